@@ -1,0 +1,42 @@
+package dev.scopekeeper.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user as Spring Security holds it: an id to look things up by, never a live entity. */
+public record ScopekeeperPrincipal(long id, String username, String passwordHash, PlatformRole role, boolean enabled)
+        implements UserDetails {
+
+    static ScopekeeperPrincipal of(User user) {
+        return new ScopekeeperPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
+                user.isEnabled());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "ScopekeeperPrincipal[id=" + id + ", username=" + username + ", role=" + role + "]";
+    }
+}
