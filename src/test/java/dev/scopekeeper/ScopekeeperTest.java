@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Spring Boot test on a real MariaDB. By default a throw-away embedded MariaDB shared by the test
@@ -13,10 +14,14 @@ import org.springframework.test.context.ActiveProfiles;
  * (plus {@code _USERNAME}, {@code _PASSWORD}) to run against an external MariaDB instead. The
  * application's own {@code SPRING_DATASOURCE_*} variables are deliberately ignored here, so tests
  * never touch a database a developer happens to have configured.
+ *
+ * <p>The properties sit in {@code @TestPropertySource} so that a test class may add its own
+ * {@code @SpringBootTest(webEnvironment = ...)} without losing them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
+@SpringBootTest
+@TestPropertySource(properties = {
         "spring.datasource.url=${SCOPEKEEPER_TEST_DATASOURCE_URL:}",
         "spring.datasource.username=${SCOPEKEEPER_TEST_DATASOURCE_USERNAME:}",
         "spring.datasource.password=${SCOPEKEEPER_TEST_DATASOURCE_PASSWORD:}",

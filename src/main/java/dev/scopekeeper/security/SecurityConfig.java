@@ -29,6 +29,8 @@ class SecurityConfig {
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // The app's own stylesheets (frontend/styles, served from /styles) are public like Vaadin's.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

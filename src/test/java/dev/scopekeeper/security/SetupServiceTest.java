@@ -20,7 +20,7 @@ import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /** First-run setup on a fresh database (each test gets its own context and so its own empty schema). */
 @ScopekeeperTest
-@DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
+@DirtiesContext(classMode = ClassMode.BEFORE_EACH_TEST_METHOD)
 class SetupServiceTest {
 
     private static final String GOOD_PASSWORD = "a long enough passphrase";

@@ -1,0 +1,122 @@
+package dev.scopekeeper.journeys;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.scopekeeper.ScopekeeperTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real browser (Debian's Chromium, headless) against the app started on a random port with a
+ * fresh database. Without Chromium the journey is skipped with a message, except under CI, where it
+ * fails. A screenshot of the page is saved to {@code target/journey-screenshots/} when a test fails.
+ */
+@ScopekeeperTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(BrowserJourney.ScreenshotOnFailure.class)
+public abstract class BrowserJourney {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Page lastPage;
+
+    @LocalServerPort
+    protected int port;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("Chromium is required under CI but missing at " + CHROMIUM);
+            }
+            Assumptions.abort("Browser journeys skipped: no Chromium at " + CHROMIUM
+                    + " (apt-get install chromium, or set CHROMIUM_PATH)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                        "--disable-dev-shm-usage")));
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
+                .setBaseURL("http://localhost:" + port));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+        lastPage = page;
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A text input by its exact visible label (Vaadin fields label their input with aria-labelledby). */
+    protected Locator textbox(String label) {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    protected Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** Waits for Vaadin to finish its server round trips. */
+    protected void settle() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "journey-screenshots", name + ".png")));
+    }
+
+    /** Runs before @AfterEach closes the page, so the screenshot shows the failing screen. */
+    static final class ScreenshotOnFailure implements TestExecutionExceptionHandler {
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
+            if (lastPage != null && !lastPage.isClosed()) {
+                lastPage.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target",
+                        "journey-screenshots", "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                                + context.getRequiredTestMethod().getName() + ".png")));
+            }
+            throw cause;
+        }
+    }
+}
