@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Cold start of the packaged app on the embedded MariaDB: time from process start until /login
 # answers 200. Runs N times (default 3) on a fresh data directory (first run installs MariaDB's
-# system tables) and N times on the same, existing data directory.
-#   usage: bench/cold-start.sh [runs]
+# system tables) and N times on the same, existing data directory. Measures the production jar
+# (./mvnw -Pproduction package), which is what deployments run; JAR=path skips the build.
+#   usage: [JAR=target/scopekeeper-x.jar] bench/cold-start.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-./mvnw -q -DskipTests package >/dev/null
-jar=$(ls target/scopekeeper-*.jar | head -n1)
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -q -Pproduction -DskipTests package >/dev/null
+fi
+jar="${JAR:-$(ls target/scopekeeper-*.jar | head -n1)}"
 port=18080
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

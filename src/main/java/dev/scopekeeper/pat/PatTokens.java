@@ -1,0 +1,97 @@
+package dev.scopekeeper.pat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The token format: {@code pat_} + 32 base62 characters from {@link SecureRandom} (about 190 bits)
+ * + 6 base62 characters of the body's CRC32. The prefix lets secret scanners find leaks; the
+ * checksum rejects typos and forgeries without touching the database. Only a SHA-256 digest
+ * (HMAC-SHA256 when a server pepper is configured) is ever stored, plus a display hint.
+ */
+public final class PatTokens {
+
+    public static final String PREFIX = "pat_";
+    static final int BODY_LENGTH = 32;
+    static final int CHECKSUM_LENGTH = 6;
+    public static final int TOKEN_LENGTH = PREFIX.length() + BODY_LENGTH + CHECKSUM_LENGTH;
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private final SecureRandom random;
+    private final byte[] pepper;
+
+    /** @param pepper server-side key for the digest, or null/empty for a plain SHA-256 */
+    public PatTokens(byte[] pepper) {
+        this(new SecureRandom(), pepper);
+    }
+
+    PatTokens(SecureRandom random, byte[] pepper) {
+        this.random = random;
+        this.pepper = pepper == null || pepper.length == 0 ? null : pepper.clone();
+    }
+
+    /** Why a presented token was refused before any database lookup. */
+    public enum Problem { MALFORMED, BAD_CHECKSUM }
+
+    public String generate() {
+        StringBuilder body = new StringBuilder(BODY_LENGTH);
+        for (int i = 0; i < BODY_LENGTH; i++) {
+            body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return PREFIX + body + checksum(body);
+    }
+
+    /** Null when the token is well-formed with a valid checksum, otherwise what is wrong with it. */
+    public static Problem check(String token) {
+        if (token == null || token.length() != TOKEN_LENGTH || !token.startsWith(PREFIX)) {
+            return Problem.MALFORMED;
+        }
+        for (int i = PREFIX.length(); i < TOKEN_LENGTH; i++) {
+            if (ALPHABET.indexOf(token.charAt(i)) < 0) {
+                return Problem.MALFORMED;
+            }
+        }
+        String body = token.substring(PREFIX.length(), PREFIX.length() + BODY_LENGTH);
+        String checksum = token.substring(PREFIX.length() + BODY_LENGTH);
+        return checksum.equals(checksum(body)) ? null : Problem.BAD_CHECKSUM;
+    }
+
+    /** Hex of SHA-256 (or HMAC-SHA256 with the pepper): what the database stores and is searched by. */
+    public String digest(String token) {
+        byte[] input = token.getBytes(StandardCharsets.US_ASCII);
+        try {
+            if (pepper == null) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(input));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Safe to show and to log: {@code pat_ab12…wxyz}. */
+    public static String hint(String token) {
+        return token.substring(0, PREFIX.length() + 4) + "…" + token.substring(token.length() - 4);
+    }
+
+    static String checksum(CharSequence body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        char[] out = new char[CHECKSUM_LENGTH];
+        for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (value % ALPHABET.length()));
+            value /= ALPHABET.length();
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.scopekeeper.pat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PatTokensTest {
+
+    private final PatTokens tokens = new PatTokens(null);
+
+    @Test
+    void aNewTokenHasThePrefixAFixedLengthAndAValidChecksum() {
+        String token = tokens.generate();
+
+        assertThat(token).startsWith("pat_").hasSize(42).matches("pat_[0-9A-Za-z]{38}");
+        assertThat(PatTokens.check(token)).isNull();
+    }
+
+    @Test
+    void tokensAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(seen.add(tokens.generate())).isTrue();
+        }
+    }
+
+    @Test
+    void aTypoAnywhereInTheBodyIsCaughtByTheChecksum() {
+        String token = tokens.generate();
+        for (int i = 4; i < token.length(); i++) {
+            char original = token.charAt(i);
+            char typo = original == 'a' ? 'b' : 'a';
+            String mistyped = token.substring(0, i) + typo + token.substring(i + 1);
+            assertThat(PatTokens.check(mistyped)).as("typo at %d", i).isEqualTo(PatTokens.Problem.BAD_CHECKSUM);
+        }
+    }
+
+    @Test
+    void somethingThatIsNotATokenIsMalformed() {
+        String token = tokens.generate();
+        assertThat(PatTokens.check(null)).isEqualTo(PatTokens.Problem.MALFORMED);
+        assertThat(PatTokens.check("")).isEqualTo(PatTokens.Problem.MALFORMED);
+        assertThat(PatTokens.check("ghp_" + token.substring(4))).isEqualTo(PatTokens.Problem.MALFORMED);
+        assertThat(PatTokens.check(token + "x")).isEqualTo(PatTokens.Problem.MALFORMED);
+        assertThat(PatTokens.check(token.substring(0, 41) + "-")).isEqualTo(PatTokens.Problem.MALFORMED);
+    }
+
+    @Test
+    void theDigestIsSha256OfTheTokenOrAnHmacWithThePepper() {
+        String token = tokens.generate();
+
+        String plain = tokens.digest(token);
+        String peppered = new PatTokens("server pepper".getBytes(StandardCharsets.UTF_8)).digest(token);
+
+        assertThat(plain).hasSize(64).isEqualTo(tokens.digest(token)).doesNotContain(token.substring(4, 20));
+        assertThat(peppered).hasSize(64).isNotEqualTo(plain);
+        // FIPS 180-2 test vector
+        assertThat(tokens.digest("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void theHintShowsOnlyTheStartAndTheEnd() {
+        String token = tokens.generate();
+
+        String hint = PatTokens.hint(token);
+
+        assertThat(hint).isEqualTo(token.substring(0, 8) + "…" + token.substring(38));
+        assertThat(hint.replace("…", "")).hasSize(12);
+    }
+}
