@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -44,6 +46,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    private final SecurityContextHolderStrategy securityContext;
+
+    ApiExceptionHandler(ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+        this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
 
     @ExceptionHandler(ServiceException.InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(ServiceException.InvalidInput e) {
@@ -84,7 +92,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** From method security or the filter chain: 403, or 401 for an anonymous caller. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var authentication = securityContext.getContext().getAuthentication();
         if (authentication == null || TRUST.isAnonymous(authentication)) {
             return unauthenticated(new InsufficientAuthenticationException(e.getMessage()));
         }
