@@ -27,11 +27,13 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -39,7 +41,8 @@ import tools.jackson.core.JacksonException;
  * {@code detail} a person can read; never a stack trace or exception text. Service refusals map by
  * type: {@link ServiceException.InvalidInput} 422 (with {@code field}), {@link ServiceException.Conflict}
  * 409, {@link ServiceException.NotFound} 404, {@link ServiceException.Forbidden} 403. The API's security
- * filter chain sends its 401/403 through here too.
+ * filter chain sends its 401/403 through here too. The {@code @ResponseStatus} annotations let the
+ * OpenAPI document list these error responses for every operation.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -54,21 +57,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ServiceException.InvalidInput.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     ResponseEntity<ProblemDetail> invalidInput(ServiceException.InvalidInput e) {
         return serviceProblem(HttpStatus.UNPROCESSABLE_CONTENT, e, e.field());
     }
 
     @ExceptionHandler(ServiceException.Conflict.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
     ResponseEntity<ProblemDetail> conflict(ServiceException.Conflict e) {
         return serviceProblem(HttpStatus.CONFLICT, e, e.field());
     }
 
     @ExceptionHandler(ServiceException.NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     ResponseEntity<ProblemDetail> notFound(ServiceException.NotFound e) {
         return serviceProblem(HttpStatus.NOT_FOUND, e, null);
     }
 
     @ExceptionHandler(ServiceException.Forbidden.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
     ResponseEntity<ProblemDetail> forbidden(ServiceException.Forbidden e) {
         return serviceProblem(HttpStatus.FORBIDDEN, e, null);
     }
@@ -80,6 +87,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** 401 with {@code WWW-Authenticate: Bearer} (RFC 6750); a presented but bad token says invalid_token. */
     @ExceptionHandler(AuthenticationException.class)
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         boolean missing = e instanceof InsufficientAuthenticationException
                 || e instanceof AuthenticationCredentialsNotFoundException;
@@ -91,6 +99,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** From method security or the filter chain: 403, or 401 for an anonymous caller. */
     @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
         var authentication = securityContext.getContext().getAuthentication();
         if (authentication == null || TRUST.isAnonymous(authentication)) {
@@ -100,6 +109,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 Messages.get("api.error.invalidParameter", e.getName()));
@@ -109,6 +119,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Anything else: logged here with its stack trace, answered with a generic 500. */
     @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof ErrorResponse) {
             return handleException(e, request);
@@ -116,6 +127,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error in {}", request.getDescription(false), e);
         return ResponseEntity.internalServerError().body(
                 ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.get("api.error.internal")));
+    }
+
+    /** An unknown path under /api (Vaadin leaves /api/** to Spring MVC). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                Messages.get("api.error.noSuchEndpoint")), headers, HttpStatus.NOT_FOUND, request);
     }
 
     /** Broken JSON: 400; a value of the wrong type or an unknown enum constant: 400 naming the field. */

@@ -9,12 +9,14 @@ import dev.scopekeeper.security.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own account, and user administration for platform administrators. */
@@ -56,6 +58,7 @@ class UserController {
 
     @Operation(summary = "Create a user (platform administrators)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserResponse> create(@RequestBody CreateUserRequest request) {
         UserProfile created = administration.create(new NewUser(request.username(), request.email(),
                 request.password(), request.role()));

@@ -27,7 +27,7 @@ class ApiErrorHandlingTest {
 
     @Test
     void anUnknownPathIsA404Problem() {
-        api.get("/api/v1/no-such-thing", token).assertProblem(404, "No static resource api/v1/no-such-thing.");
+        api.get("/api/v1/no-such-thing", token).assertProblem(404, "There is no API endpoint at this path");
     }
 
     @Test

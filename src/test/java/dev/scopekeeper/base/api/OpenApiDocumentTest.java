@@ -30,6 +30,8 @@ class OpenApiDocumentTest {
         assertThat(doc.path("security").toString()).contains("bearer");
         assertThat(doc.path("paths").path("/api/v1/users/tokens/issue").path("post").path("security").isArray())
                 .as("token issuing needs no token").isTrue();
+        assertThat(doc.path("paths").path("/api/v1/users").path("post").path("responses").propertyNames())
+                .contains("201", "400", "401", "403", "404", "409", "422", "500");
     }
 
     @Test
