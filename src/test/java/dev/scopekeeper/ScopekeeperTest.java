@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,4 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 })
 @ActiveProfiles("test")
 public @interface ScopekeeperTest {
+
+    /** {@code RANDOM_PORT} for tests over real HTTP (see {@code dev.scopekeeper.base.api.ApiTest}). */
+    @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
 }

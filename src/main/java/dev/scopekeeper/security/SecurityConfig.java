@@ -29,8 +29,10 @@ class SecurityConfig {
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        // The app's own stylesheets (frontend/styles, served from /styles) are public like Vaadin's.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        // Public: the app's own stylesheets (frontend/styles, served from /styles), the OpenAPI document and
+        // its browsable UI. The API itself has its own stateless chain (security.api).
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/v3/api-docs", "/v3/api-docs/**",
+                "/swagger-ui.html", "/swagger-ui/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.scopekeeper.security;
 
+import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 
 interface UserRepository extends JpaRepository<User, Long>, JpaSpecificationExecutor<User> {
 
@@ -10,4 +13,11 @@ interface UserRepository extends JpaRepository<User, Long>, JpaSpecificationExec
     Optional<User> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    /**
+     * The two lowest-id enabled users of a role, locked: enough to tell whether anyone besides a given
+     * user keeps the role, and concurrent callers serialize on the first of them.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<User> findTop2ByRoleAndEnabledTrueOrderByIdAsc(PlatformRole role);
 }

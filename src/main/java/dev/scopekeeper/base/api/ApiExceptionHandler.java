@@ -1,0 +1,201 @@
+package dev.scopekeeper.base.api;
+
+import dev.scopekeeper.base.Messages;
+import dev.scopekeeper.base.ServiceException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every REST error as an RFC 9457 problem detail ({@code application/problem+json}) whose
+ * {@code detail} a person can read; never a stack trace or exception text. Service refusals map by
+ * type: {@link ServiceException.InvalidInput} 422 (with {@code field}), {@link ServiceException.Conflict}
+ * 409, {@link ServiceException.NotFound} 404, {@link ServiceException.Forbidden} 403. The API's security
+ * filter chain sends its 401/403 through here too. The {@code @ResponseStatus} annotations let the
+ * OpenAPI document list these error responses for every operation.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    private final SecurityContextHolderStrategy securityContext;
+
+    ApiExceptionHandler(ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+        this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    @ExceptionHandler(ServiceException.InvalidInput.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    ResponseEntity<ProblemDetail> invalidInput(ServiceException.InvalidInput e) {
+        return serviceProblem(HttpStatus.UNPROCESSABLE_CONTENT, e, e.field());
+    }
+
+    @ExceptionHandler(ServiceException.Conflict.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ResponseEntity<ProblemDetail> conflict(ServiceException.Conflict e) {
+        return serviceProblem(HttpStatus.CONFLICT, e, e.field());
+    }
+
+    @ExceptionHandler(ServiceException.NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ResponseEntity<ProblemDetail> notFound(ServiceException.NotFound e) {
+        return serviceProblem(HttpStatus.NOT_FOUND, e, null);
+    }
+
+    @ExceptionHandler(ServiceException.Forbidden.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ResponseEntity<ProblemDetail> forbidden(ServiceException.Forbidden e) {
+        return serviceProblem(HttpStatus.FORBIDDEN, e, null);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, Messages.get("api.error.concurrentChange"));
+    }
+
+    /** 401 with {@code WWW-Authenticate: Bearer} (RFC 6750); a presented but bad token says invalid_token. */
+    @ExceptionHandler(AuthenticationException.class)
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        boolean missing = e instanceof InsufficientAuthenticationException
+                || e instanceof AuthenticationCredentialsNotFoundException;
+        String detail = missing ? Messages.get("api.auth.required") : e.getMessage();
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, missing ? "Bearer" : "Bearer error=\"invalid_token\"")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail));
+    }
+
+    /** From method security or the filter chain: 403, or 401 for an anonymous caller. */
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        var authentication = securityContext.getContext().getAuthentication();
+        if (authentication == null || TRUST.isAnonymous(authentication)) {
+            return unauthenticated(new InsufficientAuthenticationException(e.getMessage()));
+        }
+        return problem(HttpStatus.FORBIDDEN, Messages.get("api.error.forbidden"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                Messages.get("api.error.invalidParameter", e.getName()));
+        body.setProperty("field", e.getName());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Anything else: logged here with its stack trace, answered with a generic 500. */
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof ErrorResponse) {
+            return handleException(e, request);
+        }
+        log.error("Unexpected error in {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().body(
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.get("api.error.internal")));
+    }
+
+    /** An unknown path under /api (Vaadin leaves /api/** to Spring MVC). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                Messages.get("api.error.noSuchEndpoint")), headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Broken JSON: 400; a value of the wrong type or an unknown enum constant: 400 naming the field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                Messages.get("api.error.malformedJson"));
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            body.setDetail(Messages.get("api.error.invalidValue", field));
+            body.setProperty("field", field);
+        }
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Bean validation of a request body: 422, with every field at fault. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String fields = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).distinct()
+                .collect(Collectors.joining(", "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                Messages.get("api.error.validation", fields));
+        if (!errors.isEmpty()) {
+            body.setProperty("field", errors.getFirst().get("field"));
+        }
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(e, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    /** Bean validation of path variables and parameters: 422, naming them. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                Messages.get("api.error.validation", errors.stream().map(error -> error.get("field")).distinct()
+                        .collect(Collectors.joining(", "))));
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(e, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceProblem(HttpStatus status, ServiceException e, String field) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, Messages.get(e.messageKey(), e.args()));
+        if (field != null) {
+            body.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.scopekeeper.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * User bearer tokens of the REST API ({@code scopekeeper.api.*}). Without a {@code signing-key}
+ * (env {@code SCOPEKEEPER_API_SIGNING_KEY}, at least 32 characters) the server generates one and
+ * keeps it in the database.
+ */
+@ConfigurationProperties(prefix = "scopekeeper.api")
+record ApiTokenProperties(String signingKey, @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("7d") Duration refreshTokenTtl) {
+
+    @Override
+    public String toString() {
+        return "ApiTokenProperties[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scopekeeper.security;
+
+import dev.scopekeeper.base.ServiceException.Conflict;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import java.time.Clock;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Platform administrators create users and disable or enable them. */
+@Service
+public class UserAdministrationService {
+
+    /** A new account; the password must pass the usual strength rules. */
+    public record NewUser(String username, String email, String password, PlatformRole role) {
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", email=" + email + ", role=" + role + "]";
+        }
+    }
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    UserAdministrationService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser,
+            Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserProfile create(NewUser request) {
+        String username = Credentials.username(request.username());
+        String email = Credentials.email(request.email());
+        Credentials.password("password", request.password(), null, username);
+        if (request.role() == null) {
+            throw new InvalidInput("role", "validation.role.required");
+        }
+        if (users.existsByUsername(username)) {
+            throw usernameTaken();
+        }
+        try {
+            return users.saveAndFlush(new User(username, email, username, passwordEncoder.encode(request.password()),
+                    request.role(), clock.instant())).toProfile();
+        } catch (DataIntegrityViolationException e) {
+            throw usernameTaken();
+        }
+    }
+
+    /**
+     * The user can no longer sign in or use their tokens. Nobody disables themselves, and the last
+     * enabled administrator stays enabled.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserProfile disable(long userId) {
+        if (userId == currentUser.id()) {
+            throw new Conflict(null, "admin.users.cannotDisableSelf");
+        }
+        User user = load(userId);
+        if (user.isEnabled() && user.getRole() == PlatformRole.ADMIN
+                && users.findTop2ByRoleAndEnabledTrueOrderByIdAsc(PlatformRole.ADMIN).stream()
+                        .allMatch(admin -> admin.getId() == userId)) {
+            throw new Conflict(null, "admin.users.lastAdmin");
+        }
+        user.setEnabled(false);
+        return user.toProfile();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserProfile enable(long userId) {
+        User user = load(userId);
+        user.setEnabled(true);
+        return user.toProfile();
+    }
+
+    private User load(long userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFound("admin.users.notFound"));
+    }
+
+    private static Conflict usernameTaken() {
+        return new Conflict("username", "validation.username.taken");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.scopekeeper.base.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scopekeeper.base.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@ApiTest
+class OpenApiDocumentTest {
+
+    @Autowired
+    ApiClient api;
+
+    @Test
+    void theOpenApiDocumentIsPublicAndDescribesTheApi() {
+        Response response = api.get("/v3/api-docs", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode doc = response.json();
+        assertThat(doc.path("openapi").asString()).startsWith("3.");
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("Scopekeeper API");
+        assertThat(doc.path("paths").propertyNames()).contains("/api/v1/users/tokens/issue",
+                "/api/v1/users/tokens/refresh", "/api/v1/users", "/api/v1/users/me", "/api/v1/users/{id}/disable",
+                "/api/v1/users/{id}/enable");
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(doc.path("security").toString()).contains("bearer");
+        assertThat(doc.path("paths").path("/api/v1/users/tokens/issue").path("post").path("security").isArray())
+                .as("token issuing needs no token").isTrue();
+        assertThat(doc.path("paths").path("/api/v1/users").path("post").path("responses").propertyNames())
+                .contains("201", "400", "401", "403", "404", "409", "422", "500");
+    }
+
+    @Test
+    void theBrowsableUiIsPublic() {
+        Response response = api.get("/swagger-ui/index.html", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("Swagger UI");
+    }
+}
