@@ -59,7 +59,7 @@ class Domain {
         this.tags = tags;
         this.status = Status.ENABLED;
         this.createdBy = createdBy;
-        this.createdAt = createdAt;
+        this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // the column keeps microseconds
     }
 
     Long getId() {

@@ -55,7 +55,7 @@ abstract class DomainEntity {
         this.name = name;
         this.tags = tags;
         this.status = Status.ENABLED;
-        this.createdAt = createdAt;
+        this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // the column keeps microseconds
     }
 
     Long getId() {
