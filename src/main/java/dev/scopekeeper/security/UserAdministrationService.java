@@ -42,7 +42,7 @@ public class UserAdministrationService {
         String email = Credentials.email(request.email());
         Credentials.password("password", request.password(), null, username);
         if (request.role() == null) {
-            throw new InvalidInput("role", "validation.role.required");
+            throw new InvalidInput("role", "validation.platformRole.required");
         }
         if (users.existsByUsername(username)) {
             throw usernameTaken();

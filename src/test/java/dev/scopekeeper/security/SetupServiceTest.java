@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
-/** First-run setup on a fresh database (each test gets its own context and so its own empty schema). */
+/**
+ * First-run setup on a fresh database: each test gets its own context and so its own empty schema, created
+ * BEFORE the method (a context cached by an earlier test class with the same configuration already has users).
+ */
 @ScopekeeperTest
 @DirtiesContext(classMode = ClassMode.BEFORE_EACH_TEST_METHOD)
 class SetupServiceTest {

@@ -1,0 +1,110 @@
+package dev.scopekeeper.authz;
+
+import dev.scopekeeper.base.ServiceException.Conflict;
+import dev.scopekeeper.base.ServiceException.Forbidden;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.base.Status;
+import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.PlatformRole;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The authorization check every domain, member, invitation, group, client and channel service method runs
+ * first. Order: the domain exists and the caller is a member (or platform ADMIN) - else NotFound, so
+ * outsiders cannot probe which domains exist; the caller's role reaches {@link Operation#minimumRole()} -
+ * else Forbidden; a disabled domain refuses every change except {@code domains.enable}; finally every
+ * {@link AccessRestriction} bean (e.g. the scopes of a personal access token) has its say.
+ * Roles and the account's enabled flag are read from the database on every call, so a demotion counts at once.
+ */
+@Component
+public class DomainAccess {
+
+    private final CurrentUser currentUser;
+    private final DomainDirectory directory;
+    private final ObjectProvider<AccessRestriction> restrictions;
+
+    DomainAccess(CurrentUser currentUser, DomainDirectory directory, ObjectProvider<AccessRestriction> restrictions) {
+        this.currentUser = currentUser;
+        this.directory = directory;
+        this.restrictions = restrictions;
+    }
+
+    public void require(long domainId, Operation op, Long entityIdOrNull) {
+        if (!op.isDomainBound()) {
+            throw new IllegalArgumentException(op + " is not bound to a domain; use requireUnbound");
+        }
+        Status status = directory.domainStatus(domainId).orElseThrow(DomainAccess::domainNotFound);
+        DomainRole role = roleOf(currentUser.id(), domainId).orElseThrow(DomainAccess::domainNotFound);
+        if (!role.atLeast(op.minimumRole())) {
+            throw new Forbidden("access.roleTooLow", op.entityType().wireName(), op.wireName(),
+                    op.minimumRole().wireName());
+        }
+        if (status == Status.DISABLED && !op.isReadOnly() && op != Operation.DOMAINS_ENABLE) {
+            throw new Conflict(null, "access.domainDisabled");
+        }
+        restrictions.orderedStream().forEach(r -> r.check(domainId, op, entityIdOrNull));
+    }
+
+    /** For {@code domains.create}, {@code domains.list} and {@code domains.list_invitation}. */
+    public void requireUnbound(Operation op) {
+        if (op.isDomainBound()) {
+            throw new IllegalArgumentException(op + " is bound to a domain; use require");
+        }
+        Optional<PlatformRole> platformRole = directory.activeUserRole(currentUser.id());
+        if (platformRole.isEmpty()) {
+            throw new Forbidden("access.accountDisabled");
+        }
+        if (op.isPlatformAdminOnly() && platformRole.get() != PlatformRole.ADMIN) {
+            throw new Forbidden("access.platformAdminOnly", op.entityType().wireName(), op.wireName());
+        }
+        restrictions.orderedStream().forEach(r -> r.checkUnbound(op));
+    }
+
+    /**
+     * The user's effective role in the domain right now: ADMIN for an enabled platform administrator, the
+     * membership role for an enabled member, empty for everyone else or when the domain does not exist.
+     */
+    public Optional<DomainRole> roleOf(long userId, long domainId) {
+        if (directory.domainStatus(domainId).isEmpty()) {
+            return Optional.empty();
+        }
+        return directory.activeUserRole(userId).flatMap(platformRole -> platformRole == PlatformRole.ADMIN
+                ? Optional.of(DomainRole.ADMIN)
+                : directory.memberRole(userId, domainId));
+    }
+
+    /** Whether the caller is an enabled platform administrator (who acts as admin of every domain). */
+    public boolean isPlatformAdmin() {
+        return directory.activeUserRole(currentUser.id()).filter(r -> r == PlatformRole.ADMIN).isPresent();
+    }
+
+    /** The entities of the type lists may show the caller; empty = all of them. */
+    public Optional<Set<Long>> visibleEntityIds(long domainId, EntityType type) {
+        return intersect(r -> r.visibleEntityIds(domainId, type));
+    }
+
+    /** The domains {@code op} may show the caller; empty = every domain the caller's role allows. */
+    public Optional<Set<Long>> visibleDomainIds(Operation op) {
+        return intersect(r -> r.visibleDomainIds(op));
+    }
+
+    private Optional<Set<Long>> intersect(Function<AccessRestriction, Optional<Set<Long>>> restriction) {
+        List<Set<Long>> limits = restrictions.orderedStream().map(restriction).flatMap(Optional::stream).toList();
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> result = new HashSet<>(limits.getFirst());
+        limits.forEach(result::retainAll);
+        return Optional.of(Set.copyOf(result));
+    }
+
+    private static NotFound domainNotFound() {
+        return new NotFound("domain.notFound");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.scopekeeper.authz;
+
+import dev.scopekeeper.base.Status;
+import dev.scopekeeper.security.PlatformRole;
+import java.util.Optional;
+
+/** The facts {@link DomainAccess} decides on, implemented by the domains feature (no cycle between the two). */
+public interface DomainDirectory {
+
+    Optional<Status> domainStatus(long domainId);
+
+    Optional<DomainRole> memberRole(long userId, long domainId);
+
+    /** The user's platform role, empty when the user does not exist or is disabled. */
+    Optional<PlatformRole> activeUserRole(long userId);
+}

@@ -1,0 +1,311 @@
+package dev.scopekeeper.domains;
+
+import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE;
+import static dev.scopekeeper.authz.Operation.DOMAINS_DELETE_INVITATION;
+import static dev.scopekeeper.authz.Operation.DOMAINS_DISABLE;
+import static dev.scopekeeper.authz.Operation.DOMAINS_ENABLE;
+import static dev.scopekeeper.authz.Operation.DOMAINS_LIST;
+import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_DOMAIN_INVITATION;
+import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_INVITATION;
+import static dev.scopekeeper.authz.Operation.DOMAINS_READ;
+import static dev.scopekeeper.authz.Operation.DOMAINS_SEND_INVITATION;
+import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
+
+import dev.scopekeeper.authz.DomainAccess;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.base.ListQuery;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.ListSpecs;
+import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.ServiceException.Conflict;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.base.Status;
+import dev.scopekeeper.base.Tags;
+import dev.scopekeeper.security.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Domains, their invitations and the caller's current domain. One method per {@code domains} operation of
+ * the catalogue (create, read, update, enable, disable, list, send_invitation, list_invitation,
+ * list_domain_invitation, delete_invitation); the create_/list_ clients, channels and groups operations
+ * live in the entity services. Accepting and rejecting an invitation is the invitee's own business.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class DomainService {
+
+    private static final Pattern ROUTE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Sort BY_NAME = Sort.by("name", "id");
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
+
+    private final DomainRepository domains;
+    private final DomainMemberRepository members;
+    private final InvitationRepository invitations;
+    private final UserPreferenceRepository preferences;
+    private final DomainAccess access;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    DomainService(DomainRepository domains, DomainMemberRepository members, InvitationRepository invitations,
+            UserPreferenceRepository preferences, DomainAccess access, CurrentUser currentUser, Clock clock) {
+        this.domains = domains;
+        this.members = members;
+        this.invitations = invitations;
+        this.preferences = preferences;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** What a domain is made of: name (required), route (unique, lower-case URL-safe alias) and tags. */
+    public record DomainRequest(String name, String route, List<String> tags) {
+    }
+
+    /** domains.create: platform administrators only; the creator becomes the domain's admin. */
+    @Transactional
+    public DomainView create(DomainRequest request) {
+        access.requireUnbound(DOMAINS_CREATE);
+        Validated valid = validate(request);
+        if (domains.existsByRoute(valid.route())) {
+            throw new Conflict("route", "domain.routeTaken", valid.route());
+        }
+        Domain domain = domains.saveAndFlush(new Domain(valid.name(), valid.route(), valid.tags(),
+                currentUser.id(), clock.instant()));
+        members.save(new DomainMember(domain.getId(), currentUser.id(), DomainRole.ADMIN, clock.instant()));
+        return domain.toView(DomainRole.ADMIN);
+    }
+
+    /** domains.read */
+    @Transactional(readOnly = true)
+    public DomainView read(long domainId) {
+        access.require(domainId, DOMAINS_READ, null);
+        return view(load(domainId));
+    }
+
+    /** domains.update: name, route and tags. */
+    @Transactional
+    public DomainView update(long domainId, DomainRequest request) {
+        access.require(domainId, DOMAINS_UPDATE, null);
+        Validated valid = validate(request);
+        if (domains.existsByRouteAndIdNot(valid.route(), domainId)) {
+            throw new Conflict("route", "domain.routeTaken", valid.route());
+        }
+        Domain domain = load(domainId);
+        domain.update(valid.name(), valid.route(), valid.tags());
+        return view(domain);
+    }
+
+    /** domains.enable */
+    @Transactional
+    public DomainView enable(long domainId) {
+        access.require(domainId, DOMAINS_ENABLE, null);
+        Domain domain = load(domainId);
+        domain.setStatus(Status.ENABLED);
+        return view(domain);
+    }
+
+    /** domains.disable: the domain and everything in it become read-only until enabled again. */
+    @Transactional
+    public DomainView disable(long domainId) {
+        access.require(domainId, DOMAINS_DISABLE, null);
+        Domain domain = load(domainId);
+        domain.setStatus(Status.DISABLED);
+        return view(domain);
+    }
+
+    /** domains.list: the caller's domains (every domain for a platform administrator), by name. */
+    @Transactional(readOnly = true)
+    public ListResult<DomainView> list(ListQuery query) {
+        access.requireUnbound(DOMAINS_LIST);
+        OffsetPage page = query.toPageable(BY_NAME);
+        Specification<Domain> spec = ListSpecs.matching(query);
+        long me = currentUser.id();
+        boolean platformAdmin = access.isPlatformAdmin();
+        if (!platformAdmin) {
+            spec = spec.and((root, q, cb) -> {
+                var sub = q.subquery(Long.class);
+                var member = sub.from(DomainMember.class);
+                sub.select(member.get("domainId")).where(cb.equal(member.get("userId"), me));
+                return root.get("id").in(sub);
+            });
+        }
+        Optional<Set<Long>> visible = access.visibleDomainIds(DOMAINS_LIST);
+        if (visible.isPresent()) {
+            spec = spec.and(ListSpecs.idIn(visible.get()));
+        }
+        Page<Domain> result = domains.findAll(spec, page);
+        Map<Long, DomainRole> roles = platformAdmin ? Map.of()
+                : members.findByUserIdAndDomainIdIn(me, result.map(Domain::getId).getContent()).stream()
+                        .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
+        return ListResult.of(result, page,
+                d -> d.toView(platformAdmin ? DomainRole.ADMIN : roles.get(d.getId())));
+    }
+
+    /** domains.send_invitation to an existing user, by id. */
+    @Transactional
+    public InvitationView sendInvitation(long domainId, long inviteeId, DomainRole role) {
+        access.require(domainId, DOMAINS_SEND_INVITATION, null);
+        if (!members.userExists(inviteeId)) {
+            throw new InvalidInput("invitee", "invitation.userUnknown");
+        }
+        return invite(domainId, inviteeId, role);
+    }
+
+    /** domains.send_invitation to an existing user, by username. */
+    @Transactional
+    public InvitationView sendInvitation(long domainId, String inviteeUsername, DomainRole role) {
+        access.require(domainId, DOMAINS_SEND_INVITATION, null);
+        long inviteeId = members.findUserIdByUsername(inviteeUsername == null ? "" : inviteeUsername.strip())
+                .orElseThrow(() -> new InvalidInput("invitee", "invitation.userUnknown"));
+        return invite(domainId, inviteeId, role);
+    }
+
+    private InvitationView invite(long domainId, long inviteeId, DomainRole role) {
+        if (role == null) {
+            throw new InvalidInput("role", "validation.role.required");
+        }
+        if (members.findRole(domainId, inviteeId).isPresent()) {
+            throw new Conflict("invitee", "invitation.alreadyMember");
+        }
+        if (invitations.existsByDomainIdAndInviteeIdAndState(domainId, inviteeId, InvitationState.PENDING)) {
+            throw new Conflict("invitee", "invitation.alreadyPending");
+        }
+        Invitation invitation = invitations.saveAndFlush(
+                new Invitation(domainId, inviteeId, role, currentUser.id(), clock.instant()));
+        return invitations.findView(invitation.getId()).orElseThrow();
+    }
+
+    /** domains.list_invitation: the invitations the caller sent, newest first. */
+    @Transactional(readOnly = true)
+    public ListResult<InvitationView> listInvitation(int offset, int limit) {
+        access.requireUnbound(DOMAINS_LIST_INVITATION);
+        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
+        Optional<Set<Long>> visible = access.visibleDomainIds(DOMAINS_LIST_INVITATION);
+        if (visible.isPresent() && visible.get().isEmpty()) {
+            return ListResult.empty(page);
+        }
+        Page<InvitationView> result = invitations.findSentBy(currentUser.id(), visible.isEmpty(),
+                visible.orElse(Set.of(-1L)), page);
+        return ListResult.of(result, page, v -> v);
+    }
+
+    /** domains.list_domain_invitation: every invitation of the domain, newest first. */
+    @Transactional(readOnly = true)
+    public ListResult<InvitationView> listDomainInvitation(long domainId, int offset, int limit) {
+        access.require(domainId, DOMAINS_LIST_DOMAIN_INVITATION, null);
+        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
+        return ListResult.of(invitations.findByDomain(domainId, page), page, v -> v);
+    }
+
+    /** domains.delete_invitation (any state; a pending one can then no longer be accepted). */
+    @Transactional
+    public void deleteInvitation(long domainId, long invitationId) {
+        access.require(domainId, DOMAINS_DELETE_INVITATION, null);
+        invitations.delete(invitations.findByIdAndDomainId(invitationId, domainId)
+                .orElseThrow(() -> new NotFound("invitation.notFound")));
+    }
+
+    /** The pending invitations addressed to the caller, newest first. */
+    @Transactional(readOnly = true)
+    public ListResult<InvitationView> listReceivedInvitations(int offset, int limit) {
+        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
+        return ListResult.of(invitations.findReceived(currentUser.id(), InvitationState.PENDING, page), page,
+                v -> v);
+    }
+
+    /** The invitee joins the domain with the invited role (or gets that role if they joined meanwhile). */
+    @Transactional
+    public InvitationView acceptInvitation(long invitationId) {
+        Invitation invitation = pendingInvitationForMe(invitationId);
+        invitation.respond(InvitationState.ACCEPTED, clock.instant());
+        members.findByDomainIdAndUserId(invitation.getDomainId(), invitation.getInviteeId()).ifPresentOrElse(
+                member -> member.setRole(invitation.getRole()),
+                () -> members.save(new DomainMember(invitation.getDomainId(), invitation.getInviteeId(),
+                        invitation.getRole(), clock.instant())));
+        invitations.flush();
+        return invitations.findView(invitationId).orElseThrow();
+    }
+
+    @Transactional
+    public InvitationView rejectInvitation(long invitationId) {
+        Invitation invitation = pendingInvitationForMe(invitationId);
+        invitation.respond(InvitationState.REJECTED, clock.instant());
+        invitations.flush();
+        return invitations.findView(invitationId).orElseThrow();
+    }
+
+    /**
+     * The domain the UI works in: the remembered one while the caller may still read it, else the first of
+     * their domains by name; empty when they have none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DomainView> currentDomain() {
+        long me = currentUser.id();
+        Optional<Long> remembered = preferences.findById(me).map(UserPreference::getCurrentDomainId)
+                .filter(id -> access.roleOf(me, id).isPresent());
+        if (remembered.isPresent()) {
+            return Optional.of(read(remembered.get()));
+        }
+        return list(ListQuery.page(0, 1)).items().stream().findFirst();
+    }
+
+    /** Makes a domain the caller can read their current domain, remembered across sessions. */
+    @Transactional
+    public DomainView switchDomain(long domainId) {
+        DomainView domain = read(domainId);
+        UserPreference preference = preferences.findById(currentUser.id())
+                .orElseGet(() -> new UserPreference(currentUser.id()));
+        preference.setCurrentDomainId(domainId);
+        preferences.save(preference);
+        return domain;
+    }
+
+    private Invitation pendingInvitationForMe(long invitationId) {
+        Invitation invitation = invitations.findById(invitationId)
+                .filter(i -> i.getInviteeId() == currentUser.id())
+                .orElseThrow(() -> new NotFound("invitation.notFound"));
+        if (invitation.getState() != InvitationState.PENDING) {
+            throw new Conflict(null, "invitation.notPending");
+        }
+        return invitation;
+    }
+
+    private Domain load(long domainId) {
+        return domains.findById(domainId).orElseThrow(() -> new NotFound("domain.notFound"));
+    }
+
+    private DomainView view(Domain domain) {
+        return domain.toView(access.roleOf(currentUser.id(), domain.getId()).orElse(null));
+    }
+
+    private record Validated(String name, String route, List<String> tags) {
+    }
+
+    private static Validated validate(DomainRequest request) {
+        Objects.requireNonNull(request, "request");
+        String name = Names.name("name", request.name());
+        String route = request.route() == null ? "" : request.route().strip();
+        if (route.isEmpty()) {
+            throw new InvalidInput("route", "domain.route.required");
+        }
+        if (!ROUTE.matcher(route).matches()) {
+            throw new InvalidInput("route", "domain.route.format");
+        }
+        return new Validated(name, route, Tags.validate(request.tags()));
+    }
+}

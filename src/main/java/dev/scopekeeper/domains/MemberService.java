@@ -1,0 +1,79 @@
+package dev.scopekeeper.domains;
+
+import static dev.scopekeeper.authz.Operation.DOMAINS_READ;
+import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
+
+import dev.scopekeeper.authz.DomainAccess;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.ServiceException.Conflict;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import java.time.Clock;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A domain's members. The catalogue has no member operations of its own: listing counts as
+ * {@code domains.read}, changing membership as {@code domains.update} (domain admins). A domain always
+ * keeps at least one admin.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class MemberService {
+
+    private final DomainMemberRepository members;
+    private final DomainAccess access;
+    private final Clock clock;
+
+    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock) {
+        this.members = members;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ListResult<MemberView> listMembers(long domainId, int offset, int limit) {
+        access.require(domainId, DOMAINS_READ, null);
+        OffsetPage page = OffsetPage.of(offset, limit, Sort.by("userId"));
+        return ListResult.of(members.findViews(domainId, page), page, m -> m);
+    }
+
+    /** Adds an existing user with the role, or changes the role of a member (posting again changes the role). */
+    @Transactional
+    public MemberView addMember(long domainId, long userId, DomainRole role) {
+        access.require(domainId, DOMAINS_UPDATE, null);
+        if (role == null) {
+            throw new InvalidInput("role", "validation.role.required");
+        }
+        if (!members.userExists(userId)) {
+            throw new InvalidInput("userId", "member.userUnknown");
+        }
+        members.findByDomainIdAndUserId(domainId, userId).ifPresentOrElse(member -> {
+            if (role != DomainRole.ADMIN) {
+                requireAnotherAdmin(domainId, member);
+            }
+            member.setRole(role);
+        }, () -> members.save(new DomainMember(domainId, userId, role, clock.instant())));
+        members.flush();
+        return members.findView(domainId, userId).orElseThrow();
+    }
+
+    @Transactional
+    public void removeMember(long domainId, long userId) {
+        access.require(domainId, DOMAINS_UPDATE, null);
+        DomainMember member = members.findByDomainIdAndUserId(domainId, userId)
+                .orElseThrow(() -> new NotFound("member.notFound"));
+        requireAnotherAdmin(domainId, member);
+        members.delete(member);
+    }
+
+    private void requireAnotherAdmin(long domainId, DomainMember member) {
+        if (member.getRole() == DomainRole.ADMIN && members.countByDomainIdAndRole(domainId, DomainRole.ADMIN) <= 1) {
+            throw new Conflict("userId", "member.lastAdmin");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.scopekeeper.domains;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserPreferenceRepository extends JpaRepository<UserPreference, Long> {
+}

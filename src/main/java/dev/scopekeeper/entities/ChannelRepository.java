@@ -1,0 +1,4 @@
+package dev.scopekeeper.entities;
+
+interface ChannelRepository extends EntityRepository<Channel> {
+}

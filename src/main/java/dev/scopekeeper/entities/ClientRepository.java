@@ -1,0 +1,4 @@
+package dev.scopekeeper.entities;
+
+interface ClientRepository extends EntityRepository<Client> {
+}

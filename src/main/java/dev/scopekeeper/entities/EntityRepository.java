@@ -1,0 +1,17 @@
+package dev.scopekeeper.entities;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.repository.NoRepositoryBean;
+
+/** What every entity repository answers; lookups are always within one domain. */
+@NoRepositoryBean
+interface EntityRepository<E extends DomainEntity> extends JpaRepository<E, Long>, JpaSpecificationExecutor<E> {
+
+    Optional<E> findByIdAndDomainId(long id, long domainId);
+
+    boolean existsByDomainIdAndName(long domainId, String name);
+
+    boolean existsByDomainIdAndNameAndIdNot(long domainId, String name, long id);
+}

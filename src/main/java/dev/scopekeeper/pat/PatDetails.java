@@ -1,0 +1,14 @@
+package dev.scopekeeper.pat;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything the detail page and {@code GET /api/v1/pats/{id}} show; never the secret. */
+public record PatDetails(long id, long ownerId, String ownerName, long createdById, String createdByName,
+        String name, String description, PatStatus status, Instant issuedAt, Instant expiresAt, Instant revokedAt,
+        Instant lastUsedAt, String lastUsedIp, long useCount, String secretHint, List<PatScopeView> scopes) {
+
+    public PatDetails {
+        scopes = List.copyOf(scopes);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.scopekeeper.pat;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A personal access token: its owner, its scopes and its lifecycle. The secret is never here, only
+ * its digest and a display hint. Changes go through the methods below, which keep the invariants.
+ */
+@Entity
+@Table(name = "pat")
+class PersonalAccessToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private Long ownerId;
+
+    @Column(name = "created_by_id", nullable = false, updatable = false)
+    private Long createdById;
+
+    @Column(name = "name", nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "description", nullable = false, length = 1024)
+    private String description;
+
+    @Column(name = "secret_digest", nullable = false, length = 64, columnDefinition = "char(64)")
+    private String secretDigest;
+
+    @Column(name = "secret_hint", nullable = false, length = 16)
+    private String secretHint;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "last_used_ip", length = 45)
+    private String lastUsedIp;
+
+    @Column(name = "use_count", nullable = false)
+    private long useCount;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @OneToMany(mappedBy = "pat", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    private Set<PatScope> scopes = new LinkedHashSet<>();
+
+    protected PersonalAccessToken() {
+    }
+
+    PersonalAccessToken(long ownerId, long createdById, String name, String description, String secretDigest,
+            String secretHint, Instant issuedAt, Instant expiresAt) {
+        this.ownerId = ownerId;
+        this.createdById = createdById;
+        this.name = Objects.requireNonNull(name);
+        this.description = Objects.requireNonNull(description);
+        this.secretDigest = Objects.requireNonNull(secretDigest);
+        this.secretHint = Objects.requireNonNull(secretHint);
+        this.issuedAt = Objects.requireNonNull(issuedAt);
+        this.expiresAt = expiresAt;
+    }
+
+    PatStatus status(Instant now) {
+        if (revokedAt != null) {
+            return PatStatus.REVOKED;
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            return PatStatus.EXPIRED;
+        }
+        return PatStatus.ACTIVE;
+    }
+
+    /** Idempotent: revoking a revoked token keeps the first revocation time. */
+    boolean revoke(Instant now) {
+        if (revokedAt != null) {
+            return false;
+        }
+        revokedAt = now;
+        return true;
+    }
+
+    /** A new secret and lifetime; un-revokes. Name, description and scopes stay. */
+    void regenerate(String newDigest, String newHint, Instant now, Instant newExpiresAt) {
+        this.secretDigest = Objects.requireNonNull(newDigest);
+        this.secretHint = Objects.requireNonNull(newHint);
+        this.issuedAt = now;
+        this.expiresAt = newExpiresAt;
+        this.revokedAt = null;
+    }
+
+    void rename(String name) {
+        this.name = Objects.requireNonNull(name);
+    }
+
+    void describe(String description) {
+        this.description = Objects.requireNonNull(description);
+    }
+
+    /** False when an equal scope is already there (duplicates are ignored, not doubled). */
+    boolean addScope(PatScope.Key key) {
+        if (scopes.stream().anyMatch(s -> s.key().equals(key))) {
+            return false;
+        }
+        scopes.add(new PatScope(this, key));
+        return true;
+    }
+
+    boolean removeScope(PatScope.Key key) {
+        return scopes.removeIf(s -> s.key().equals(key));
+    }
+
+    boolean removeScopeById(long scopeId) {
+        return scopes.removeIf(s -> s.getId() != null && s.getId() == scopeId);
+    }
+
+    int clearScopes() {
+        int count = scopes.size();
+        scopes.clear();
+        return count;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getOwnerId() {
+        return ownerId;
+    }
+
+    long getCreatedById() {
+        return createdById;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    String getSecretDigest() {
+        return secretDigest;
+    }
+
+    String getSecretHint() {
+        return secretHint;
+    }
+
+    Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    String getLastUsedIp() {
+        return lastUsedIp;
+    }
+
+    long getUseCount() {
+        return useCount;
+    }
+
+    Set<PatScope> getScopes() {
+        return scopes;
+    }
+}
