@@ -11,6 +11,9 @@ public interface DomainDirectory {
 
     Optional<DomainRole> memberRole(long userId, long domainId);
 
+    /** The domain's display name, empty when it does not exist. */
+    Optional<String> domainName(long domainId);
+
     /** The user's platform role, empty when the user does not exist or is disabled. */
     Optional<PlatformRole> activeUserRole(long userId);
 }

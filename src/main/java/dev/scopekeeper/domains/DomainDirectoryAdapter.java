@@ -27,6 +27,11 @@ class DomainDirectoryAdapter implements DomainDirectory {
     }
 
     @Override
+    public Optional<String> domainName(long domainId) {
+        return domains.findById(domainId).map(Domain::getName);
+    }
+
+    @Override
     public Optional<DomainRole> memberRole(long userId, long domainId) {
         return members.findRole(domainId, userId);
     }

@@ -1,6 +1,5 @@
 package dev.scopekeeper.pat;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,10 +26,5 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     @Query("delete from PersonalAccessToken p where p.ownerId = :ownerId")
     int deleteAllByOwner(long ownerId);
 
-    /** Coalesced "last used" bookkeeping: never moves backwards, adds the uses counted since the last flush. */
-    @Modifying
-    @Query(value = "UPDATE pat SET last_used_at = GREATEST(COALESCE(last_used_at, :at), :at), last_used_ip = :ip,"
-            + " use_count = use_count + :uses WHERE id = :id", nativeQuery = true)
-    int recordUse(long id, Instant at, String ip, long uses);
 
 }

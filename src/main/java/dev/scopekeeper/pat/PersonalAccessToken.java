@@ -1,6 +1,7 @@
 package dev.scopekeeper.pat;
 
 import jakarta.persistence.CascadeType;
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -68,6 +69,7 @@ class PersonalAccessToken {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @BatchSize(size = 100)
     @OneToMany(mappedBy = "pat", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     private Set<PatScope> scopes = new LinkedHashSet<>();
 

@@ -26,6 +26,11 @@ public class CurrentUser {
         return Optional.empty();
     }
 
+    /** The raw authentication, for features that care how the caller proved who they are. */
+    public Optional<Authentication> authentication() {
+        return Optional.ofNullable(strategy.getContext().getAuthentication());
+    }
+
     /** The caller; method security guarantees there is one wherever this is used. */
     public ScopekeeperPrincipal require() {
         return find().orElseThrow(() -> new org.springframework.security.authentication

@@ -5,6 +5,7 @@ import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import java.time.Clock;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,11 @@ public class UserAdministrationService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAdministrationService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
@@ -72,6 +75,7 @@ public class UserAdministrationService {
             throw new Conflict(null, "admin.users.lastAdmin");
         }
         user.setEnabled(false);
+        events.publishEvent(new UserAccountChanged(userId));
         return user.toProfile();
     }
 
@@ -80,6 +84,7 @@ public class UserAdministrationService {
     public UserProfile enable(long userId) {
         User user = load(userId);
         user.setEnabled(true);
+        events.publishEvent(new UserAccountChanged(userId));
         return user.toProfile();
     }
 

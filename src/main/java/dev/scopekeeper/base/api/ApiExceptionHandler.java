@@ -21,6 +21,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import dev.scopekeeper.security.api.TooManyAuthenticationFailures;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.validation.FieldError;
@@ -83,6 +84,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, Messages.get("api.error.concurrentChange"));
+    }
+
+    /** 429: this address sent too many bad tokens; it may try again after {@code Retry-After} seconds. */
+    @ExceptionHandler(TooManyAuthenticationFailures.class)
+    ResponseEntity<ProblemDetail> throttled(TooManyAuthenticationFailures e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     /** 401 with {@code WWW-Authenticate: Bearer} (RFC 6750); a presented but bad token says invalid_token. */

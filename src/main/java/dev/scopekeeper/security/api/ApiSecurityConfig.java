@@ -28,11 +28,11 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectProvider<BearerTokenAuthenticator> authenticators,
-            ObjectProvider<SecurityContextHolderStrategy> strategy,
+            ObjectProvider<SecurityContextHolderStrategy> strategy, AuthenticationThrottle throttle,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
         var problems = new ProblemSecurityHandlers(exceptionResolver);
         var filter = new BearerTokenFilter(authenticators.orderedStream().toList(), problems,
-                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), throttle);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()

@@ -36,10 +36,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final List<BearerTokenAuthenticator> authenticators;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy strategy;
+    private final AuthenticationThrottle throttle;
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
     BearerTokenFilter(List<BearerTokenAuthenticator> authenticators, AuthenticationEntryPoint entryPoint,
-            SecurityContextHolderStrategy strategy) {
+            SecurityContextHolderStrategy strategy, AuthenticationThrottle throttle) {
+        this.throttle = throttle;
         this.authenticators = List.copyOf(authenticators);
         this.entryPoint = entryPoint;
         this.strategy = strategy;
@@ -55,6 +57,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(SCHEME.length()).trim();
         try {
+            throttle.checkAllowed(request.getRemoteAddr());
             Authentication authentication = authenticators.stream().filter(a -> !token.isEmpty() && a.supports(token))
                     .findFirst().orElseThrow(InvalidBearerToken::new).authenticate(token, request);
             SecurityContext context = strategy.createEmptyContext();
@@ -62,6 +65,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             strategy.setContext(context);
             repository.saveContext(context, request, response);
         } catch (AuthenticationException e) {
+            if (!(e instanceof TooManyAuthenticationFailures)) {
+                throttle.recordFailure(request.getRemoteAddr());
+            }
             strategy.clearContext();
             entryPoint.commence(request, response, e);
             return;

@@ -1,0 +1,94 @@
+package dev.scopekeeper.pat;
+
+import dev.scopekeeper.audit.AuditEventType;
+import dev.scopekeeper.audit.AuditLog;
+import dev.scopekeeper.base.Messages;
+import dev.scopekeeper.security.UserDirectory;
+import dev.scopekeeper.security.api.BearerTokenAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code Authorization: Bearer pat_…}. Order of checks: format and checksum (no database), then the
+ * digest through {@link PatCache} (database only on a miss), then status and the owner's account.
+ * The 401 says which of invalid, expired, revoked or disabled owner it was, and nothing else.
+ */
+@Component
+@Order(0)
+class PatAuthenticator implements BearerTokenAuthenticator {
+
+    private final PatTokens tokens;
+    private final PatCache cache;
+    private final PatRepository pats;
+    private final UserDirectory users;
+    private final PatUsageRecorder usage;
+    private final AuditLog audit;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+
+    PatAuthenticator(PatTokens tokens, PatCache cache, PatRepository pats, UserDirectory users,
+            PatUsageRecorder usage, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+        this.tokens = tokens;
+        this.cache = cache;
+        this.pats = pats;
+        this.users = users;
+        this.usage = usage;
+        this.audit = audit;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** A refused token; the message is the problem detail and never contains the token. */
+    static final class PatRefused extends BadCredentialsException {
+        PatRefused(String messageKey) {
+            super(Messages.get(messageKey));
+        }
+    }
+
+    @Override
+    public boolean supports(String token) {
+        return token.startsWith(PatTokens.PREFIX);
+    }
+
+    @Override
+    public Authentication authenticate(String token, HttpServletRequest request) {
+        if (PatTokens.check(token) != null) {
+            throw new PatRefused("pat.auth.invalid");
+        }
+        String ip = request.getRemoteAddr();
+        PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
+            audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip,
+                    "unknown token " + PatTokens.hint(token));
+            return new PatRefused("pat.auth.invalid");
+        });
+        Instant now = clock.instant();
+        String refusal = entry.revokedAt() != null ? "pat.auth.revoked"
+                : entry.expiresAt() != null && !entry.expiresAt().isAfter(now) ? "pat.auth.expired"
+                : !entry.owner().enabled() ? "pat.auth.ownerDisabled"
+                : null;
+        if (refusal != null) {
+            audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, entry.owner().id(), entry.owner().username(), "pat",
+                    entry.patId(), ip, Messages.get(refusal));
+            throw new PatRefused(refusal);
+        }
+        usage.record(entry.patId(), now, ip);
+        return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes());
+    }
+
+    private Optional<PatCache.Entry> load(String digest) {
+        return readOnly.execute(status -> pats.findBySecretDigest(digest).flatMap(pat ->
+                users.principal(pat.getOwnerId()).map(owner -> new PatCache.Entry(pat.getId(), owner,
+                        pat.getRevokedAt(), pat.getExpiresAt(),
+                        List.copyOf(pat.getScopes().stream().map(PatScope::key).toList())))));
+    }
+}

@@ -1,0 +1,459 @@
+package dev.scopekeeper.pat;
+
+import dev.scopekeeper.audit.AuditEventType;
+import dev.scopekeeper.audit.AuditLog;
+import dev.scopekeeper.authz.DomainAccess;
+import dev.scopekeeper.authz.DomainDirectory;
+import dev.scopekeeper.authz.EntityDirectory;
+import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.ServiceException.Conflict;
+import dev.scopekeeper.base.ServiceException.Forbidden;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserDirectory;
+import dev.scopekeeper.security.UserProfile;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Managing one's own personal access tokens (and, for administrators, minting them for others).
+ * Every method refuses callers authenticated with a PAT: a leaked token cannot mint more tokens.
+ * Tokens of other users are "not found".
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class PatService {
+
+    private static final String TARGET = "pat";
+
+    private final PatRepository pats;
+    private final PatTokens tokens;
+    private final PatPolicySource policy;
+    private final CurrentUser currentUser;
+    private final UserDirectory users;
+    private final DomainAccess domainAccess;
+    private final DomainDirectory domains;
+    private final EntityDirectory entities;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PatService(PatRepository pats, PatTokens tokens, PatPolicySource policy, CurrentUser currentUser,
+            UserDirectory users, DomainAccess domainAccess, DomainDirectory domains, EntityDirectory entities,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.pats = pats;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.currentUser = currentUser;
+        this.users = users;
+        this.domainAccess = domainAccess;
+        this.domains = domains;
+        this.entities = entities;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a new token is made of; {@code userId} (administrators only) mints it for someone else. */
+    public record CreatePatRequest(String name, String description, PatDuration duration, Long userId,
+            List<ScopeRequest> scopes) {
+    }
+
+    /** Sort keys of the PAT list. */
+    public enum SortBy { NAME, CREATED, EXPIRES, LAST_USED }
+
+    /** A page of my tokens: status filter (empty = all), name contains (case-insensitive). */
+    public record PatQuery(Optional<PatStatus> status, String name, int offset, int limit, SortBy sortBy,
+            boolean descending) {
+
+        public static PatQuery firstPage() {
+            return new PatQuery(Optional.of(PatStatus.ACTIVE), null, 0, 10, SortBy.NAME, false);
+        }
+    }
+
+    public PatPolicy currentPolicy() {
+        return policy.current();
+    }
+
+    @Transactional
+    public IssuedPat create(CreatePatRequest request) {
+        refuseTokenCallers();
+        long me = currentUser.id();
+        long ownerId = request.userId() == null ? me : mintFor(request.userId());
+        String name = Names.name("name", request.name());
+        String description = Names.description("description", request.description());
+        Instant now = now();
+        Instant expiresAt = checkedExpiry(request.duration(), now);
+        if (pats.existsByOwnerIdAndName(ownerId, name)) {
+            throw new Conflict("name", "pat.validation.name.taken", name);
+        }
+        String secret = tokens.generate();
+        PersonalAccessToken pat = new PersonalAccessToken(ownerId, me, name, description, tokens.digest(secret),
+                PatTokens.hint(secret), now, expiresAt);
+        addScopes(pat, request.scopes() == null ? List.of() : request.scopes());
+        try {
+            pat = pats.saveAndFlush(pat);
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict("name", "pat.validation.name.taken", name);
+        }
+        audit.record(AuditEventType.PAT_CREATED, TARGET, pat.getId(), "name=" + name + ", owner=" + ownerId
+                + ", expires=" + (expiresAt == null ? "never" : expiresAt) + ", scopes=" + pat.getScopes().size());
+        return new IssuedPat(details(pat), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public ListResult<PatSummary> list(PatQuery query) {
+        refuseTokenCallers();
+        long me = currentUser.id();
+        Instant now = now();
+        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
+        Specification<PersonalAccessToken> spec = (root, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("ownerId"), me));
+            query.status().ifPresent(status -> where.add(switch (status) {
+                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
+                case EXPIRED -> cb.and(cb.isNull(root.get("revokedAt")),
+                        cb.lessThanOrEqualTo(root.get("expiresAt"), now));
+                case ACTIVE -> cb.and(cb.isNull(root.get("revokedAt")),
+                        cb.or(cb.isNull(root.get("expiresAt")), cb.greaterThan(root.get("expiresAt"), now)));
+            }));
+            if (query.name() != null && !query.name().isBlank()) {
+                where.add(cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<PersonalAccessToken> result = pats.findAll(spec, page);
+        return ListResult.of(result, page, pat -> summary(pat, now));
+    }
+
+    @Transactional(readOnly = true)
+    public PatDetails get(long patId) {
+        refuseTokenCallers();
+        return details(mine(patId));
+    }
+
+    @Transactional
+    public PatDetails rename(long patId, String newName) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        String name = Names.name("name", newName);
+        if (pats.existsByOwnerIdAndNameAndIdNot(pat.getOwnerId(), name, patId)) {
+            throw new Conflict("name", "pat.validation.name.taken", name);
+        }
+        String old = pat.getName();
+        pat.rename(name);
+        audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
+        return details(pat);
+    }
+
+    @Transactional
+    public PatDetails describe(long patId, String description) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        pat.describe(Names.description("description", description));
+        audit.record(AuditEventType.PAT_DESCRIBED, TARGET, patId, "name=" + pat.getName());
+        return details(pat);
+    }
+
+    /** A new secret and lifetime; the old secret stops working at once. Works on revoked and expired tokens. */
+    @Transactional
+    public IssuedPat regenerate(long patId, PatDuration duration) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        Instant now = now();
+        Instant expiresAt = checkedExpiry(duration, now);
+        String secret = tokens.generate();
+        pat.regenerate(tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
+        pats.flush();
+        changed(pat);
+        audit.record(AuditEventType.PAT_REGENERATED, TARGET, patId, "name=" + pat.getName() + ", expires="
+                + (expiresAt == null ? "never" : expiresAt));
+        return new IssuedPat(details(pat), secret);
+    }
+
+    /** Immediate and idempotent; the token stays listed as revoked. */
+    @Transactional
+    public PatDetails revoke(long patId) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        if (pat.revoke(now())) {
+            pats.flush();
+            changed(pat);
+            audit.record(AuditEventType.PAT_REVOKED, TARGET, patId, "name=" + pat.getName());
+        }
+        return details(pat);
+    }
+
+    @Transactional
+    public void delete(long patId) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        pats.delete(pat);
+        pats.flush();
+        changed(pat);
+        audit.record(AuditEventType.PAT_DELETED, TARGET, patId, "name=" + pat.getName());
+    }
+
+    /** Deletes every token of mine; returns how many. */
+    @Transactional
+    public int deleteAll() {
+        refuseTokenCallers();
+        long me = currentUser.id();
+        int deleted = pats.deleteAllByOwner(me);
+        events.publishEvent(new PatEvents.OwnerChanged(me));
+        audit.record(AuditEventType.PAT_DELETED, TARGET, null, "all tokens of user " + me + ": " + deleted);
+        return deleted;
+    }
+
+    @Transactional(readOnly = true)
+    public ListResult<PatScopeView> listScopes(long patId, int offset, int limit) {
+        refuseTokenCallers();
+        OffsetPage page = OffsetPage.of(offset, limit, Sort.unsorted());
+        List<PatScopeView> all = scopeViews(mine(patId));
+        int from = (int) Math.min(page.offset(), all.size());
+        int to = Math.min(from + limit, all.size());
+        return new ListResult<>(all.size(), offset, limit, all.subList(from, to));
+    }
+
+    /** Adds scopes after validating each; one already present is ignored, not doubled. */
+    @Transactional
+    public PatDetails addScopes(long patId, List<ScopeRequest> scopes) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        if (scopes == null || scopes.isEmpty()) {
+            throw new InvalidInput("scopes", "pat.validation.scopes.required");
+        }
+        int added = addScopes(pat, scopes);
+        pats.flush();
+        changed(pat);
+        audit.record(AuditEventType.PAT_SCOPES_ADDED, TARGET, patId, "name=" + pat.getName() + ", added=" + added);
+        return details(pat);
+    }
+
+    /** Removes the scopes equal to the given ones (unknown ones are ignored). */
+    @Transactional
+    public PatDetails removeScopes(long patId, List<ScopeRequest> scopes) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        if (scopes == null || scopes.isEmpty()) {
+            throw new InvalidInput("scopes", "pat.validation.scopes.required");
+        }
+        int removed = 0;
+        for (ScopeRequest scope : scopes) {
+            removed += pat.removeScope(parseScope(scope, pat.getOwnerId(), false)) ? 1 : 0;
+        }
+        return scopesRemoved(pat, removed);
+    }
+
+    /** Removes scopes by their ids ({@code scopes_id}, as Magistrala sends them). */
+    @Transactional
+    public PatDetails removeScopesById(long patId, Collection<Long> scopeIds) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        if (scopeIds == null || scopeIds.isEmpty()) {
+            throw new InvalidInput("scopes_id", "pat.validation.scopes.required");
+        }
+        int removed = 0;
+        for (Long id : scopeIds) {
+            removed += id != null && pat.removeScopeById(id) ? 1 : 0;
+        }
+        return scopesRemoved(pat, removed);
+    }
+
+    @Transactional
+    public PatDetails clearScopes(long patId) {
+        refuseTokenCallers();
+        PersonalAccessToken pat = mine(patId);
+        return scopesRemoved(pat, pat.clearScopes());
+    }
+
+    private PatDetails scopesRemoved(PersonalAccessToken pat, int removed) {
+        pats.flush();
+        changed(pat);
+        audit.record(AuditEventType.PAT_SCOPES_REMOVED, TARGET, pat.getId(), "name=" + pat.getName()
+                + ", removed=" + removed);
+        return details(pat);
+    }
+
+    // --- rules ---
+
+    private void refuseTokenCallers() {
+        if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()) {
+            throw new Forbidden("pat.error.tokenCannotManageTokens");
+        }
+    }
+
+    private PersonalAccessToken mine(long patId) {
+        return pats.findByIdAndOwnerId(patId, currentUser.id()).orElseThrow(() -> new NotFound("pat.error.notFound"));
+    }
+
+    private long mintFor(long userId) {
+        if (!currentUser.isAdmin()) {
+            throw new Forbidden("pat.error.onlyAdminsMintForOthers");
+        }
+        UserProfile owner = users.find(userId).orElseThrow(() -> new InvalidInput("user_id", "pat.validation.user.unknown"));
+        if (!owner.enabled()) {
+            throw new InvalidInput("user_id", "pat.validation.user.disabled", owner.username());
+        }
+        return owner.id();
+    }
+
+    private Instant checkedExpiry(PatDuration duration, Instant now) {
+        PatPolicy rules = policy.current();
+        if (duration == null) {
+            throw new InvalidInput("duration", "pat.validation.duration.required");
+        }
+        if (duration instanceof PatDuration.Never) {
+            if (!rules.neverAllowed()) {
+                throw new InvalidInput("duration", "pat.validation.duration.neverForbidden");
+            }
+            return null;
+        }
+        Instant expiresAt = duration.expiresAt(now);
+        if (!expiresAt.isAfter(now)) {
+            throw new InvalidInput("duration", "pat.validation.duration.past");
+        }
+        if (expiresAt.isAfter(now.plus(rules.maxLifetime()))) {
+            throw new InvalidInput("duration", "pat.validation.duration.tooLong", rules.maxLifetime().toDays());
+        }
+        return expiresAt;
+    }
+
+    private int addScopes(PersonalAccessToken pat, List<ScopeRequest> requested) {
+        int added = 0;
+        for (ScopeRequest scope : requested) {
+            added += pat.addScope(parseScope(scope, pat.getOwnerId(), true)) ? 1 : 0;
+        }
+        int max = policy.current().maxScopes();
+        if (pat.getScopes().size() > max) {
+            throw new InvalidInput("scopes", "pat.validation.scopes.tooMany", max);
+        }
+        return added;
+    }
+
+    /**
+     * Validates a requested scope: the owner belongs to the domain, the entity type and operation come
+     * from the catalogue (or {@code *}), the entity exists in that domain (or {@code *}); a
+     * {@code domains} scope is locked to its own domain.
+     */
+    private PatScope.Key parseScope(ScopeRequest scope, long ownerId, boolean mustExist) {
+        if (scope == null || scope.domainId() == null) {
+            throw new InvalidInput("scopes", "pat.validation.scope.domainRequired");
+        }
+        long domainId = scope.domainId();
+        if (mustExist && domainAccess.roleOf(ownerId, domainId).isEmpty()) {
+            throw new InvalidInput("scopes", "pat.validation.scope.domainUnknown", domainId);
+        }
+        EntityType type = EntityType.fromWire(scope.entityType() == null ? "" : scope.entityType().strip())
+                .orElseThrow(() -> new InvalidInput("scopes", "pat.validation.scope.entityTypeUnknown",
+                        String.valueOf(scope.entityType())));
+        String operation = scope.operation() == null ? "" : scope.operation().strip();
+        if (!PatScope.ANY.equals(operation) && Operation.find(type, operation).isEmpty()) {
+            throw new InvalidInput("scopes", "pat.validation.scope.operationUnknown", operation, type.wireName());
+        }
+        if (type == EntityType.DOMAINS) {
+            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
+        }
+        String entity = scope.entity() == null || scope.entity().isBlank() ? PatScope.ANY : scope.entity().strip();
+        if (!PatScope.ANY.equals(entity)) {
+            long entityId;
+            try {
+                entityId = Long.parseLong(entity);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
+            }
+            if (mustExist && entities.entityName(domainId, type, entityId).isEmpty()) {
+                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
+            }
+            entity = Long.toString(entityId);
+        }
+        return new PatScope.Key(domainId, type, operation, entity);
+    }
+
+    private void changed(PersonalAccessToken pat) {
+        events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
+    }
+
+    // --- mapping ---
+
+    private PatSummary summary(PersonalAccessToken pat, Instant now) {
+        return new PatSummary(pat.getId(), pat.getOwnerId(), pat.getName(), pat.getDescription(), pat.status(now),
+                pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
+                pat.getSecretHint(), pat.getScopes().stream().map(s -> {
+                    PatScope.Key key = s.key();
+                    return new PatScopeView(s.getId(), key.domainId(), null, key.entityType().wireName(),
+                            key.operation(), key.entity(), null);
+                }).toList());
+    }
+
+    private PatDetails details(PersonalAccessToken pat) {
+        return new PatDetails(pat.getId(), pat.getOwnerId(), userName(pat.getOwnerId()), pat.getCreatedById(),
+                userName(pat.getCreatedById()), pat.getName(), pat.getDescription(), pat.status(now()),
+                pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
+                pat.getUseCount(), pat.getSecretHint(), scopeViews(pat));
+    }
+
+    private String userName(long userId) {
+        return users.find(userId).map(UserProfile::username).orElse("#" + userId);
+    }
+
+    private List<PatScopeView> scopeViews(PersonalAccessToken pat) {
+        Set<PatScope> scopes = new LinkedHashSet<>(pat.getScopes());
+        return scopes.stream()
+                .map(s -> {
+                    PatScope.Key key = s.key();
+                    String domainName = domains.domainName(key.domainId()).orElse("#" + key.domainId());
+                    String entityName = PatScope.ANY.equals(key.entity()) ? null
+                            : key.entityType() == EntityType.DOMAINS ? domainName
+                            : entities.entityName(key.domainId(), key.entityType(), Long.parseLong(key.entity()))
+                                    .orElse("#" + key.entity());
+                    return new PatScopeView(s.getId() == null ? 0 : s.getId(), key.domainId(), domainName,
+                            key.entityType().wireName(), key.operation(), key.entity(), entityName);
+                })
+                .sorted(Comparator.comparing(PatScopeView::domainName).thenComparing(PatScopeView::entityType)
+                        .thenComparing(PatScopeView::operation).thenComparing(PatScopeView::entity))
+                .toList();
+    }
+
+    /** The Clock's now at the database's precision (microseconds), so what is returned is what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Sort sort(PatQuery query) {
+        String property = switch (query.sortBy() == null ? SortBy.NAME : query.sortBy()) {
+            case NAME -> "name";
+            case CREATED -> "issuedAt";
+            case EXPIRES -> "expiresAt";
+            case LAST_USED -> "lastUsedAt";
+        };
+        Sort sort = Sort.by(query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC, property);
+        return property.equals("name") ? sort : sort.and(Sort.by("name"));
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,230 @@
+package dev.scopekeeper.pat.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatDetails;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.pat.PatService.PatQuery;
+import dev.scopekeeper.pat.PatService.SortBy;
+import dev.scopekeeper.pat.PatStatus;
+import dev.scopekeeper.pat.PatSummary;
+import dev.scopekeeper.pat.ScopeRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Managing personal access tokens, on Magistrala's paths. Authenticated by a user bearer token
+ * (never by a PAT: the service refuses those) — a leaked token cannot mint more tokens.
+ */
+@RestController
+@RequestMapping("/api/v1/pats")
+@Tag(name = "Personal access tokens", description = "Create, list, regenerate, revoke and scope your tokens")
+class PatController {
+
+    private final PatService pats;
+
+    PatController(PatService pats) {
+        this.pats = pats;
+    }
+
+    record ScopeJson(Long id, @JsonProperty("domain_id") Long domainId, @JsonProperty("entity_type") String entityType,
+            String operation, @JsonProperty("entity_id") String entityId,
+            @JsonProperty("domain_name") @JsonInclude(JsonInclude.Include.NON_NULL) String domainName,
+            @JsonProperty("entity_name") @JsonInclude(JsonInclude.Include.NON_NULL) String entityName) {
+
+        static ScopeJson of(PatScopeView scope) {
+            return new ScopeJson(scope.id(), scope.domainId(), scope.entityType(), scope.operation(), scope.entity(),
+                    scope.domainName(), scope.entityName());
+        }
+
+        ScopeRequest toRequest() {
+            return new ScopeRequest(domainId, entityType, operation, entityId);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record PatJson(long id, @JsonProperty("user_id") long userId, String name, String description, String status,
+            @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
+            @JsonProperty("last_used_ip") String lastUsedIp, @JsonProperty("created_by") Long createdBy,
+            @JsonProperty("use_count") Long useCount, String hint, List<ScopeJson> scopes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+        static PatJson of(PatDetails pat, String secret) {
+            return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
+                    pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(),
+                    pat.createdById(), pat.useCount(), pat.secretHint(),
+                    pat.scopes().stream().map(ScopeJson::of).toList(), secret);
+        }
+
+        static PatJson of(PatSummary pat) {
+            return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
+                    pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(), null, null,
+                    pat.secretHint(), pat.scopes().stream().map(ScopeJson::of).toList(), null);
+        }
+    }
+
+    record CreateJson(String name, String description, String duration, @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("user_id") Long userId, List<ScopeJson> scopes) {
+    }
+
+    record DurationJson(String duration, @JsonProperty("expires_at") Instant expiresAt) {
+    }
+
+    record NameJson(String name) {
+    }
+
+    record DescriptionJson(String description) {
+    }
+
+    record ScopesJson(List<ScopeJson> scopes, @JsonProperty("scopes_id") List<Long> scopesId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a token; the response carries its secret, shown this once")
+    ResponseEntity<PatJson> create(@RequestBody CreateJson body) {
+        IssuedPat issued = pats.create(new CreatePatRequest(body.name(), body.description(),
+                duration(body.duration(), body.expiresAt()), body.userId(), scopes(body.scopes())));
+        return ResponseEntity.created(URI.create("/api/v1/pats/" + issued.pat().id()))
+                .body(PatJson.of(issued.pat(), issued.secret()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List my tokens (status: active, revoked, expired or all; sort: name, created, expires, last_used)")
+    Map<String, Object> list(@RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "10") int limit, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String name, @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(defaultValue = "asc") String order) {
+        ListResult<PatSummary> result = pats.list(new PatQuery(PatStatus.fromFilter(status), name, offset, limit,
+                sortBy(sort), descending(order)));
+        return Map.of("total", result.total(), "offset", result.offset(), "limit", result.limit(), "pats",
+                result.items().stream().map(PatJson::of).toList());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One of my tokens, with its scopes")
+    PatJson get(@PathVariable long id) {
+        return PatJson.of(pats.get(id), null);
+    }
+
+    @PatchMapping("/{id}/name")
+    @Operation(summary = "Rename a token")
+    PatJson rename(@PathVariable long id, @RequestBody NameJson body) {
+        return PatJson.of(pats.rename(id, body.name()), null);
+    }
+
+    @PatchMapping("/{id}/description")
+    @Operation(summary = "Change a token's description")
+    PatJson describe(@PathVariable long id, @RequestBody DescriptionJson body) {
+        return PatJson.of(pats.describe(id, body.description()), null);
+    }
+
+    @PatchMapping("/{id}/secret/reset")
+    @Operation(summary = "Regenerate: a new secret and duration; the old secret stops working at once")
+    PatJson regenerate(@PathVariable long id, @RequestBody DurationJson body) {
+        IssuedPat issued = pats.regenerate(id, duration(body.duration(), body.expiresAt()));
+        return PatJson.of(issued.pat(), issued.secret());
+    }
+
+    @PatchMapping("/{id}/secret/revoke")
+    @Operation(summary = "Revoke a token (immediate, idempotent)")
+    PatJson revoke(@PathVariable long id) {
+        return PatJson.of(pats.revoke(id), null);
+    }
+
+    @GetMapping("/{id}/scope")
+    @Operation(summary = "A page of a token's scopes")
+    Map<String, Object> scopes(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ListResult<PatScopeView> result = pats.listScopes(id, offset, limit);
+        return Map.of("total", result.total(), "offset", result.offset(), "limit", result.limit(), "scopes",
+                result.items().stream().map(ScopeJson::of).toList());
+    }
+
+    @PatchMapping("/{id}/scope/add")
+    @Operation(summary = "Add scopes (duplicates are ignored)")
+    PatJson addScopes(@PathVariable long id, @RequestBody ScopesJson body) {
+        return PatJson.of(pats.addScopes(id, scopes(body.scopes())), null);
+    }
+
+    @PatchMapping("/{id}/scope/remove")
+    @Operation(summary = "Remove scopes, given as scopes or by id (scopes_id)")
+    PatJson removeScopes(@PathVariable long id, @RequestBody ScopesJson body) {
+        if (body.scopesId() != null && !body.scopesId().isEmpty()) {
+            return PatJson.of(pats.removeScopesById(id, body.scopesId()), null);
+        }
+        return PatJson.of(pats.removeScopes(id, scopes(body.scopes())), null);
+    }
+
+    @DeleteMapping("/{id}/scope")
+    @Operation(summary = "Remove all of a token's scopes")
+    ResponseEntity<Void> clearScopes(@PathVariable long id) {
+        pats.clearScopes(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a token")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        pats.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Delete all of my tokens")
+    ResponseEntity<Void> deleteAll() {
+        pats.deleteAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    private static PatDuration duration(String duration, Instant expiresAt) {
+        if (expiresAt != null) {
+            if (duration != null && !duration.isBlank()) {
+                throw new InvalidInput("duration", "pat.validation.duration.both");
+            }
+            return PatDuration.until(expiresAt);
+        }
+        return PatDuration.parse(duration);
+    }
+
+    private static List<ScopeRequest> scopes(List<ScopeJson> scopes) {
+        return scopes == null ? List.of() : scopes.stream().map(s -> s == null ? null : s.toRequest()).toList();
+    }
+
+    private static SortBy sortBy(String sort) {
+        try {
+            return SortBy.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("sort", "pat.validation.sort");
+        }
+    }
+
+    private static boolean descending(String order) {
+        return switch (order.strip().toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new InvalidInput("order", "pat.validation.order");
+        };
+    }
+}
