@@ -63,12 +63,14 @@ class PatController {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    /** Absent values are null (PRODUCT.md's shape lists every key); only the secret and detail-only fields are omitted. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PatJson(long id, @JsonProperty("user_id") long userId, String name, String description, String status,
             @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
             @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
-            @JsonProperty("last_used_ip") String lastUsedIp, @JsonProperty("created_by") Long createdBy,
-            @JsonProperty("use_count") Long useCount, String hint, List<ScopeJson> scopes,
+            @JsonProperty("last_used_ip") String lastUsedIp,
+            @JsonProperty("created_by") @JsonInclude(JsonInclude.Include.NON_NULL) Long createdBy,
+            @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long useCount, String hint, List<ScopeJson> scopes,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static PatJson of(PatDetails pat, String secret) {

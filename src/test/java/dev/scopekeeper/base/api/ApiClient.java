@@ -69,6 +69,24 @@ public class ApiClient {
                 .POST(BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with an optional JSON body. */
+    public Response send(String method, String path, String token, Object body) {
+        var publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(JSON.writeValueAsString(body));
+        HttpRequest.Builder builder = request(path, token).method(method, publisher);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder);
+    }
+
+    public Response patch(String path, String token, Object body) {
+        return send("PATCH", path, token, body);
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
     /** An access token for a user created with {@link TestUsers}. */
     public String accessToken(UserProfile user) {
         Response response = post("/api/v1/users/tokens/issue", null,
