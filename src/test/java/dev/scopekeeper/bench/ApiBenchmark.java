@@ -1,0 +1,142 @@
+package dev.scopekeeper.bench;
+
+import dev.scopekeeper.Application;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.pat.PatBenchmarkSupport;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures, in one run on loopback against the real app and an embedded MariaDB:
+ * requests/s and p50/p99 latency of one entity GET authenticated with (a) a user bearer token,
+ * (b) a PAT whose cache entry is warm, (c) a PAT whose cache entry is evicted before every request;
+ * and the PAT list query at 1,000,000 rows (one user holding 100,000). Results are printed as
+ * Markdown for docs/benchmarks.md. Run: {@code bench/run-benchmarks.sh}.
+ */
+public final class ApiBenchmark {
+
+    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int TOTAL_PATS = Integer.getInteger("bench.pats", 1_000_000);
+
+    private ApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+                "--spring.datasource.url=", "--scopekeeper.embedded-db.ephemeral=true", "--server.port=0",
+                "--scopekeeper.admin.username=", "--spring.main.banner-mode=off", "--logging.level.root=warn",
+                "--scopekeeper.api.failure-limit=1000000", "--spring.datasource.hikari.maximum-pool-size=16")) {
+            run(app);
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+        TestUsers users = app.getBean(TestUsers.class);
+        TestDomains domains = app.getBean(TestDomains.class);
+        PatBenchmarkSupport pats = app.getBean(PatBenchmarkSupport.class);
+
+        UserProfile user = users.create("bench", PlatformRole.USER);
+        long domain = domains.domain("Bench");
+        domains.member(domain, user, DomainRole.EDITOR);
+        long client = domains.client(domain, "bench-client");
+        String accessToken = pats.userAccessToken(user);
+        String pat = pats.patFor(user, domain, client);
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/domains/" + domain + "/clients/" + client);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        StringBuilder out = new StringBuilder();
+        out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
+        List<Result> a = new ArrayList<>();
+        List<Result> b = new ArrayList<>();
+        List<Result> c = new ArrayList<>();
+        load(http, uri, accessToken, () -> null, Duration.ofSeconds(5));
+        load(http, uri, pat, () -> null, Duration.ofSeconds(5));
+        for (int round = 0; round < ROUNDS; round++) {
+            a.add(load(http, uri, accessToken, () -> null, ROUND));
+            b.add(load(http, uri, pat, () -> null, ROUND));
+            c.add(load(http, uri, pat, () -> {
+                pats.evictCache();
+                return null;
+            }, ROUND));
+        }
+        Result ma = median(a);
+        Result mb = median(b);
+        Result mc = median(c);
+        out.append(row("(a) user bearer token", ma, ma));
+        out.append(row("(b) PAT, cached", mb, ma));
+        out.append(row("(c) PAT, cache evicted before each request", mc, ma));
+        System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
+                + ROUND.toSeconds() + " s, median round)\n");
+        System.out.println(out);
+
+        System.out.println("## PAT list query at " + TOTAL_PATS + " rows\n");
+        System.out.println(pats.listBenchmark(TOTAL_PATS));
+    }
+
+    private record Result(double perSecond, double p50, double p99) {
+    }
+
+    private static Result median(List<Result> results) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort((x, y) -> Double.compare(x.perSecond(), y.perSecond()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String row(String mode, Result r, Result baseline) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f |%n", mode, r.perSecond(), r.p50(), r.p99(),
+                r.perSecond() / baseline.perSecond());
+    }
+
+    private static Result load(HttpClient http, URI uri, String token, Supplier<Void> beforeEach, Duration length)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
+                while (System.nanoTime() < end && n < latencies.length) {
+                    beforeEach.get();
+                    long start = System.nanoTime();
+                    var response = http.send(request, BodyHandlers.discarding());
+                    latencies[n++] = System.nanoTime() - start;
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(merged.length / (double) length.toSeconds(), merged[merged.length / 2] / 1e6,
+                merged[(int) (merged.length * 0.99)] / 1e6);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.scopekeeper.pat;
+
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.pat.PatService.PatQuery;
+import dev.scopekeeper.pat.PatService.SortBy;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import dev.scopekeeper.security.UserTokenService;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Test-side helpers for {@code dev.scopekeeper.bench.ApiBenchmark} that need the pat package's insides. */
+@Component
+public class PatBenchmarkSupport {
+
+    private final PatService pats;
+    private final PatCache cache;
+    private final TestUsers users;
+    private final UserTokenService userTokens;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PatBenchmarkSupport(PatService pats, PatCache cache, TestUsers users, UserTokenService userTokens,
+            JdbcTemplate jdbc, Clock clock) {
+        this.pats = pats;
+        this.cache = cache;
+        this.users = users;
+        this.userTokens = userTokens;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public String userAccessToken(UserProfile user) {
+        return userTokens.issue(user.username(), TestUsers.PASSWORD).accessToken();
+    }
+
+    /** A PAT of the user allowed to view that one client. */
+    public String patFor(UserProfile user, long domainId, long clientId) {
+        users.signIn(user);
+        try {
+            return pats.create(new CreatePatRequest("bench", "", PatDuration.days(30), null,
+                    List.of(new ScopeRequest(domainId, "clients", "view", String.valueOf(clientId))))).secret();
+        } finally {
+            users.signOut();
+        }
+    }
+
+    public void evictCache() {
+        cache.evictAll();
+    }
+
+    /**
+     * Fills the pat table to {@code total} rows (one user with 10% of them, the rest spread over
+     * users with 1,000 each), then times PatService.list for the big user against a user with 10.
+     */
+    public String listBenchmark(int total) {
+        UserProfile heavy = users.create("heavy", PlatformRole.USER);
+        UserProfile light = users.create("light", PlatformRole.USER);
+        long started = System.nanoTime();
+        insertPats(light.id(), 10);
+        int heavyCount = total / 10;
+        insertPats(heavy.id(), heavyCount);
+        int rest = total - heavyCount - 10;
+        while (rest > 0) {
+            int n = Math.min(1000, rest);
+            insertPats(users.create("filler", PlatformRole.USER).id(), n);
+            rest -= n;
+        }
+        long fillSeconds = (System.nanoTime() - started) / 1_000_000_000;
+        jdbc.execute("ANALYZE TABLE pat");
+        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM pat", Long.class);
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d rows in `pat` (filled in %d s). Median of 21 calls of"
+                + " `PatService.list` (page of 10 + total count):%n%n", rows, fillSeconds));
+        out.append("| query | user with 10 tokens, ms | user with " + heavyCount + " tokens, ms | ratio |\n")
+                .append("|---|---:|---:|---:|\n");
+        row(out, "active, sorted by name, first page", light, heavy,
+                () -> query(Optional.of(PatStatus.ACTIVE), null, 0, SortBy.NAME));
+        row(out, "all, sorted by name, page at offset 5,000", light, heavy,
+                () -> query(Optional.empty(), null, 5_000, SortBy.NAME));
+        row(out, "all, sorted by last used, first page", light, heavy,
+                () -> query(Optional.empty(), null, 0, SortBy.LAST_USED));
+        row(out, "expired, sorted by name, first page", light, heavy,
+                () -> query(Optional.of(PatStatus.EXPIRED), null, 0, SortBy.NAME));
+        row(out, "name contains \"42\", first page", light, heavy,
+                () -> query(Optional.empty(), "42", 0, SortBy.NAME));
+        out.append("\nQuery plan of the first query (EXPLAIN):\n\n```\n");
+        jdbc.queryForList("EXPLAIN SELECT * FROM pat WHERE owner_id = ? AND revoked_at IS NULL AND"
+                + " (expires_at IS NULL OR expires_at > NOW()) ORDER BY name LIMIT 10", heavy.id())
+                .forEach(r -> out.append(r).append('\n'));
+        out.append("```\n");
+        return out.toString();
+    }
+
+    private PatQuery query(Optional<PatStatus> status, String name, int offset, SortBy sort) {
+        return new PatQuery(status, name, offset, 10, sort, false);
+    }
+
+    private void row(StringBuilder out, String label, UserProfile light, UserProfile heavy, Supplier<PatQuery> query) {
+        double lightMs = time(light, query.get());
+        double heavyMs = time(heavy, query.get());
+        out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", label, lightMs, heavyMs,
+                heavyMs / lightMs));
+    }
+
+    private double time(UserProfile user, PatQuery query) {
+        users.signIn(user);
+        try {
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < 26; i++) {
+                long start = System.nanoTime();
+                pats.list(query);
+                if (i >= 5) {
+                    nanos.add(System.nanoTime() - start);
+                }
+            }
+            nanos.sort(Long::compare);
+            return nanos.get(nanos.size() / 2) / 1e6;
+        } finally {
+            users.signOut();
+        }
+    }
+
+    /** Multi-row INSERTs of 1,000: names "token-N", a mix of active, expired, revoked and never-expiring. */
+    private void insertPats(long ownerId, int count) {
+        Instant now = clock.instant();
+        for (int from = 0; from < count; from += 1000) {
+            int to = Math.min(count, from + 1000);
+            StringBuilder sql = new StringBuilder("INSERT INTO pat (owner_id, created_by_id, name, description,"
+                    + " secret_digest, secret_hint, issued_at, expires_at, revoked_at, use_count, version) VALUES ");
+            List<Object> args = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sql.append(i > from ? "," : "").append("(?,?,?,'',?,'pat_xxxx…xxxx',?,?,?,0,0)");
+                Instant expires = switch (i % 10) {
+                    case 0 -> null;
+                    case 1 -> now.minus(Duration.ofDays(1));
+                    default -> now.plus(Duration.ofDays(30));
+                };
+                args.add(ownerId);
+                args.add(ownerId);
+                args.add("token-" + i);
+                args.add(digest(ownerId + ":" + i));
+                args.add(Timestamp.from(now.minus(Duration.ofMinutes(i))));
+                args.add(expires == null ? null : Timestamp.from(expires));
+                args.add(i % 10 == 2 ? Timestamp.from(now) : null);
+            }
+            jdbc.update(sql.toString(), args.toArray());
+        }
+    }
+
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
