@@ -69,6 +69,24 @@ public class ApiClient {
                 .POST(BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String token, Object body) {
+        return send("PATCH", path, token, body);
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    /** Any method; a non-null body is sent as JSON (a String as it is, anything else serialized). */
+    public Response send(String method, String path, String token, Object body) {
+        HttpRequest.Builder request = request(path, token);
+        if (body == null) {
+            return send(request.method(method, BodyPublishers.noBody()));
+        }
+        String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(json)));
+    }
+
     /** An access token for a user created with {@link TestUsers}. */
     public String accessToken(UserProfile user) {
         Response response = post("/api/v1/users/tokens/issue", null,
