@@ -14,6 +14,9 @@ import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,19 +52,22 @@ public class EntityFixtures {
     private final GroupService groups;
     private final ClientService clients;
     private final ChannelService channels;
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     EntityFixtures(TestDomains testDomains, TestUsers testUsers, DomainService domains, GroupService groups,
-            ClientService clients, ChannelService channels) {
+            ClientService clients, ChannelService channels, ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.testDomains = testDomains;
         this.testUsers = testUsers;
         this.domains = domains;
         this.groups = groups;
         this.clients = clients;
         this.channels = channels;
+        this.strategy = strategy;
     }
 
     /** {@code owner} (a platform ADMIN) creates the domain and becomes its admin; {@code viewer} joins as viewer. */
     public Fixture create(UserProfile owner, UserProfile viewer) {
+        useThisContextsSecurityContext();
         try {
             long domain = testDomains.create(owner, "Fixture " + TestDomains.uniqueRoute("f")).id();
             testDomains.addMember(domain, viewer, DomainRole.VIEWER);
@@ -79,6 +85,18 @@ public class EntityFixtures {
             return new Fixture(domain, group, child, other, client, channel, viewer.id(), invitee.id(), invitation);
         } finally {
             testUsers.signOut();
+        }
+    }
+
+    /**
+     * Every Spring context started in the test JVM installs its own strategy (Vaadin's, with its own
+     * thread-local) as the static one that {@link TestUsers#signIn} writes to; this context's method security
+     * reads its own bean. After another context started, the two differ, so point the static one back here.
+     */
+    private void useThisContextsSecurityContext() {
+        SecurityContextHolderStrategy mine = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        if (SecurityContextHolder.getContextHolderStrategy() != mine) {
+            SecurityContextHolder.setContextHolderStrategy(mine);
         }
     }
 }
