@@ -3,7 +3,9 @@ package dev.scopekeeper.base.api;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +62,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServiceException.InvalidInput.class)
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     ResponseEntity<ProblemDetail> invalidInput(ServiceException.InvalidInput e) {
-        return serviceProblem(HttpStatus.UNPROCESSABLE_CONTENT, e, e.field());
+        return serviceProblem(HttpStatus.UNPROCESSABLE_CONTENT, e, jsonField(e.field()));
     }
 
     @ExceptionHandler(ServiceException.Conflict.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ResponseEntity<ProblemDetail> conflict(ServiceException.Conflict e) {
-        return serviceProblem(HttpStatus.CONFLICT, e, e.field());
+        return serviceProblem(HttpStatus.CONFLICT, e, jsonField(e.field()));
     }
 
     @ExceptionHandler(ServiceException.NotFound.class)
@@ -162,14 +164,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Bean validation of a request body: 422, with every field at fault. */
+    /**
+     * Bean validation of a request body: 422, with every field at fault (named as in the JSON). A query
+     * parameter object ({@code ListParams}) with a value of the wrong type: 400 naming the parameter.
+     */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var bindingFailure = e.getBindingResult().getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .findFirst();
+        if (bindingFailure.isPresent()) {
+            String field = jsonField(bindingFailure.get().getField());
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    Messages.get("api.error.invalidParameter", field));
+            body.setProperty("field", field);
+            return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+        }
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", jsonField(error.getField()),
+                        "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String fields = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).distinct()
+        String fields = errors.stream().map(error -> error.get("field")).distinct()
                 .collect(Collectors.joining(", "));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 Messages.get("api.error.validation", fields));
@@ -195,6 +210,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         body.setProperty("errors", errors);
         return handleExceptionInternal(e, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
+
+    /**
+     * The JSON name of a field a service or bean validation names: snake_case like every API property
+     * ({@code userId} becomes {@code user_id}), and the few service fields whose API property is named
+     * differently (Magistrala's {@code parent_id} and {@code groups}).
+     */
+    static String jsonField(String field) {
+        if (field == null) {
+            return null;
+        }
+        String renamed = FIELD_ALIASES.get(field);
+        if (renamed != null) {
+            return renamed;
+        }
+        return CAMEL_HUMP.matcher(field).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static final Map<String, String> FIELD_ALIASES = Map.of(
+            "parentGroupId", "parent_id",
+            "childGroupIds", "groups",
+            "invitee", "user_id");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private static ResponseEntity<ProblemDetail> serviceProblem(HttpStatus status, ServiceException e, String field) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, Messages.get(e.messageKey(), e.args()));

@@ -69,22 +69,22 @@ public class ApiClient {
                 .POST(BodyPublishers.ofString(json)));
     }
 
-    /** Any method, with an optional JSON body. */
-    public Response send(String method, String path, String token, Object body) {
-        var publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpRequest.Builder builder = request(path, token).method(method, publisher);
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        return send(builder);
-    }
-
     public Response patch(String path, String token, Object body) {
         return send("PATCH", path, token, body);
     }
 
     public Response delete(String path, String token) {
         return send("DELETE", path, token, null);
+    }
+
+    /** Any method; a non-null body is sent as JSON (a String as it is, anything else serialized). */
+    public Response send(String method, String path, String token, Object body) {
+        HttpRequest.Builder request = request(path, token);
+        if (body == null) {
+            return send(request.method(method, BodyPublishers.noBody()));
+        }
+        String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(json)));
     }
 
     /** An access token for a user created with {@link TestUsers}. */
