@@ -2,9 +2,11 @@ package dev.scopekeeper.security;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,20 @@ public class TestUsers {
     private final SetupMarkerRepository markers;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SecurityContextHolderStrategy strategy;
 
-    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock) {
+    /**
+     * Signs in through this context's own {@link SecurityContextHolderStrategy} (the one its method security
+     * reads): a Spring context started later by another test class replaces the static holder's strategy, and a
+     * cached context must not then look at the wrong one.
+     */
+    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.users = users;
         this.markers = markers;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.strategy = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** A new enabled user with a unique username starting with {@code prefix} and password {@link #PASSWORD}. */
@@ -57,10 +67,12 @@ public class TestUsers {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
+        strategy.setContext(context);
         SecurityContextHolder.setContext(context);
     }
 
     public void signOut() {
+        strategy.clearContext();
         SecurityContextHolder.clearContext();
     }
 
