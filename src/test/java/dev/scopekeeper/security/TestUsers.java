@@ -71,6 +71,16 @@ public class TestUsers {
         SecurityContextHolder.setContext(context);
     }
 
+    /** Whoever is signed in on this thread for this context (to put back with {@link #restore}). */
+    public SecurityContext currentContext() {
+        return strategy.getContext();
+    }
+
+    public void restore(SecurityContext context) {
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+    }
+
     public void signOut() {
         strategy.clearContext();
         SecurityContextHolder.clearContext();
