@@ -57,7 +57,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return sharedEphemeral;
     }
 
+    /**
+     * Starts the server; a brand-new data directory whose installation fails (seen when several
+     * MariaDB installs share the system temp directory at once) is wiped and installed once more.
+     */
     private static EmbeddedMariaDb start(File dataDir, File baseDir, int requestedPort, boolean ephemeral) {
+        boolean fresh = isEmpty(dataDir);
+        try {
+            return startOnce(dataDir, baseDir, requestedPort, ephemeral);
+        } catch (IllegalStateException e) {
+            if (!fresh) {
+                throw e;
+            }
+            log.warn("Installing the embedded MariaDB failed; retrying once on a clean data directory", e);
+            deleteRecursively(dataDir);
+            return startOnce(dataDir, baseDir, requestedPort, ephemeral);
+        }
+    }
+
+    private static EmbeddedMariaDb startOnce(File dataDir, File baseDir, int requestedPort, boolean ephemeral) {
         int port = requestedPort > 0 ? requestedPort : freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(port);
@@ -120,6 +138,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static File keptEvenUnderTmp(Path dir) {
         String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
         return dir.toString().startsWith(tmp) ? new File("/.." + dir) : dir.toFile();
+    }
+
+    private static boolean isEmpty(File dir) {
+        String[] entries = dir.list();
+        return entries == null || entries.length == 0;
+    }
+
+    private static void deleteRecursively(File dir) {
+        File[] children = dir.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
+        }
+        dir.delete();
     }
 
     private static int freePort() {
