@@ -47,6 +47,9 @@ class PatCreateView extends Main implements HasDynamicTitle {
     final ScopesEditor scopes;
     final Button create = new Button();
     final Button reset = new Button();
+    final Div secretSlot = new Div();
+    final Paragraph mintedNotice = new Paragraph();
+    SecretPanel secretPanel;
     private final PatService pats;
     private final UserProfile me;
     private final FieldErrors errors;
@@ -97,7 +100,8 @@ class PatCreateView extends Main implements HasDynamicTitle {
         scopeSection.addClassName("sk-section");
         Div buttons = new Div(create, reset);
         buttons.addClassName("sk-form-buttons");
-        add(new H1(getTranslation("pat.ui.create.title")), form, scopeSection, buttons);
+        mintedNotice.addClassName("sk-success");
+        add(new H1(getTranslation("pat.ui.create.title")), secretSlot, form, scopeSection, buttons);
     }
 
     private void create() {
@@ -120,18 +124,36 @@ class PatCreateView extends Main implements HasDynamicTitle {
         try {
             IssuedPat issued = pats.create(new CreatePatRequest(name.getValue(), description.getValue(),
                     chosen.get(), owner, scopes.value()));
+            Notification.show(getTranslation("pat.ui.create.done", issued.pat().name()))
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+            if (owner != null) {
+                showMintedForSomeoneElse(issued);
+                return;
+            }
             getUI().ifPresent(ui -> {
                 OneTimeSecret.hand(ui, issued.pat().id(), issued.secret());
                 ui.navigate(PatDetailView.class, new RouteParameters("id", Long.toString(issued.pat().id())));
             });
-            Notification.show(getTranslation("pat.ui.create.done", issued.pat().name()))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);
         }
     }
 
-    private void reset() {
+    /**
+     * A token minted for another user is theirs (and invisible to the administrator afterwards), so its
+     * secret is shown here, once, the way the Motadata guide describes; the form is cleared.
+     */
+    private void showMintedForSomeoneElse(IssuedPat issued) {
+        clearForm();
+        String domainId = issued.pat().scopes().stream().findFirst().map(s -> Long.toString(s.domainId()))
+                .orElse("{domainId}");
+        secretPanel = new SecretPanel(issued.secret(), PatDetailView.baseUrl(), domainId);
+        mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", issued.pat().name(), issued.pat().ownerName()));
+        secretSlot.removeAll();
+        secretSlot.add(mintedNotice, secretPanel);
+    }
+
+    private void clearForm() {
         errors.clear();
         name.clear();
         name.setInvalid(false);
@@ -141,6 +163,12 @@ class PatCreateView extends Main implements HasDynamicTitle {
             user.setValue(me);
         }
         scopes.reset();
+    }
+
+    private void reset() {
+        secretSlot.removeAll();
+        secretPanel = null;
+        clearForm();
         Notification.show(getTranslation("pat.ui.reset.done"));
         name.focus();
     }

@@ -206,7 +206,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         secretSlot.add(secretPanel);
     }
 
-    private static String baseUrl() {
+    static String baseUrl() {
         if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
             HttpServletRequest http = request.getHttpServletRequest();
             if (http.getServerName() != null && !http.getServerName().isBlank()) {

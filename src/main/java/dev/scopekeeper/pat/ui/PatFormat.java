@@ -35,17 +35,18 @@ final class PatFormat {
     String relative(Instant instant) {
         Duration delta = Duration.between(clock.instant(), instant);
         boolean future = !delta.isNegative();
-        Duration abs = delta.abs();
-        if (abs.toMinutes() < 1) {
+        long minutes = Math.round(delta.abs().toSeconds() / 60.0);
+        if (minutes < 1) {
             return t("pat.ui.time.justNow");
         }
-        if (abs.toHours() < 1) {
-            return t(future ? "pat.ui.time.inMinutes" : "pat.ui.time.minutesAgo", abs.toMinutes());
+        if (minutes < 60) {
+            return t(future ? "pat.ui.time.inMinutes" : "pat.ui.time.minutesAgo", minutes);
         }
-        if (abs.toDays() < 1) {
-            return t(future ? "pat.ui.time.inHours" : "pat.ui.time.hoursAgo", abs.toHours());
+        long hours = Math.round(minutes / 60.0);
+        if (hours < 24) {
+            return t(future ? "pat.ui.time.inHours" : "pat.ui.time.hoursAgo", hours);
         }
-        return t(future ? "pat.ui.time.inDays" : "pat.ui.time.daysAgo", abs.toDays());
+        return t(future ? "pat.ui.time.inDays" : "pat.ui.time.daysAgo", Math.round(hours / 24.0));
     }
 
     /** "in 30 days" with the exact time as tooltip; "Never" marked as a risk. */
