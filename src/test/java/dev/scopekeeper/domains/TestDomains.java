@@ -103,7 +103,7 @@ public class TestDomains {
         try {
             return action.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            testUsers.restore(previous);
         }
     }
 }

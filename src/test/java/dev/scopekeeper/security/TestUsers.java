@@ -20,8 +20,13 @@ public class TestUsers {
     private final SetupMarkerRepository markers;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.core.context.SecurityContextHolderStrategy> strategy;
 
-    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock) {
+    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.security.core.context.SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
         this.users = users;
         this.markers = markers;
         this.passwordEncoder = passwordEncoder;
@@ -58,10 +63,20 @@ public class TestUsers {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
+        // Each Spring context installs its own strategy globally; a cached context started earlier keeps
+        // reading its own instance, so set the context there too.
+        strategy.ifAvailable(own -> own.setContext(context));
+    }
+
+    /** Puts back a context saved earlier (see {@code TestDomains.as}), in both places {@link #signIn} sets. */
+    public void restore(SecurityContext context) {
+        SecurityContextHolder.setContext(context);
+        strategy.ifAvailable(own -> own.setContext(context));
     }
 
     public void signOut() {
         SecurityContextHolder.clearContext();
+        strategy.ifAvailable(own -> own.clearContext());
     }
 
     public boolean passwordMatches(long userId, String password) {
