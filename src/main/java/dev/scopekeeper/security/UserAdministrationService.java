@@ -3,7 +3,12 @@ package dev.scopekeeper.security;
 import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.OffsetPage;
 import java.time.Clock;
+import java.util.Locale;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,6 +91,25 @@ public class UserAdministrationService {
         user.setEnabled(true);
         events.publishEvent(new UserAccountChanged(userId));
         return user.toProfile();
+    }
+
+    /**
+     * A page of users whose username, display name or e-mail contains {@code text} (case-insensitive;
+     * blank matches everyone), by username. For pickers such as "mint a token for".
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ListResult<UserProfile> search(String text, int offset, int limit) {
+        OffsetPage page = OffsetPage.of(offset, limit, Sort.by("username"));
+        Specification<User> spec = (root, q, cb) -> cb.conjunction();
+        if (text != null && !text.isBlank()) {
+            String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            spec = (root, q, cb) -> cb.or(cb.like(cb.lower(root.get("username")), pattern, '\\'),
+                    cb.like(cb.lower(root.get("displayName")), pattern, '\\'),
+                    cb.like(cb.lower(root.get("email")), pattern, '\\'));
+        }
+        return ListResult.of(users.findAll(spec, page), page, User::toProfile);
     }
 
     private User load(long userId) {

@@ -1,0 +1,180 @@
+package dev.scopekeeper.pat.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.security.UserAdministrationService;
+import dev.scopekeeper.security.UserProfile;
+import dev.scopekeeper.security.UserService;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The creation page: Name, Description, Duration, User (administrators only) and scopes; Create and
+ * Reset. After Create the detail page opens and shows the secret once.
+ */
+@Route("pats/new")
+@PermitAll
+class PatCreateView extends Main implements HasDynamicTitle {
+
+    final TextField name = new TextField();
+    final TextArea description = new TextArea();
+    final DurationField duration;
+    final ComboBox<UserProfile> user = new ComboBox<>();
+    final ScopesEditor scopes;
+    final Button create = new Button();
+    final Button reset = new Button();
+    final Div secretSlot = new Div();
+    final Paragraph mintedNotice = new Paragraph();
+    SecretPanel secretPanel;
+    private final PatService pats;
+    private final UserProfile me;
+    private final FieldErrors errors;
+
+    PatCreateView(PatService pats, UserService users, UserAdministrationService userAdministration,
+            ScopeChoices scopeChoices, Clock clock) {
+        this.pats = pats;
+        this.me = users.me();
+        addClassNames("sk-page", "sk-pat-create");
+
+        name.setLabel(getTranslation("pat.ui.field.name"));
+        name.setHelperText(getTranslation("pat.ui.field.name.help"));
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(Names.NAME_MAX);
+        name.addValueChangeListener(e -> name.setInvalid(false));
+        description.setLabel(getTranslation("pat.ui.field.description"));
+        description.setHelperText(getTranslation("pat.ui.field.description.help"));
+        description.setMaxLength(Names.DESCRIPTION_MAX);
+        duration = new DurationField(pats.currentPolicy(), clock);
+
+        user.setLabel(getTranslation("pat.ui.field.user"));
+        user.setHelperText(getTranslation("pat.ui.field.user.help"));
+        user.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
+        user.setVisible(me.isAdmin());
+        if (me.isAdmin()) {
+            user.setItems(Pages.lazy((filter, offset, limit) ->
+                    Pages.fetch(offset, limit, (o, l) -> userAdministration.search(filter, o, l))));
+            user.setValue(me);
+        }
+
+        scopes = new ScopesEditor(scopeChoices, 0);
+
+        create.setText(getTranslation("pat.ui.createButton"));
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> create());
+        create.addClickShortcut(Key.ENTER).listenOn(name);
+        reset.setText(getTranslation("pat.ui.reset"));
+        reset.addClickListener(e -> reset());
+
+        errors = new FieldErrors(this::getTranslation).bind("name", name).bind("description", description)
+                .bind("duration", duration).bind("user_id", user).bind("scopes", scopes);
+
+        FormLayout form = new FormLayout(name, description, duration, user);
+        form.setColspan(description, 2);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")),
+                new Paragraph(getTranslation("pat.ui.scopes.intro")), scopes);
+        scopeSection.addClassName("sk-section");
+        Div buttons = new Div(create, reset);
+        buttons.addClassName("sk-form-buttons");
+        mintedNotice.addClassName("sk-success");
+        add(new H1(getTranslation("pat.ui.create.title")), secretSlot, form, scopeSection, buttons);
+    }
+
+    private void create() {
+        errors.clear();
+        boolean valid = true;
+        if (name.getValue().isBlank()) {
+            name.setErrorMessage(getTranslation("validation.name.required"));
+            name.setInvalid(true);
+            valid = false;
+        }
+        Optional<PatDuration> chosen = duration.value();
+        valid &= chosen.isPresent();
+        valid &= scopes.validate();
+        if (!valid) {
+            Notification.show(getTranslation("pat.ui.form.invalid")).addThemeVariants(NotificationVariant.ERROR);
+            return;
+        }
+        Long owner = me.isAdmin() && user.getValue() != null && user.getValue().id() != me.id()
+                ? user.getValue().id() : null;
+        try {
+            IssuedPat issued = pats.create(new CreatePatRequest(name.getValue(), description.getValue(),
+                    chosen.get(), owner, scopes.value()));
+            Notification.show(getTranslation("pat.ui.create.done", issued.pat().name()))
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+            if (owner != null) {
+                showMintedForSomeoneElse(issued);
+                return;
+            }
+            getUI().ifPresent(ui -> {
+                OneTimeSecret.hand(ui, issued.pat().id(), issued.secret());
+                ui.navigate(PatDetailView.class, new RouteParameters("id", Long.toString(issued.pat().id())));
+            });
+        } catch (ServiceException e) {
+            errors.show(e);
+        }
+    }
+
+    /**
+     * A token minted for another user is theirs (and invisible to the administrator afterwards), so its
+     * secret is shown here, once, the way the Motadata guide describes; the form is cleared.
+     */
+    private void showMintedForSomeoneElse(IssuedPat issued) {
+        clearForm();
+        String domainId = issued.pat().scopes().stream().findFirst().map(s -> Long.toString(s.domainId()))
+                .orElse("{domainId}");
+        secretPanel = new SecretPanel(issued.secret(), PatDetailView.baseUrl(), domainId);
+        mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", issued.pat().name(), issued.pat().ownerName()));
+        secretSlot.removeAll();
+        secretSlot.add(mintedNotice, secretPanel);
+    }
+
+    private void clearForm() {
+        errors.clear();
+        name.clear();
+        name.setInvalid(false);
+        description.clear();
+        duration.reset();
+        if (me.isAdmin()) {
+            user.setValue(me);
+        }
+        scopes.reset();
+    }
+
+    private void reset() {
+        secretSlot.removeAll();
+        secretPanel = null;
+        clearForm();
+        Notification.show(getTranslation("pat.ui.reset.done"));
+        name.focus();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pat.ui.create.title");
+    }
+}

@@ -1,0 +1,378 @@
+package dev.scopekeeper.pat.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatDetails;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatStatus;
+import dev.scopekeeper.pat.ScopeRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One token: name and description (edited in place), owner, creator, times, status row with Revoke and
+ * Regenerate, the one-time secret panel right after create/regenerate, and the scope grid. Someone
+ * else's token, or one that does not exist, shows the not-found view.
+ */
+@Route("pats/:id([0-9]{1,18})")
+@PermitAll
+class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    final H1 title = new H1();
+    final Span badge = new Span();
+    final TextField name = new TextField();
+    final TextField description = new TextField();
+    final TextField owner = new TextField();
+    final TextField createdBy = new TextField();
+    final TextField issued = new TextField();
+    final TextField expires = new TextField();
+    final TextField lastUsed = new TextField();
+    final Button revoke = new Button();
+    final Button regenerate = new Button();
+    final Div secretSlot = new Div();
+    final Button addScope = new Button();
+    final Button deleteAllScopes = new Button();
+    final Grid<PatScopeView> scopeGrid = new Grid<>();
+    SecretPanel secretPanel;
+    private final PatService pats;
+    private final ScopeChoices scopeChoices;
+    private final Clock clock;
+    private final PatFormat format;
+    private final FieldErrors errors;
+    private PatDetails pat;
+
+    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock) {
+        this.pats = pats;
+        this.scopeChoices = scopeChoices;
+        this.clock = clock;
+        this.format = new PatFormat(clock, this::getTranslation);
+        addClassNames("sk-page", "sk-pat-detail");
+
+        name.setLabel(getTranslation("pat.ui.field.name"));
+        name.setMaxLength(Names.NAME_MAX);
+        name.setRequiredIndicatorVisible(true);
+        name.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                rename();
+            }
+        });
+        description.setLabel(getTranslation("pat.ui.field.description"));
+        description.setMaxLength(Names.DESCRIPTION_MAX);
+        description.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                describe();
+            }
+        });
+        name.setHelperText(getTranslation("pat.ui.detail.editHelp"));
+        errors = new FieldErrors(this::getTranslation).bind("name", name).bind("description", description);
+        owner.setLabel(getTranslation("pat.ui.field.owner"));
+        createdBy.setLabel(getTranslation("pat.ui.field.createdBy"));
+        issued.setLabel(getTranslation("pat.ui.field.issued"));
+        expires.setLabel(getTranslation("pat.ui.field.expires"));
+        lastUsed.setLabel(getTranslation("pat.ui.field.lastUsed"));
+        for (TextField field : List.of(owner, createdBy, issued, expires, lastUsed)) {
+            field.setReadOnly(true);
+        }
+
+        revoke.setText(getTranslation("pat.ui.revoke"));
+        revoke.setIcon(VaadinIcon.BAN.create());
+        revoke.addThemeVariants(ButtonVariant.ERROR);
+        revoke.addClickListener(e -> confirmRevoke());
+        regenerate.setText(getTranslation("pat.ui.regenerate"));
+        regenerate.setIcon(VaadinIcon.REFRESH.create());
+        regenerate.addClickListener(e -> openRegenerate());
+
+        addScope.setText(getTranslation("pat.ui.scopes.add"));
+        addScope.setIcon(VaadinIcon.PLUS.create());
+        addScope.addThemeVariants(ButtonVariant.PRIMARY);
+        addScope.addClickListener(e -> openAddScope());
+        deleteAllScopes.setText(getTranslation("pat.ui.deleteAll"));
+        deleteAllScopes.setIcon(VaadinIcon.TRASH.create());
+        deleteAllScopes.addThemeVariants(ButtonVariant.ERROR);
+        deleteAllScopes.addClickListener(e -> confirmClearScopes());
+        configureScopeGrid();
+
+        Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
+        statusLabel.addClassName("sk-label");
+        Div statusRow = new Div(statusLabel, badge, revoke, regenerate);
+        statusRow.addClassName("sk-status-row");
+        FormLayout fields = new FormLayout(name, description, owner, createdBy, issued, expires, lastUsed);
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        Div scopeToolbar = new Div(addScope, deleteAllScopes);
+        scopeToolbar.addClassName("sk-toolbar-actions");
+        Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")), scopeToolbar, scopeGrid);
+        scopeSection.addClassName("sk-section");
+        add(title, statusRow, secretSlot, fields, scopeSection);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().getLong("id");
+        try {
+            pat = pats.get(id.orElseThrow(() -> new ServiceException.NotFound("pat.error.notFound")));
+        } catch (ServiceException.NotFound | ServiceException.Forbidden e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        secretSlot.removeAll();
+        secretPanel = null;
+        OneTimeSecret.take(event.getUI(), pat.id()).ifPresent(this::showSecret);
+        show(pat);
+        scopeGrid.getDataProvider().refreshAll();
+    }
+
+    private void show(PatDetails details) {
+        pat = details;
+        title.setText(details.name());
+        badge.removeAll();
+        badge.removeClassNames("sk-badge", "sk-badge-active", "sk-badge-revoked", "sk-badge-expired");
+        Span status = format.badge(details.status());
+        badge.setText(status.getText());
+        badge.addClassNames("sk-badge", "sk-badge-" + details.status().wireName());
+        name.setValue(details.name());
+        description.setValue(details.description() == null ? "" : details.description());
+        owner.setValue(details.ownerName());
+        createdBy.setValue(details.createdByName());
+        issued.setValue(PatFormat.exact(details.issuedAt()));
+        expires.setValue(details.expiresAt() == null ? getTranslation("pat.ui.expires.neverLong")
+                : format.relative(details.expiresAt()) + " · " + PatFormat.exact(details.expiresAt()));
+        expires.setClassName("sk-risk-field", details.expiresAt() == null);
+        lastUsed.setValue(details.lastUsedAt() == null ? getTranslation("pat.ui.lastUsed.never")
+                : getTranslation("pat.ui.lastUsed.value", format.relative(details.lastUsedAt()),
+                        PatFormat.exact(details.lastUsedAt()),
+                        details.lastUsedIp() == null ? "?" : details.lastUsedIp()));
+        revoke.setEnabled(details.status() != PatStatus.REVOKED);
+    }
+
+    private void rename() {
+        errors.clear();
+        try {
+            show(pats.rename(pat.id(), name.getValue()));
+            Notification.show(getTranslation("pat.ui.detail.renamed")).addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (ServiceException e) {
+            errors.show(e);
+        }
+    }
+
+    private void describe() {
+        errors.clear();
+        try {
+            show(pats.describe(pat.id(), description.getValue()));
+            Notification.show(getTranslation("pat.ui.detail.described"))
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (ServiceException e) {
+            errors.show(e);
+        }
+    }
+
+    private void showSecret(String secret) {
+        secretSlot.removeAll();
+        String domainId = pat.scopes().stream().findFirst().map(s -> Long.toString(s.domainId()))
+                .or(() -> scopeChoices.currentDomain().map(d -> Long.toString(d.id())))
+                .orElse("{domainId}");
+        secretPanel = new SecretPanel(secret, baseUrl(), domainId);
+        secretSlot.add(secretPanel);
+    }
+
+    static String baseUrl() {
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            HttpServletRequest http = request.getHttpServletRequest();
+            if (http.getServerName() != null && !http.getServerName().isBlank()) {
+                boolean defaultPort = http.getServerPort() <= 0
+                        || ("http".equals(http.getScheme()) && http.getServerPort() == 80)
+                        || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
+                return http.getScheme() + "://" + http.getServerName()
+                        + (defaultPort ? "" : ":" + http.getServerPort()) + http.getContextPath();
+            }
+        }
+        return "http://localhost:8080";
+    }
+
+    // --- status row ---
+
+    private void confirmRevoke() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("pat.ui.revoke.header", pat.name()));
+        dialog.setText(getTranslation("pat.ui.revoke.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("pat.ui.no"));
+        dialog.setConfirmText(getTranslation("pat.ui.yes"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                show(pats.revoke(pat.id()));
+                Notification.show(getTranslation("pat.ui.revoke.done", pat.name()))
+                        .addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (ServiceException ex) {
+                errors.show(ex);
+            }
+        });
+        dialog.open();
+    }
+
+    private void openRegenerate() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("pat.ui.regenerate.header", pat.name()));
+        DurationField duration = new DurationField(pats.currentPolicy(), clock);
+        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("duration", duration);
+        dialog.add(new Paragraph(getTranslation("pat.ui.regenerate.text")), duration);
+        Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
+        Button confirm = new Button(getTranslation("pat.ui.regenerate"));
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        confirm.addClickListener(e -> {
+            dialogErrors.clear();
+            Optional<PatDuration> chosen = duration.value();
+            if (chosen.isEmpty()) {
+                return;
+            }
+            try {
+                IssuedPat issued = pats.regenerate(pat.id(), chosen.get());
+                dialog.close();
+                show(issued.pat());
+                showSecret(issued.secret());
+                Notification.show(getTranslation("pat.ui.regenerate.done", pat.name()))
+                        .addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (ServiceException ex) {
+                dialogErrors.show(ex);
+            }
+        });
+        confirm.addClickShortcut(Key.ENTER).listenOn(dialog);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.addClassName("sk-dialog");
+        dialog.open();
+        duration.duration.focus();
+    }
+
+    // --- scopes ---
+
+    private void configureScopeGrid() {
+        scopeGrid.addClassName("sk-scope-grid");
+        scopeGrid.setAriaLabel(getTranslation("pat.ui.scopes.title"));
+        scopeGrid.addColumn(PatScopeView::domainName).setHeader(getTranslation("pat.ui.scope.domain"))
+                .setKey("domain").setAutoWidth(true);
+        scopeGrid.addColumn(s -> getTranslation("entityType." + s.entityType()))
+                .setHeader(getTranslation("pat.ui.scope.entityType")).setKey("entityType").setAutoWidth(true);
+        scopeGrid.addColumn(s -> "*".equals(s.operation()) ? getTranslation("pat.ui.scope.allOperationsShort")
+                : s.operation()).setHeader(getTranslation("pat.ui.scope.operation")).setKey("operation")
+                .setAutoWidth(true);
+        scopeGrid.addColumn(s -> s.entityName() == null ? getTranslation("pat.ui.scope.any") : s.entityName())
+                .setHeader(getTranslation("pat.ui.scope.entity")).setKey("entity").setAutoWidth(true);
+        scopeGrid.addComponentColumn(this::deleteScopeButton).setKey("actions").setFlexGrow(0).setWidth("5rem");
+        scopeGrid.setItems(query -> pat == null ? java.util.stream.Stream.empty()
+                : Pages.fetch(query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
+                query -> pat == null ? 0 : (int) pats.listScopes(pat.id(), 0, 1).total());
+        scopeGrid.setAllRowsVisible(true);
+        Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
+        empty.addClassName("sk-muted");
+        scopeGrid.setEmptyStateComponent(empty);
+    }
+
+    private Button deleteScopeButton(PatScopeView scope) {
+        Button delete = new Button(VaadinIcon.TRASH.create());
+        delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+        delete.setAriaLabel(getTranslation("pat.ui.scope.delete"));
+        delete.setTooltipText(getTranslation("pat.ui.scope.delete"));
+        delete.addClickListener(e -> {
+            try {
+                show(pats.removeScopesById(pat.id(), List.of(scope.id())));
+                Notification.show(getTranslation("pat.ui.scope.deleted")).addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (ServiceException ex) {
+                errors.show(ex);
+            }
+            scopeGrid.getDataProvider().refreshAll();
+        });
+        return delete;
+    }
+
+    private void openAddScope() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("pat.ui.scopes.add"));
+        ScopesEditor editor = new ScopesEditor(scopeChoices, 1);
+        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("scopes", editor);
+        dialog.add(editor);
+        Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
+        Button confirm = new Button(getTranslation("pat.ui.add"));
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        confirm.addClickListener(e -> {
+            dialogErrors.clear();
+            if (!editor.validate()) {
+                return;
+            }
+            List<ScopeRequest> requested = editor.value();
+            if (requested.isEmpty()) {
+                editor.setErrorMessage(getTranslation("pat.validation.scopes.required"));
+                editor.setInvalid(true);
+                return;
+            }
+            try {
+                show(pats.addScopes(pat.id(), requested));
+                dialog.close();
+                scopeGrid.getDataProvider().refreshAll();
+                Notification.show(getTranslation("pat.ui.scopes.added")).addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (ServiceException ex) {
+                dialogErrors.show(ex);
+            }
+        });
+        dialog.getFooter().add(cancel, confirm);
+        dialog.addClassNames("sk-dialog", "sk-scope-dialog");
+        dialog.open();
+    }
+
+    private void confirmClearScopes() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("pat.ui.scopes.deleteAll.header", pat.name()));
+        dialog.setText(getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("pat.ui.cancel"));
+        dialog.setConfirmText(getTranslation("pat.ui.deleteAll"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                show(pats.clearScopes(pat.id()));
+                Notification.show(getTranslation("pat.ui.scopes.deleteAll.done"))
+                        .addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (ServiceException ex) {
+                errors.show(ex);
+            }
+            scopeGrid.getDataProvider().refreshAll();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pat == null ? getTranslation("pat.ui.list.title") : getTranslation("pat.ui.detail.pageTitle", pat.name());
+    }
+}

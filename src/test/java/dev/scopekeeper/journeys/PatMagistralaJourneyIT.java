@@ -1,0 +1,167 @@
+package dev.scopekeeper.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The Magistrala guide, step by step: avatar → Personal Access Tokens → Create PAT → the secret copied
+ * from the clipboard works against the API → scopes added and deleted → revoke → regenerate from the
+ * Revoked filter → delete → Delete All.
+ *
+ * <p>The domain entity endpoints are not on this branch yet, so "the token works" is shown with
+ * {@code GET /api/v1/pats}: a recognised, active PAT gets 403 "cannot be used to manage …", while a
+ * revoked or replaced secret gets 401.
+ */
+class PatMagistralaJourneyIT extends PatJourneySupport {
+
+    @Autowired
+    TestUsers testUsers;
+    @Autowired
+    TestDomains testDomains;
+    @Autowired
+    PatService pats;
+
+    @Test
+    void aUserManagesATokenTheWayTheMagistralaGuideDescribes() {
+        UserProfile user = testUsers.create("magistrala", PlatformRole.USER);
+        long domain = testDomains.domain("Journey");
+        testDomains.member(domain, user, DomainRole.EDITOR);
+        testDomains.client(domain, "thermostat");
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+
+        signIn(user);
+        button("Open user menu for " + user.displayName()).click();
+        docScreenshot("01-user-popover");
+        button("Personal Access Tokens").click();
+        page.waitForURL(url -> url.endsWith("/pats"));
+        assertThat(page.getByText("No personal access tokens here")).isVisible();
+        docScreenshot("02-pat-table-empty");
+
+        // Create a PAT
+        button("Create PAT").first().click();
+        page.waitForURL(url -> url.endsWith("/pats/new"));
+        textbox("Name").fill("ci deploy");
+        textbox("Description").fill("Deploys from the CI pipeline");
+        choose("Duration", "7 days");
+        button("Add a scope").click();
+        settle();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Operation").setExact(true)).click();
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("View a client")).click();
+        settle();
+        docScreenshot("03-create-pat-operations");
+        page.keyboard().press("Escape");
+        docScreenshot("04-create-pat");
+        button("Create").click();
+
+        page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
+        String detailUrl = page.url();
+        assertThat(page.getByText("will not be shown again")).isVisible();
+        assertThat(textbox("Token")).not().hasValue(Pattern.compile("pat_[0-9A-Za-z]{20,}"));
+        docScreenshot("05-pat-detail-secret");
+
+        // copy the secret and use it
+        button("Copy token").click();
+        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
+        String secret = (String) page.evaluate("() => navigator.clipboard.readText()");
+        assertThat(secret).startsWith("pat_");
+        button("Show token").click();
+        assertThat(textbox("Token")).hasValue(secret);
+        assertThat(page.locator(".sk-curl")).containsText("Authorization: Bearer " + secret);
+        ApiResponse recognised = get("/api/v1/pats", secret);
+        assertThat(recognised.status()).isEqualTo(403);
+        assertThat(recognised.body()).contains("cannot be used to manage");
+        assertThat(get("/api/v1/pats", secret.substring(0, secret.length() - 1) + "x").status()).isEqualTo(401);
+
+        // reloading never shows the secret again
+        page.reload();
+        settle();
+        assertThat(page.getByText("will not be shown again")).hasCount(0);
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("thermostat")))
+                .hasCount(0);
+
+        // Add Scope
+        button("Add Scope").click();
+        Locator addDialog = dialog();
+        choose("Entity type", "Channels");
+        addDialog.getByText("All operations (*)").click();
+        docScreenshot("06-add-scope-dialog");
+        buttonIn(addDialog, "Add").click();
+        assertThat(page.getByText("Scopes added")).isVisible();
+        Locator trash = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete scope"));
+        assertThat(trash).hasCount(2);
+        docScreenshot("07-scope-grid");
+
+        // delete one scope, then all
+        trash.first().click();
+        assertThat(trash).hasCount(1);
+        button("Delete All").click();
+        assertThat(alertDialog()).containsText("All 1 scopes are removed");
+        buttonIn(alertDialog(), "Delete All").click();
+        assertThat(trash).hasCount(0);
+        assertThat(page.getByText("This token has no scopes yet")).isVisible();
+
+        // Revoke
+        button("Revoke").click();
+        assertThat(alertDialog()).containsText("Revoke \"ci deploy\"?");
+        docScreenshot("08-revoke-confirm");
+        buttonIn(alertDialog(), "Yes").click();
+        assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
+        assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);
+
+        // Regenerate through the Revoked filter
+        page.navigate("/pats");
+        settle();
+        choose("Status", "Revoked");
+        gridCell("ci deploy").click();
+        page.waitForURL(detailUrl);
+        button("Regenerate").click();
+        choose("Duration", "90 days");
+        docScreenshot("09-regenerate-dialog");
+        buttonIn(dialog(), "Regenerate").click();
+        assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Active");
+        button("Show token").click();
+        assertThat(textbox("Token")).hasValue(Pattern.compile("pat_[0-9A-Za-z]{20,}"));
+        String regenerated = textbox("Token").inputValue();
+        assertThat(regenerated).startsWith("pat_").isNotEqualTo(secret);
+        assertThat(get("/api/v1/pats", regenerated).status()).isEqualTo(403);
+        assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);
+
+        // Delete one token from the table, then Delete All
+        testUsers.signIn(user);
+        pats.create(new CreatePatRequest("backup job", "Nightly backups", PatDuration.days(30), null, List.of()));
+        pats.create(new CreatePatRequest("forever", "", PatDuration.never(), null, List.of()));
+        testUsers.signOut();
+        page.navigate("/pats");
+        settle();
+        assertThat(gridCell("backup job")).isVisible();
+        docScreenshot("10-pat-table");
+        Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true))));
+        row.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(alertDialog()).containsText("backup job");
+        buttonIn(alertDialog(), "Delete").click();
+        assertThat(page.getByText("Token \"backup job\" deleted")).isVisible();
+
+        button("Delete All").click();
+        assertThat(alertDialog()).containsText("All 2 of your personal access tokens");
+        buttonIn(alertDialog(), "Delete All").click();
+        assertThat(page.getByText("No personal access tokens here")).isVisible();
+        assertThat(get("/api/v1/pats", regenerated).status()).isEqualTo(401);
+    }
+}

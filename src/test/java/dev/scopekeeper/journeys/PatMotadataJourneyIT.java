@@ -1,0 +1,83 @@
+package dev.scopekeeper.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The Motadata guide: an administrator creates a token for another user with a validity, sees the
+ * warning on Never, uses Reset, generates (the secret shows once, with eye and copy), and the token is
+ * revoked with a Yes confirmation. A token minted for someone else belongs to them, so its owner revokes it
+ * (administrators do not see other users' tokens in these screens).
+ */
+class PatMotadataJourneyIT extends PatJourneySupport {
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Test
+    void anAdministratorMintsATokenForAUserWhichIsThenRevoked() {
+        UserProfile admin = testUsers.create("motadata-admin", PlatformRole.ADMIN);
+        UserProfile operator = testUsers.create("operator", PlatformRole.USER);
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+
+        signIn(admin);
+        openTokensFromTheAvatar(admin);
+        button("Create PAT").first().click();
+        page.waitForURL(url -> url.endsWith("/pats/new"));
+
+        textbox("Name").fill("reporting");
+        textbox("Description").fill("Dashboards for the operations team");
+        assertThat(page.getByText("carries this user's role")).isVisible();
+        choose("Duration", "Never");
+        assertThat(page.getByText("strongly discouraged")).isVisible();
+        docScreenshot("11-motadata-never-warning");
+
+        button("Reset").click();
+        assertThat(textbox("Name")).hasValue("");
+        assertThat(textbox("Description")).hasValue("");
+        assertThat(page.getByText("strongly discouraged")).isHidden();
+
+        textbox("Name").fill("reporting");
+        textbox("Description").fill("Dashboards for the operations team");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("User").setExact(true))
+                .fill(operator.username());
+        page.getByRole(AriaRole.OPTION).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(operator.username())).click();
+        choose("Duration", "60 days");
+        docScreenshot("12-motadata-create-for-user");
+        textbox("Name").press("Enter");
+
+        assertThat(page.getByText("was created for " + operator.username())).isVisible();
+        button("Show token").click();
+        assertThat(textbox("Token")).hasValue(java.util.regex.Pattern.compile("pat_[0-9A-Za-z]{20,}"));
+        String secret = textbox("Token").inputValue();
+        assertThat(secret).startsWith("pat_");
+        button("Copy token").click();
+        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(secret);
+        docScreenshot("13-motadata-generated");
+        assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
+
+        signOut(admin);
+        signIn(operator);
+        openTokensFromTheAvatar(operator);
+        gridCell("reporting").click();
+        page.waitForURL(url -> url.matches(".*/pats/\\d+$"));
+        assertThat(page.getByText("will not be shown again")).hasCount(0);
+        assertThat(textbox("Created by")).hasValue(admin.username());
+        button("Revoke").click();
+        buttonIn(alertDialog(), "Yes").click();
+        assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
+        docScreenshot("14-motadata-revoked");
+        assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);
+    }
+}

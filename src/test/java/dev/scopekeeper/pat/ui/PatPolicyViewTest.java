@@ -1,0 +1,46 @@
+package dev.scopekeeper.pat.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.security.PlatformRole;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** An administrator policy that forbids Never and caps the lifetime at 90 days shapes the Duration choices. */
+@TestPropertySource(properties = {"scopekeeper.pat.allow-never=false", "scopekeeper.pat.max-lifetime=90d"})
+class PatPolicyViewTest extends BrowserlessTestBase {
+
+    @Autowired
+    PatService pats;
+
+    @Test
+    void neverAndChoicesBeyondTheMaximumAreNotOfferedWhenCreating() {
+        signInAsNew("policy", PlatformRole.USER);
+        PatCreateView view = navigate(PatCreateView.class);
+
+        assertThat(test(view.duration.duration).getSuggestions())
+                .containsExactly("1 day", "7 days", "30 days", "60 days", "90 days", "Custom date");
+        assertThat(view.duration.customDate.getMax()).isNotNull();
+    }
+
+    @Test
+    void neverIsNotOfferedWhenRegeneratingEither() {
+        signInAsNew("policy", PlatformRole.USER);
+        long id = pats.create(new CreatePatRequest("capped", "", PatDuration.days(30), null, List.of())).pat().id();
+        PatDetailView view = navigate("pats/" + id, PatDetailView.class);
+        test(view.regenerate).click();
+        Dialog dialog = find(Dialog.class).single();
+        DurationField duration = find(DurationField.class).from(dialog).single();
+
+        assertThat(test(duration.duration).getSuggestions()).doesNotContain("Never", "1 year");
+        assertThat(find(Button.class).from(dialog).withText("Regenerate").exists()).isTrue();
+    }
+}
