@@ -449,8 +449,9 @@ public class PatService {
             case EXPIRES -> "expiresAt";
             case LAST_USED -> "lastUsedAt";
         };
-        Sort sort = Sort.by(query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC, property);
-        return property.equals("name") ? sort : sort.and(Sort.by("name"));
+        Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        // ties broken by id, which InnoDB keeps in every secondary index: (owner_id, last_used_at) serves the sort
+        return Sort.by(direction, property).and(Sort.by(direction, "id"));
     }
 
     private static String escapeLike(String value) {
