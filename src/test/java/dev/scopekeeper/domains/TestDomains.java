@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
@@ -98,12 +97,12 @@ public class TestDomains {
 
     /** Runs the action signed in as {@code user}, then restores whoever was signed in before. */
     public <T> T as(UserProfile user, Supplier<T> action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext previous = testUsers.context();
         testUsers.signIn(user);
         try {
             return action.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            testUsers.setContext(previous);
         }
     }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,20 @@ public class TestUsers {
     private final SetupMarkerRepository markers;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SecurityContextHolderStrategy strategy;
 
-    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock) {
+    /**
+     * Signs in through this context's {@link SecurityContextHolderStrategy} bean (the one its method security
+     * and {@link CurrentUser} read) and through the static holder: every Spring context replaces the static
+     * strategy with its own, so a cached context must not rely on the static one.
+     */
+    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.users = users;
         this.markers = markers;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.strategy = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** A new enabled user with a unique username starting with {@code prefix} and password {@link #PASSWORD}. */
@@ -57,11 +67,22 @@ public class TestUsers {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        setContext(context);
     }
 
     public void signOut() {
+        strategy.clearContext();
         SecurityContextHolder.clearContext();
+    }
+
+    /** Whoever is signed in now, as this context's security sees it. */
+    public SecurityContext context() {
+        return strategy.getContext();
+    }
+
+    public void setContext(SecurityContext context) {
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
     }
 
     public boolean passwordMatches(long userId, String password) {
