@@ -148,9 +148,9 @@ class UserTokenApiTest {
     }
 
     @Test
-    void aPersonalAccessTokenIsRefusedUntilPatsAreImplemented() {
+    void aMalformedPersonalAccessTokenIsRefusedAsAnInvalidPat() {
         api.get(ME, "pat_0123456789abcdefghijABCDEFGHIJ0123456789abcd")
-                .assertProblem(401, "Invalid token");
+                .assertProblem(401, "Invalid personal access token");
     }
 
     @Test
