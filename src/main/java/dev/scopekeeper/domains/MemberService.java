@@ -11,6 +11,7 @@ import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,13 @@ public class MemberService {
     private final DomainMemberRepository members;
     private final DomainAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock) {
+    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock, ApplicationEventPublisher events) {
         this.members = members;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -69,6 +72,8 @@ public class MemberService {
                 .orElseThrow(() -> new NotFound("member.notFound"));
         requireAnotherAdmin(domainId, member);
         members.delete(member);
+        members.flush();
+        events.publishEvent(new MemberRemoved(domainId, userId));
     }
 
     private void requireAnotherAdmin(long domainId, DomainMember member) {

@@ -1,6 +1,11 @@
 package dev.scopekeeper.pat;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -25,6 +30,57 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     @Modifying
     @Query("delete from PersonalAccessToken p where p.ownerId = :ownerId")
     int deleteAllByOwner(long ownerId);
+
+    /** Active tokens that break a policy (see {@link PolicyService}); flags are 0 or 1. */
+    String VIOLATION = " p.revoked_at IS NULL AND (p.expires_at IS NULL OR p.expires_at > :now) AND ("
+            + "(p.expires_at IS NOT NULL AND p.expires_at > DATE_ADD(p.issued_at, INTERVAL :maxDays DAY))"
+            + " OR (:neverForbidden = 1 AND p.expires_at IS NULL)"
+            + " OR ((SELECT COUNT(*) FROM pat_scope s WHERE s.pat_id = p.id) > :maxScopes)"
+            + " OR (:descriptionRequired = 1 AND TRIM(p.description) = ''))";
+
+    /** One row: total, too long, never expiring, too many scopes, no description. */
+    @Query(nativeQuery = true, value = "SELECT COUNT(*),"
+            + " COALESCE(SUM(p.expires_at IS NOT NULL AND p.expires_at > DATE_ADD(p.issued_at, INTERVAL :maxDays DAY)), 0),"
+            + " COALESCE(SUM(:neverForbidden = 1 AND p.expires_at IS NULL), 0),"
+            + " COALESCE(SUM((SELECT COUNT(*) FROM pat_scope s WHERE s.pat_id = p.id) > :maxScopes), 0),"
+            + " COALESCE(SUM(:descriptionRequired = 1 AND TRIM(p.description) = ''), 0)"
+            + " FROM pat p WHERE" + VIOLATION)
+    List<Object[]> countViolations(Instant now, int maxDays, int neverForbidden, int maxScopes,
+            int descriptionRequired);
+
+    @Query(nativeQuery = true, value = "SELECT p.id FROM pat p WHERE" + VIOLATION + " ORDER BY p.id")
+    List<Long> findViolationIds(Instant now, int maxDays, int neverForbidden, int maxScopes, int descriptionRequired);
+
+    /** Active tokens whose last use (or issue, if never used) is before the cutoff. */
+    @Query("select p.id from PersonalAccessToken p where p.revokedAt is null"
+            + " and (p.expiresAt is null or p.expiresAt > :now) and coalesce(p.lastUsedAt, p.issuedAt) < :cutoff"
+            + " order by p.id")
+    List<Long> findUnusedActiveIds(Instant now, Instant cutoff);
+
+    /** Revokes the active ones among the tokens; bumps the version so concurrent edits notice. */
+    @Modifying
+    @Query("update PersonalAccessToken p set p.revokedAt = :now, p.version = p.version + 1"
+            + " where p.id in :ids and p.revokedAt is null")
+    int revokeAll(Collection<Long> ids, Instant now);
+
+    @Query("select p.id, p.name from PersonalAccessToken p where p.id in :ids and p.revokedAt is null")
+    List<Object[]> findUnrevokedNames(Collection<Long> ids);
+
+    @Query(value = "select p from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)",
+            countQuery = "select count(p) from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+    Page<PersonalAccessToken> findWithScopeInDomain(long domainId, Pageable page);
+
+    @Query("select distinct s.pat.id from PatScope s where s.domainId = :domainId and s.pat.ownerId = :ownerId")
+    List<Long> findIdsWithScopeInDomain(long ownerId, long domainId);
+
+    @Modifying
+    @Query("delete from PatScope s where s.domainId = :domainId and s.pat.id in :patIds")
+    int deleteScopesInDomain(Collection<Long> patIds, long domainId);
+
+    @Query("select p.ownerId, count(p) from PersonalAccessToken p where p.ownerId in :ownerIds group by p.ownerId")
+    List<Object[]> countByOwners(Collection<Long> ownerIds);
 
 
 }

@@ -103,7 +103,7 @@ public class PatService {
         long me = currentUser.id();
         long ownerId = request.userId() == null ? me : mintFor(request.userId());
         String name = Names.name("name", request.name());
-        String description = Names.description("description", request.description());
+        String description = checkedDescription(request.description());
         Instant now = now();
         Instant expiresAt = checkedExpiry(request.duration(), now);
         if (pats.existsByOwnerIdAndName(ownerId, name)) {
@@ -172,7 +172,7 @@ public class PatService {
     public PatDetails describe(long patId, String description) {
         refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
-        pat.describe(Names.description("description", description));
+        pat.describe(checkedDescription(description));
         audit.record(AuditEventType.PAT_DESCRIBED, TARGET, patId, "name=" + pat.getName());
         return details(pat);
     }
@@ -184,6 +184,11 @@ public class PatService {
         PersonalAccessToken pat = mine(patId);
         Instant now = now();
         Instant expiresAt = checkedExpiry(duration, now);
+        checkedDescription(pat.getDescription());
+        int max = policy.current().maxScopes();
+        if (pat.getScopes().size() > max) {
+            throw new InvalidInput("scopes", "pat.validation.scopes.tooMany", max);
+        }
         String secret = tokens.generate();
         pat.regenerate(tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
         pats.flush();
@@ -320,11 +325,10 @@ public class PatService {
         return owner.id();
     }
 
-    private Instant checkedExpiry(PatDuration duration, Instant now) {
+    /** A missing duration means the policy's default duration. */
+    private Instant checkedExpiry(PatDuration requested, Instant now) {
         PatPolicy rules = policy.current();
-        if (duration == null) {
-            throw new InvalidInput("duration", "pat.validation.duration.required");
-        }
+        PatDuration duration = requested == null ? rules.defaultPatDuration() : requested;
         if (duration instanceof PatDuration.Never) {
             if (!rules.neverAllowed()) {
                 throw new InvalidInput("duration", "pat.validation.duration.neverForbidden");
@@ -339,6 +343,14 @@ public class PatService {
             throw new InvalidInput("duration", "pat.validation.duration.tooLong", rules.maxLifetime().toDays());
         }
         return expiresAt;
+    }
+
+    private String checkedDescription(String value) {
+        String description = Names.description("description", value);
+        if (description.isEmpty() && policy.current().descriptionRequired()) {
+            throw new InvalidInput("description", "pat.validation.description.required");
+        }
+        return description;
     }
 
     private int addScopes(PersonalAccessToken pat, List<ScopeRequest> requested) {
@@ -408,18 +420,19 @@ public class PatService {
                 }).toList());
     }
 
-    private PatDetails details(PersonalAccessToken pat) {
+    /** Also used by the administrators' and domain admins' token services (same package). */
+    PatDetails details(PersonalAccessToken pat) {
         return new PatDetails(pat.getId(), pat.getOwnerId(), userName(pat.getOwnerId()), pat.getCreatedById(),
                 userName(pat.getCreatedById()), pat.getName(), pat.getDescription(), pat.status(now()),
                 pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
                 pat.getUseCount(), pat.getSecretHint(), scopeViews(pat));
     }
 
-    private String userName(long userId) {
+    String userName(long userId) {
         return users.find(userId).map(UserProfile::username).orElse("#" + userId);
     }
 
-    private List<PatScopeView> scopeViews(PersonalAccessToken pat) {
+    List<PatScopeView> scopeViews(PersonalAccessToken pat) {
         Set<PatScope> scopes = new LinkedHashSet<>(pat.getScopes());
         return scopes.stream()
                 .map(s -> {

@@ -5,8 +5,10 @@ import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.OffsetPage;
+import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,9 +18,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Platform administrators create users and disable or enable them. */
+/**
+ * Platform administrators list, create, disable or enable users, change their role and reset their
+ * password. The last enabled administrator can be neither disabled nor demoted. Every change is
+ * audited ({@link UserAdministered}) and reaches caches keyed by user ({@link UserAccountChanged}).
+ */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
 public class UserAdministrationService {
+
+    /** A page of users: username, display name or e-mail contains {@code search}; role and enabled filters. */
+    public record UserQuery(String search, PlatformRole role, Boolean enabled, int offset, int limit) {
+    }
 
     /** A new account; the password must pass the usual strength rules. */
     public record NewUser(String username, String email, String password, PlatformRole role) {
@@ -55,12 +66,81 @@ public class UserAdministrationService {
         if (users.existsByUsername(username)) {
             throw usernameTaken();
         }
+        UserProfile created;
         try {
-            return users.saveAndFlush(new User(username, email, username, passwordEncoder.encode(request.password()),
+            created = users.saveAndFlush(new User(username, email, username, passwordEncoder.encode(request.password()),
                     request.role(), clock.instant())).toProfile();
         } catch (DataIntegrityViolationException e) {
             throw usernameTaken();
         }
+        events.publishEvent(new UserAdministered(UserAdministered.Kind.CREATED, created.id(),
+                "username=" + username + ", role=" + created.role()));
+        return created;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ListResult<UserProfile> list(UserQuery query) {
+        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), Sort.by("username").and(Sort.by("id")));
+        Specification<User> spec = (root, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.search() != null && !query.search().isBlank()) {
+                String like = "%" + query.search().strip().replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(root.get("username"), like, '\\'), cb.like(root.get("displayName"), like, '\\'),
+                        cb.like(root.get("email"), like, '\\')));
+            }
+            if (query.role() != null) {
+                where.add(cb.equal(root.get("role"), query.role()));
+            }
+            if (query.enabled() != null) {
+                where.add(cb.equal(root.get("enabled"), query.enabled()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        return ListResult.of(users.findAll(spec, page), page, User::toProfile);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public UserProfile get(long userId) {
+        return load(userId).toProfile();
+    }
+
+    /** Promotes or demotes; the last enabled administrator cannot be demoted. The user's tokens follow at once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserProfile changeRole(long userId, PlatformRole role) {
+        if (role == null) {
+            throw new InvalidInput("role", "validation.platformRole.required");
+        }
+        User user = load(userId);
+        PlatformRole previous = user.getRole();
+        if (previous == role) {
+            return user.toProfile();
+        }
+        if (previous == PlatformRole.ADMIN && user.isEnabled() && isLastEnabledAdmin(userId)) {
+            throw new Conflict("role", "admin.users.lastAdminDemote");
+        }
+        user.changeRole(role);
+        users.flush();
+        events.publishEvent(new UserAccountChanged(userId));
+        events.publishEvent(new UserAdministered(UserAdministered.Kind.ROLE_CHANGED, userId,
+                "username=" + user.getUsername() + ", from=" + previous + ", to=" + role));
+        return user.toProfile();
+    }
+
+    /** Sets a new password (same strength rules as everywhere); the user signs in with it from now on. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserProfile resetPassword(long userId, String newPassword) {
+        User user = load(userId);
+        Credentials.password("password", newPassword, null, user.getUsername());
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        users.flush();
+        events.publishEvent(new UserAdministered(UserAdministered.Kind.PASSWORD_RESET, userId,
+                "username=" + user.getUsername()));
+        return user.toProfile();
     }
 
     /**
@@ -74,13 +154,16 @@ public class UserAdministrationService {
             throw new Conflict(null, "admin.users.cannotDisableSelf");
         }
         User user = load(userId);
-        if (user.isEnabled() && user.getRole() == PlatformRole.ADMIN
-                && users.findTop2ByRoleAndEnabledTrueOrderByIdAsc(PlatformRole.ADMIN).stream()
-                        .allMatch(admin -> admin.getId() == userId)) {
+        if (user.isEnabled() && user.getRole() == PlatformRole.ADMIN && isLastEnabledAdmin(userId)) {
             throw new Conflict(null, "admin.users.lastAdmin");
         }
+        boolean changed = user.isEnabled();
         user.setEnabled(false);
         events.publishEvent(new UserAccountChanged(userId));
+        if (changed) {
+            events.publishEvent(new UserAdministered(UserAdministered.Kind.DISABLED, userId,
+                    "username=" + user.getUsername()));
+        }
         return user.toProfile();
     }
 
@@ -88,8 +171,13 @@ public class UserAdministrationService {
     @Transactional
     public UserProfile enable(long userId) {
         User user = load(userId);
+        boolean changed = !user.isEnabled();
         user.setEnabled(true);
         events.publishEvent(new UserAccountChanged(userId));
+        if (changed) {
+            events.publishEvent(new UserAdministered(UserAdministered.Kind.ENABLED, userId,
+                    "username=" + user.getUsername()));
+        }
         return user.toProfile();
     }
 
@@ -100,16 +188,13 @@ public class UserAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public ListResult<UserProfile> search(String text, int offset, int limit) {
-        OffsetPage page = OffsetPage.of(offset, limit, Sort.by("username"));
-        Specification<User> spec = (root, q, cb) -> cb.conjunction();
-        if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            spec = (root, q, cb) -> cb.or(cb.like(cb.lower(root.get("username")), pattern, '\\'),
-                    cb.like(cb.lower(root.get("displayName")), pattern, '\\'),
-                    cb.like(cb.lower(root.get("email")), pattern, '\\'));
-        }
-        return ListResult.of(users.findAll(spec, page), page, User::toProfile);
+        return list(new UserQuery(text, null, null, offset, limit));
+    }
+
+    /** Locks the first enabled admins, so concurrent demotions and disablings serialize. */
+    private boolean isLastEnabledAdmin(long userId) {
+        return users.findTop2ByRoleAndEnabledTrueOrderByIdAsc(PlatformRole.ADMIN).stream()
+                .allMatch(admin -> admin.getId() == userId);
     }
 
     private User load(long userId) {

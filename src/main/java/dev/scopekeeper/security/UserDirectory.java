@@ -23,6 +23,16 @@ public class UserDirectory {
         return users.findById(userId).map(User::toProfile);
     }
 
+    /** Usernames by id, in one query (for lists showing owners). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> usernames(java.util.Collection<Long> userIds) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!userIds.isEmpty()) {
+            users.findAllById(userIds).forEach(u -> names.put(u.getId(), u.getUsername()));
+        }
+        return names;
+    }
+
     /** The user as Spring Security would hold them after signing in (enabled flag included). */
     @Transactional(readOnly = true)
     public Optional<ScopekeeperPrincipal> principal(long userId) {

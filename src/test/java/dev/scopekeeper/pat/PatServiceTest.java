@@ -108,7 +108,6 @@ class PatServiceTest {
     void badInputIsRefusedAtTheFieldAndNothingIsCreated() {
         assertInvalid(() -> create(" ", PatDuration.days(7)), "name");
         assertInvalid(() -> create("x".repeat(101), PatDuration.days(7)), "name");
-        assertInvalid(() -> create("t", null), "duration");
         assertInvalid(() -> create("t", PatDuration.until(clock.instant().minusSeconds(60))), "duration");
         assertInvalid(() -> create("t", PatDuration.until(clock.instant().plus(Duration.ofDays(400)))), "duration");
         assertInvalid(() -> create("t", PatDuration.days(7), new ScopeRequest(domain, "robots", "view", "*")),

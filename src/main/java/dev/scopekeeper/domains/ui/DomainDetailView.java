@@ -21,7 +21,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import dev.scopekeeper.admin.ui.DomainAccessTokensPanel;
 import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.pat.DomainTokenService;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.Feedback;
@@ -58,6 +60,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     final Button enable = new Button();
     final Button disable = new Button();
     final Button makeCurrent = new Button();
+    private final DomainTokenService domainTokens;
     // Members
     final Grid<MemberView> memberGrid = new Grid<>();
     final IntegerField memberUserId = new IntegerField();
@@ -69,9 +72,10 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     final Select<DomainRole> invitationRole = new Select<>();
     final Button sendInvitation = new Button();
 
-    DomainDetailView(DomainService domains, MemberService members) {
+    DomainDetailView(DomainService domains, MemberService members, DomainTokenService domainTokens) {
         this.domains = domains;
         this.members = members;
+        this.domainTokens = domainTokens;
         addClassName("sk-page");
     }
 
@@ -91,6 +95,9 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         addTab("domainDetail.tab.settings", settings());
         addTab("domainDetail.tab.members", membersTab());
         addTab("domainDetail.tab.invitations", invitationsTab());
+        if (admin) {
+            addTab("domainDetail.tab.accessTokens", new DomainAccessTokensPanel(domainTokens, domain.id()));
+        }
         tabs.addClassName("sk-tabs");
         add(new Anchor("domains", getTranslation("domainDetail.back")), heading, tabs);
         show(domain);

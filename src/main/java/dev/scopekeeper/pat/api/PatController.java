@@ -200,7 +200,11 @@ class PatController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Neither given: null, and the service applies the policy's default duration. */
     private static PatDuration duration(String duration, Instant expiresAt) {
+        if (expiresAt == null && (duration == null || duration.isBlank())) {
+            return null;
+        }
         if (expiresAt != null) {
             if (duration != null && !duration.isBlank()) {
                 throw new InvalidInput("duration", "pat.validation.duration.both");

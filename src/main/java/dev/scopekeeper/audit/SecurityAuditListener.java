@@ -1,0 +1,62 @@
+package dev.scopekeeper.audit;
+
+import dev.scopekeeper.security.ScopekeeperPrincipal;
+import dev.scopekeeper.security.UserAdministered;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits what the security feature reports: administrators' changes to accounts (in their transaction),
+ * and browser sign-ins, successful or failed (the username as typed, never the password). Only the
+ * sign-in form's authentications carry {@link WebAuthenticationDetails}; API token issuing is not a
+ * browser sign-in.
+ */
+@Component
+class SecurityAuditListener {
+
+    private final AuditLog audit;
+
+    SecurityAuditListener(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void on(UserAdministered event) {
+        AuditEventType type = switch (event.kind()) {
+            case CREATED -> AuditEventType.USER_CREATED;
+            case DISABLED -> AuditEventType.USER_DISABLED;
+            case ENABLED -> AuditEventType.USER_ENABLED;
+            case ROLE_CHANGED -> AuditEventType.USER_ROLE_CHANGED;
+            case PASSWORD_RESET -> AuditEventType.USER_PASSWORD_RESET;
+        };
+        audit.record(type, "user", event.userId(), event.details());
+    }
+
+    @EventListener
+    void on(AuthenticationSuccessEvent event) {
+        Authentication authentication = event.getAuthentication();
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details
+                && authentication.getPrincipal() instanceof ScopekeeperPrincipal principal) {
+            audit.recordAnonymous(AuditEventType.LOGIN_SUCCEEDED, principal.id(), principal.username(), "user",
+                    principal.id(), details.getRemoteAddress(), "browser sign-in");
+        }
+    }
+
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent event) {
+        Authentication authentication = event.getAuthentication();
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            String typed = authentication.getName() == null ? "" : authentication.getName().strip();
+            if (typed.length() > 64) {
+                typed = typed.substring(0, 64);
+            }
+            audit.recordAnonymous(AuditEventType.LOGIN_FAILED, null, typed, "user", null,
+                    details.getRemoteAddress(), "browser sign-in failed: "
+                            + event.getException().getClass().getSimpleName());
+        }
+    }
+}

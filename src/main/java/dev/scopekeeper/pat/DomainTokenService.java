@@ -1,0 +1,125 @@
+package dev.scopekeeper.pat;
+
+import dev.scopekeeper.audit.AuditEventType;
+import dev.scopekeeper.audit.AuditLog;
+import dev.scopekeeper.authz.DomainAccess;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.ServiceException.Forbidden;
+import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Domain governance: the admins of a domain (and platform administrators) see every token that reaches
+ * into it — only its scopes there — and can take those scopes away. Owners see it in their token's
+ * detail page and in the audit log. Never callable with a PAT: a token does not manage tokens.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class DomainTokenService {
+
+    private final PatRepository pats;
+    private final PatService patService;
+    private final DomainAccess access;
+    private final CurrentUser currentUser;
+    private final UserDirectory users;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DomainTokenService(PatRepository pats, PatService patService, DomainAccess access, CurrentUser currentUser,
+            UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.pats = pats;
+        this.patService = patService;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.users = users;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ListResult<DomainTokenRow> list(long domainId, int offset, int limit) {
+        requireDomainAdmin(domainId);
+        OffsetPage page = OffsetPage.of(offset, limit, Sort.by("name").and(Sort.by("id")));
+        Page<PersonalAccessToken> result = pats.findWithScopeInDomain(domainId, page);
+        Map<Long, String> names = users.usernames(result.getContent().stream()
+                .map(PersonalAccessToken::getOwnerId).collect(Collectors.toSet()));
+        Instant now = clock.instant();
+        return ListResult.of(result, page, pat -> row(pat, domainId, names, now));
+    }
+
+    /** Removes one of the token's scopes in this domain. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public DomainTokenRow removeScope(long domainId, long patId, long scopeId) {
+        requireDomainAdmin(domainId);
+        PersonalAccessToken pat = tokenInDomain(domainId, patId);
+        PatScope scope = pat.getScopes().stream()
+                .filter(s -> s.getId() != null && s.getId() == scopeId && s.key().domainId() == domainId)
+                .findFirst().orElseThrow(() -> new NotFound("admin.domainTokens.scopeNotFound"));
+        PatScope.Key key = scope.key();
+        pat.removeScopeById(scopeId);
+        changed(pat, domainId, "removed " + key.entityType().wireName() + ":" + key.operation() + ":" + key.entity());
+        return row(pat, domainId, users.usernames(List.of(pat.getOwnerId())), clock.instant());
+    }
+
+    /** "Revoke access to this domain": removes all of the token's scopes in this domain; returns how many. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public int revokeDomainAccess(long domainId, long patId) {
+        requireDomainAdmin(domainId);
+        PersonalAccessToken pat = tokenInDomain(domainId, patId);
+        List<Long> ids = pat.getScopes().stream().filter(s -> s.key().domainId() == domainId)
+                .map(PatScope::getId).toList();
+        ids.forEach(pat::removeScopeById);
+        changed(pat, domainId, "removed all " + ids.size() + " scopes in the domain");
+        return ids.size();
+    }
+
+    private void changed(PersonalAccessToken pat, long domainId, String what) {
+        pats.flush();
+        events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
+        audit.record(AuditEventType.PAT_SCOPES_REMOVED, "pat", pat.getId(), "name=" + pat.getName() + ", "
+                + what + " of domain " + domainId + " by a domain administrator");
+    }
+
+    private PersonalAccessToken tokenInDomain(long domainId, long patId) {
+        return pats.findById(patId).filter(p -> p.getScopes().stream().anyMatch(s -> s.key().domainId() == domainId))
+                .orElseThrow(() -> new NotFound("pat.error.notFound"));
+    }
+
+    private DomainTokenRow row(PersonalAccessToken pat, long domainId, Map<Long, String> names, Instant now) {
+        List<PatScopeView> scopes = patService.scopeViews(pat).stream().filter(s -> s.domainId() == domainId)
+                .toList();
+        return new DomainTokenRow(pat.getId(), pat.getOwnerId(),
+                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()), pat.getName(), pat.status(now),
+                pat.getLastUsedAt(), scopes);
+    }
+
+    private void requireDomainAdmin(long domainId) {
+        if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()) {
+            throw new Forbidden("pat.error.tokenCannotManageTokens");
+        }
+        access.require(domainId, Operation.DOMAINS_READ, null);
+        if (access.roleOf(currentUser.id(), domainId).filter(r -> r == DomainRole.ADMIN).isEmpty()) {
+            throw new Forbidden("admin.domainTokens.adminOnly");
+        }
+    }
+}
