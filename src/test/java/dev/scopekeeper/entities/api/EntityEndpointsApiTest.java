@@ -168,7 +168,8 @@ class EntityEndpointsApiTest {
             if (required != null) {
                 info.getMethodsCondition().getMethods().forEach(method -> annotated.add(method + " " + pattern
                         + " " + required.value()));
-            } else {
+            } else if (!pattern.startsWith("/api/v1/domains/{domainId}/pats")) {
+                // the domain admins' token oversight is not a catalogue operation (and refuses PATs)
                 assertThat(pattern).as(handler + " acts inside a domain, so it declares its operation")
                         .doesNotStartWith("/api/v1/domains");
             }

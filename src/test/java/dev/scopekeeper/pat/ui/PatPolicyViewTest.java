@@ -10,16 +10,32 @@ import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.PlatformRole;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.scopekeeper.pat.PatPolicy;
+import dev.scopekeeper.pat.PolicyService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /** An administrator policy that forbids Never and caps the lifetime at 90 days shapes the Duration choices. */
-@TestPropertySource(properties = {"scopekeeper.pat.allow-never=false", "scopekeeper.pat.max-lifetime=90d"})
 class PatPolicyViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+    @Autowired
+    PolicyService policies;
+
+    @BeforeEach
+    void anAdministratorForbidsNeverAndCapsTheLifetimeAt90Days() {
+        signInAsNew("policy-admin", PlatformRole.ADMIN);
+        policies.update(new PatPolicy(90, false, "30d", false, 200, null));
+    }
+
+    @AfterEach
+    void theDefaultPolicyComesBack() {
+        signInAsNew("policy-admin", PlatformRole.ADMIN);
+        policies.update(PatPolicy.DEFAULT);
+    }
 
     @Test
     void neverAndChoicesBeyondTheMaximumAreNotOfferedWhenCreating() {
