@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * from the clipboard works against the API → scopes added and deleted → revoke → regenerate from the
  * Revoked filter → delete → Delete All.
  *
- * <p>The domain entity endpoints are not on this branch yet, so "the token works" is shown with
- * {@code GET /api/v1/pats}: a recognised, active PAT gets 403 "cannot be used to manage …", while a
- * revoked or replaced secret gets 401.
+ * <p>"The token works" is a real call of the domain API with the copied secret (the client it is scoped
+ * to); after its scopes are deleted, {@code GET /api/v1/pats} still tells a recognised, active PAT (403
+ * "cannot be used to manage …") from a revoked or replaced secret (401).
  */
 class PatMagistralaJourneyIT extends PatJourneySupport {
 
@@ -42,7 +42,8 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         UserProfile user = testUsers.create("magistrala", PlatformRole.USER);
         long domain = testDomains.domain("Journey");
         testDomains.member(domain, user, DomainRole.EDITOR);
-        testDomains.client(domain, "thermostat");
+        long thermostat = testDomains.client(domain, "thermostat");
+        String clientPath = "/api/v1/domains/" + domain + "/clients/" + thermostat;
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 
         signIn(user);
@@ -83,9 +84,12 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         button("Show token").click();
         assertThat(textbox("Token")).hasValue(secret);
         assertThat(page.locator(".sk-curl")).containsText("Authorization: Bearer " + secret);
-        ApiResponse recognised = get("/api/v1/pats", secret);
-        assertThat(recognised.status()).isEqualTo(403);
-        assertThat(recognised.body()).contains("cannot be used to manage");
+        ApiResponse viewed = get(clientPath, secret);
+        assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
+        assertThat(viewed.body()).contains("\"name\":\"thermostat\"");
+        ApiResponse refused = get("/api/v1/pats", secret);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("cannot be used to manage");
         assertThat(get("/api/v1/pats", secret.substring(0, secret.length() - 1) + "x").status()).isEqualTo(401);
 
         // reloading never shows the secret again
@@ -122,7 +126,9 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         docScreenshot("08-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
-        assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);
+        ApiResponse afterRevoke = get(clientPath, secret);
+        assertThat(afterRevoke.status()).isEqualTo(401);
+        assertThat(afterRevoke.body()).contains("revoked");
 
         // Regenerate through the Revoked filter
         page.navigate("/pats");

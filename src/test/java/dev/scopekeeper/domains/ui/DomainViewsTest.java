@@ -122,6 +122,32 @@ class DomainViewsTest extends BrowserlessTestBase {
     }
 
     @Test
+    void aDomainAdminHasAnAccessTokensTab() {
+        UserProfile admin = testUsers.create("padmin", PlatformRole.ADMIN);
+        DomainView domain = testDomains.create(admin, "Tokens " + System.nanoTime());
+
+        DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
+        test(view.tabs).select("Access tokens");
+
+        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists()).isTrue();
+    }
+
+    @Test
+    void aViewerHasNoAccessTokensTab() {
+        UserProfile admin = testUsers.create("padmin", PlatformRole.ADMIN);
+        DomainView domain = testDomains.create(admin, "Tokens " + System.nanoTime());
+        UserProfile viewer = testUsers.create("watcher", PlatformRole.USER);
+        testDomains.addMember(domain.id(), viewer, DomainRole.VIEWER);
+        testUsers.signIn(viewer);
+
+        navigate("domains/" + domain.id(), DomainDetailView.class);
+
+        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.tabs.Tab.class).all()).extracting(t -> t.getLabel())
+                .doesNotContain("Access tokens").contains("Settings");
+    }
+
+    @Test
     void membersAreAddedGivenAnotherRoleAndRemovedAfterConfirmation() {
         UserProfile admin = testUsers.create("padmin", PlatformRole.ADMIN);
         DomainView domain = testDomains.create(admin, "Gamma " + System.nanoTime());
