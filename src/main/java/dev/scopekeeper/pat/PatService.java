@@ -463,8 +463,10 @@ public class PatService {
             case LAST_USED -> "lastUsedAt";
         };
         Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        // ties broken by id, which InnoDB keeps in every secondary index: (owner_id, last_used_at) serves the sort
-        return Sort.by(direction, property).and(Sort.by(direction, "id"));
+        // names are unique per owner, so the (owner_id, name) key serves that sort alone; other sorts break
+        // ties by id, which InnoDB keeps in every secondary index, so (owner_id, last_used_at) serves them
+        Sort sort = Sort.by(direction, property);
+        return property.equals("name") ? sort : sort.and(Sort.by(direction, "id"));
     }
 
     private static String escapeLike(String value) {

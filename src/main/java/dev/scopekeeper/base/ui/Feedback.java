@@ -26,11 +26,17 @@ public final class Feedback {
      * with {@code confirmKey}; {@code action} runs only when confirmed.
      */
     public static ConfirmDialog confirm(String header, String text, String confirmLabel, Runnable action) {
+        return confirm(header, text, confirmLabel, UI.getCurrent().getTranslation("common.cancel"), action);
+    }
+
+    /** Like {@link #confirm(String, String, String, Runnable)} with another cancel label (e.g. Yes / No). */
+    public static ConfirmDialog confirm(String header, String text, String confirmLabel, String cancelLabel,
+            Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(header);
         dialog.setText(text);
         dialog.setCancelable(true);
-        dialog.setCancelText(UI.getCurrent().getTranslation("common.cancel"));
+        dialog.setCancelText(cancelLabel);
         dialog.setConfirmText(confirmLabel);
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> action.run());

@@ -3,7 +3,6 @@ package dev.scopekeeper.pat.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,6 +26,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDetails;
@@ -223,23 +223,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     // --- status row ---
 
     private void confirmRevoke() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("pat.ui.revoke.header", pat.name()));
-        dialog.setText(getTranslation("pat.ui.revoke.text"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("pat.ui.no"));
-        dialog.setConfirmText(getTranslation("pat.ui.yes"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                show(pats.revoke(pat.id()));
-                Notification.show(getTranslation("pat.ui.revoke.done", pat.name()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                errors.show(ex);
-            }
-        });
-        dialog.open();
+        Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
+                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
+                    show(pats.revoke(pat.id()));
+                    Feedback.success("pat.ui.revoke.done", pat.name());
+                }));
     }
 
     private void openRegenerate() {
@@ -351,24 +339,24 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     }
 
     private void confirmClearScopes() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("pat.ui.scopes.deleteAll.header", pat.name()));
-        dialog.setText(getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("pat.ui.cancel"));
-        dialog.setConfirmText(getTranslation("pat.ui.deleteAll"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                show(pats.clearScopes(pat.id()));
-                Notification.show(getTranslation("pat.ui.scopes.deleteAll.done"))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                errors.show(ex);
-            }
-            scopeGrid.getDataProvider().refreshAll();
-        });
-        dialog.open();
+        Feedback.confirm(getTranslation("pat.ui.scopes.deleteAll.header", pat.name()),
+                getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()), getTranslation("pat.ui.deleteAll"),
+                () -> {
+                    attempt(() -> {
+                        show(pats.clearScopes(pat.id()));
+                        Feedback.success("pat.ui.scopes.deleteAll.done");
+                    });
+                    scopeGrid.getDataProvider().refreshAll();
+                });
+    }
+
+    /** Runs a change and shows a refusal readably. */
+    private void attempt(Runnable change) {
+        try {
+            change.run();
+        } catch (ServiceException ex) {
+            errors.show(ex);
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.scopekeeper.pat.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -173,24 +173,11 @@ class PatListView extends Main implements HasDynamicTitle {
     }
 
     private void confirmDelete(PatSummary pat) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("pat.ui.delete.header", pat.name()));
-        dialog.setText(getTranslation("pat.ui.delete.text", pat.name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("pat.ui.cancel"));
-        dialog.setConfirmText(getTranslation("pat.ui.delete"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                pats.delete(pat.id());
-                Notification.show(getTranslation("pat.ui.delete.done", pat.name()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                errors.show(ex);
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        dialog.open();
+        Feedback.confirm(getTranslation("pat.ui.delete.header", pat.name()),
+                getTranslation("pat.ui.delete.text", pat.name()), getTranslation("pat.ui.delete"), () -> attempt(() -> {
+                    pats.delete(pat.id());
+                    Feedback.success("pat.ui.delete.done", pat.name());
+                }));
     }
 
     private void confirmDeleteAll() {
@@ -199,24 +186,19 @@ class PatListView extends Main implements HasDynamicTitle {
             Notification.show(getTranslation("pat.ui.deleteAll.none"));
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("pat.ui.deleteAll.header"));
-        dialog.setText(getTranslation("pat.ui.deleteAll.text", total));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("pat.ui.cancel"));
-        dialog.setConfirmText(getTranslation("pat.ui.deleteAll"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                int deleted = pats.deleteAll();
-                Notification.show(getTranslation("pat.ui.deleteAll.done", deleted))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                errors.show(ex);
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        dialog.open();
+        Feedback.confirm(getTranslation("pat.ui.deleteAll.header"), getTranslation("pat.ui.deleteAll.text", total),
+                getTranslation("pat.ui.deleteAll"),
+                () -> attempt(() -> Feedback.success("pat.ui.deleteAll.done", pats.deleteAll())));
+    }
+
+    /** Runs a change, shows a refusal readably, and reloads the grid either way. */
+    private void attempt(Runnable change) {
+        try {
+            change.run();
+        } catch (ServiceException ex) {
+            errors.show(ex);
+        }
+        grid.getDataProvider().refreshAll();
     }
 
     @Override
