@@ -103,6 +103,18 @@ public abstract class BrowserJourney {
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 
+    /**
+     * A PNG of the viewport for the documentation: into {@code docs/screenshots/} when run with
+     * {@code -Ddocs.screenshots=true} (to refresh the committed ones), otherwise {@code target/doc-screenshots/},
+     * so an ordinary test run leaves the working tree untouched.
+     */
+    protected void docScreenshot(String name) {
+        settle();
+        Path folder = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots")
+                : Path.of("target", "doc-screenshots");
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "journey-screenshots", name + ".png")));
     }

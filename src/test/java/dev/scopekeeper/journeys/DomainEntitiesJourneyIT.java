@@ -5,7 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -89,8 +89,7 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
         page.navigate("/clients");
         assertThat(cell("Sensor 7")).isVisible();
         assertThat(button("Create client")).isInViewport();
-        settle();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("docs", "screenshots", "clients-400px.png")));
+        docScreenshot("clients-400px");
     }
 
     private void create(String createButton, String name) {
@@ -114,6 +113,6 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
     }
 
     private void save(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("docs", "screenshots", name + ".png")));
+        docScreenshot(name);
     }
 }

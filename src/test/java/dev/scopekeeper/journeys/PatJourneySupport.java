@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 /** Browser steps shared by the PAT journeys, plus plain HTTP calls with a token. */
 abstract class PatJourneySupport extends BrowserJourney {
@@ -68,12 +67,6 @@ abstract class PatJourneySupport extends BrowserJourney {
 
     protected Locator gridCell(String text) {
         return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first();
-    }
-
-    /** A PNG of the viewport (1280×800) for the docs. */
-    protected void docScreenshot(String name) {
-        settle();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("docs", "screenshots", name + ".png")));
     }
 
     protected ApiResponse get(String path, String token) {
