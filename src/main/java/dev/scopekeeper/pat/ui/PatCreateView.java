@@ -20,9 +20,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.UserAdministrationService;
@@ -49,14 +51,17 @@ class PatCreateView extends Main implements HasDynamicTitle {
     final Button reset = new Button();
     final Div secretSlot = new Div();
     final Paragraph mintedNotice = new Paragraph();
+    Button revokeMinted;
+    private final PatAdministrationService patAdministration;
     SecretPanel secretPanel;
     private final PatService pats;
     private final UserProfile me;
     private final FieldErrors errors;
 
     PatCreateView(PatService pats, UserService users, UserAdministrationService userAdministration,
-            ScopeChoices scopeChoices, Clock clock) {
+            ScopeChoices scopeChoices, Clock clock, PatAdministrationService patAdministration) {
         this.pats = pats;
+        this.patAdministration = patAdministration;
         this.me = users.me();
         addClassNames("sk-page", "sk-pat-create");
 
@@ -149,8 +154,25 @@ class PatCreateView extends Main implements HasDynamicTitle {
                 .orElse("{domainId}");
         secretPanel = new SecretPanel(issued.secret(), PatDetailView.baseUrl(), domainId);
         mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", issued.pat().name(), issued.pat().ownerName()));
+        revokeMinted = new Button(getTranslation("pat.ui.revoke"),
+                e -> confirmRevokeMinted(issued.pat().id(), issued.pat().name()));
+        revokeMinted.addThemeVariants(ButtonVariant.ERROR);
         secretSlot.removeAll();
-        secretSlot.add(mintedNotice, secretPanel);
+        secretSlot.add(mintedNotice, secretPanel, revokeMinted);
+    }
+
+    /** Motadata's "Revoke Access": the administrator who minted a token can revoke it at once (Yes / No). */
+    private void confirmRevokeMinted(long patId, String patName) {
+        Feedback.confirm(getTranslation("pat.ui.revoke.header", patName), getTranslation("pat.ui.revoke.text"),
+                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> {
+                    try {
+                        patAdministration.revoke(patId);
+                        revokeMinted.setEnabled(false);
+                        Feedback.success("pat.ui.revoke.done", patName);
+                    } catch (dev.scopekeeper.base.ServiceException ex) {
+                        errors.show(ex);
+                    }
+                });
     }
 
     private void clearForm() {

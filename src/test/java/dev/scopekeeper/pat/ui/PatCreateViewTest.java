@@ -15,6 +15,7 @@ import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
 import dev.scopekeeper.pat.PatService.SortBy;
+import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.PatSummary;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserProfile;
@@ -220,6 +221,28 @@ class PatCreateViewTest extends BrowserlessTestBase {
         navigate(PatListView.class);
         navigate(PatCreateView.class);
         assertThat(find(SecretPanel.class).exists()).isFalse();
+    }
+
+    @Test
+    void theAdministratorCanRevokeATokenMintedForAnotherUserRightAwayAfterSayingYes() {
+        UserProfile bob = testUsers.create("bob", PlatformRole.USER);
+        signInAsNew("create", PlatformRole.ADMIN);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.user).setFilter(bob.username());
+        test(view.user).selectItem(bob.displayName() + " (" + bob.username() + ")");
+        test(view.name).setValue("short-lived");
+        test(view.create).click();
+
+        test(view.revokeMinted).click();
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
+                find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
+        assertThat(test(dialog).getHeader()).isEqualTo("Revoke \"short-lived\"?");
+        test(dialog).confirm();
+
+        assertThat(notifications()).contains("Token \"short-lived\" revoked");
+        assertThat(view.revokeMinted.isEnabled()).isFalse();
+        testUsers.signIn(bob);
+        assertThat(myTokens()).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(PatStatus.REVOKED));
     }
 
     @Test
