@@ -65,6 +65,15 @@ public class MemberService {
         return members.findView(domainId, userId).orElseThrow();
     }
 
+    /** {@link #addMember(long, long, DomainRole)} for the user with that username (what people know). */
+    @Transactional
+    public MemberView addMember(long domainId, String username, DomainRole role) {
+        access.require(domainId, DOMAINS_UPDATE, null);
+        long userId = members.findUserIdByUsername(username == null ? "" : username.strip())
+                .orElseThrow(() -> new InvalidInput("username", "member.userUnknown"));
+        return addMember(domainId, userId, role);
+    }
+
     @Transactional
     public void removeMember(long domainId, long userId) {
         access.require(domainId, DOMAINS_UPDATE, null);

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -63,7 +62,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     private final DomainTokenService domainTokens;
     // Members
     final Grid<MemberView> memberGrid = new Grid<>();
-    final IntegerField memberUserId = new IntegerField();
+    final TextField memberUsername = new TextField();
     final Select<DomainRole> memberRole = new Select<>();
     final Button addMember = new Button();
     // Invitations
@@ -185,25 +184,23 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
                 q -> (int) members.listMembers(domain.id(), 0, 1).total());
         memberGrid.addClassName("sk-grid");
 
-        memberUserId.setLabel(getTranslation("domainDetail.member.userId"));
-        memberUserId.setMin(1);
+        memberUsername.setLabel(getTranslation("domainDetail.member.username"));
         roles(memberRole, "domainDetail.member.role");
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("userId", memberUserId)
+        FieldErrors errors = new FieldErrors(this::getTranslation).bind("username", memberUsername)
                 .bind("role", memberRole);
         addMember.setText(getTranslation("domainDetail.member.add"));
         addMember.addClickListener(e -> {
             errors.clear();
             try {
-                MemberView added = members.addMember(domain.id(),
-                        memberUserId.getValue() == null ? -1 : memberUserId.getValue(), memberRole.getValue());
+                MemberView added = members.addMember(domain.id(), memberUsername.getValue(), memberRole.getValue());
                 Feedback.success("domainDetail.member.added", added.username());
-                memberUserId.clear();
+                memberUsername.clear();
                 memberGrid.getDataProvider().refreshAll();
             } catch (ServiceException ex) {
                 errors.show(ex);
             }
         });
-        Div form = new Div(memberUserId, memberRole, addMember);
+        Div form = new Div(memberUsername, memberRole, addMember);
         form.addClassName("sk-toolbar");
         form.setVisible(admin);
         return new Div(form, memberGrid);

@@ -71,6 +71,15 @@ class TranslationsTest {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        List<String> keys = Files.readAllLines(Path.of("src", "main", "resources", "vaadin-i18n",
+                "translations.properties")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
     /** Keys start with a prefix that the bundle uses; other dotted literals (packages, properties) are ignored. */
     private static boolean looksLikeTranslationKey(String literal) {
         String prefix = literal.substring(0, literal.indexOf('.') + 1);

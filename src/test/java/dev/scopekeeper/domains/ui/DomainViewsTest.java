@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.authz.DomainRole;
@@ -156,7 +155,7 @@ class DomainViewsTest extends BrowserlessTestBase {
         DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
         test(view.tabs).select("Members");
 
-        test(find(IntegerField.class).withCaption("User ID").single()).setValue((int) user.id());
+        test(find(TextField.class).withCaption("Username").single()).setValue(user.username());
         test(view.memberRole).selectItem("Editor");
         test(view.addMember).click();
 
@@ -182,11 +181,11 @@ class DomainViewsTest extends BrowserlessTestBase {
         DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
         test(view.tabs).select("Members");
 
-        IntegerField userId = find(IntegerField.class).withCaption("User ID").single();
-        test(userId).setValue(999_999_999);
+        TextField username = find(TextField.class).withCaption("Username").single();
+        test(username).setValue("nobody-by-that-name");
         test(find(Button.class).withText("Add member").single()).click();
 
-        assertThat(userId.getErrorMessage()).isEqualTo("No such user");
+        assertThat(username.getErrorMessage()).isEqualTo("No such user");
     }
 
     @Test
