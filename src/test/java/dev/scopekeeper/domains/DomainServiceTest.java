@@ -286,6 +286,21 @@ class DomainServiceTest {
     }
 
     @Test
+    void membersCanBeAddedByTheUsernamePeopleKnow() {
+        DomainView domain = testDomains.create(admin, "By name");
+        UserProfile gina = testUsers.create("gina", PlatformRole.USER);
+
+        assertThat(members.addMember(domain.id(), " " + gina.username() + " ", DomainRole.EDITOR).userId())
+                .isEqualTo(gina.id());
+        assertThatThrownBy(() -> members.addMember(domain.id(), "no-such-person", DomainRole.EDITOR))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("username"))
+                .hasMessage("No such user");
+        testUsers.signIn(gina);
+        assertThatThrownBy(() -> members.addMember(domain.id(), gina.username(), DomainRole.ADMIN))
+                .isInstanceOf(Forbidden.class);
+    }
+
+    @Test
     void aRemovedOrDemotedMemberLosesAccessOnTheNextCall() {
         DomainView domain = testDomains.create(admin, "Revocable");
         UserProfile gina = testUsers.create("gina", PlatformRole.USER);
