@@ -134,20 +134,26 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         if (depth < 1 || depth > MAX_HIERARCHY_DEPTH) {
             throw new InvalidInput("depth", "group.depth", MAX_HIERARCHY_DEPTH);
         }
+        // a caller narrowed to some groups (a PAT's scopes) sees only those, above and below
+        java.util.function.Predicate<Group> visible = access.visibleEntityIds(domainId, EntityType.GROUPS)
+                .<java.util.function.Predicate<Group>>map(ids -> g -> ids.contains(g.getId())).orElse(g -> true);
         List<GroupView> ancestors = new ArrayList<>();
         for (Group parent = parentOf(group); parent != null; parent = parentOf(parent)) {
-            ancestors.add(parent.toView());
+            if (visible.test(parent)) {
+                ancestors.add(parent.toView());
+            }
         }
         Collections.reverse(ancestors);
-        return new GroupHierarchy(ancestors, subtree(group, depth));
+        return new GroupHierarchy(ancestors, subtree(group, depth, visible));
     }
 
     /** One query per level, never per node. */
-    private GroupHierarchy.Node subtree(Group root, int depth) {
+    private GroupHierarchy.Node subtree(Group root, int depth, java.util.function.Predicate<Group> visible) {
         Map<Long, List<Group>> childrenByParent = new java.util.HashMap<>();
         List<Long> level = List.of(root.getId());
         for (int i = 0; i < depth && !level.isEmpty(); i++) {
-            List<Group> children = groups.findByDomainIdAndParentGroupIdInOrderByName(root.getDomainId(), level);
+            List<Group> children = groups.findByDomainIdAndParentGroupIdInOrderByName(root.getDomainId(), level)
+                    .stream().filter(visible).toList();
             children.forEach(c -> childrenByParent.computeIfAbsent(c.getParentGroupId(), k -> new ArrayList<>())
                     .add(c));
             level = children.stream().map(Group::getId).toList();

@@ -36,6 +36,8 @@ class PatEnforcementApiTest {
     @Autowired
     PatUsageRecorder usage;
     @Autowired
+    dev.scopekeeper.entities.GroupService groupService;
+    @Autowired
     JdbcTemplate jdbc;
 
     UserProfile alice;
@@ -145,6 +147,30 @@ class PatEnforcementApiTest {
         assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + otherClient, secret).status()).isEqualTo(404);
         JsonNode all = api.get("/api/v1/domains/" + domain + "/clients", userToken).json();
         assertThat(all.path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theGroupHierarchyShowsOnlyTheGroupsTheTokenReaches() {
+        long parent = domains.group(domain, "building");
+        long child = domains.group(domain, "floor 1");
+        long grandchild = domains.group(domain, "room 101");
+        domains.as(domains.adminOf(domain), () -> {
+            groupService.addChildrenGroups(domain, parent, List.of(child));
+            groupService.addChildrenGroups(domain, child, List.of(grandchild));
+            return null;
+        });
+        String onlyParent = createPat(scope("groups", "*", parent)).path("secret").asString();
+        String parentAndChild = createPat(scope("groups", "*", parent), scope("groups", "*", child)).path("secret")
+                .asString();
+        String path = "/api/v1/domains/" + domain + "/groups/" + parent + "/hierarchy?depth=3";
+
+        assertThat(api.get(path, onlyParent).json().path("group").path("children").size()).isZero();
+        JsonNode tree = api.get(path, parentAndChild).json().path("group");
+        assertThat(tree.path("children").size()).isEqualTo(1);
+        assertThat(tree.path("children").get(0).path("name").asString()).isEqualTo("floor 1");
+        assertThat(tree.path("children").get(0).path("children").size()).isZero();
+        JsonNode all = api.get(path, userToken).json().path("group");
+        assertThat(all.path("children").get(0).path("children").get(0).path("name").asString()).isEqualTo("room 101");
     }
 
     @Test
