@@ -2,7 +2,13 @@ package dev.scopekeeper.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.scopekeeper.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,8 +30,23 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The browser sign-in form's authentication: {@link PasswordSignIn} (throttled per account and address,
+     * hash-free principal), publishing Spring's success/failure events for the audit log.
+     */
     @Bean
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http) throws Exception {
+    AuthenticationManager authenticationManager(PasswordSignIn passwordSignIn,
+            ObjectProvider<AuthenticationEventPublisher> publisher, ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(passwordSignIn.formLoginProvider());
+        manager.setAuthenticationEventPublisher(
+                publisher.getIfAvailable(() -> new DefaultAuthenticationEventPublisher(events)));
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authenticationManager(authenticationManager);
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
