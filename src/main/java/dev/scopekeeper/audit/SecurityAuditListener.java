@@ -47,8 +47,8 @@ class SecurityAuditListener {
             case REFRESH_REFUSED -> AuditEventType.API_REFRESH_REFUSED;
             case SIGNED_OUT -> AuditEventType.API_SIGNED_OUT;
         };
-        audit.recordAnonymous(type, event.userId(), event.username(), "user", event.userId(), event.address(),
-                event.details());
+        // The account is the actor; no target (a user id in target_id would read like another feature's id).
+        audit.recordAnonymous(type, event.userId(), event.username(), null, null, event.address(), event.details());
     }
 
     @EventListener

@@ -68,9 +68,10 @@ final class ApiSigningKey {
     }
 
     private static void create(Path file) throws IOException {
+        boolean posix = posix(file);
         Path dir = file.getParent();
         if (dir != null && !Files.exists(dir)) {
-            if (posix(dir.getRoot() == null ? Path.of(".") : dir.getRoot())) {
+            if (posix) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
             } else {
                 Files.createDirectories(dir);
@@ -78,19 +79,19 @@ final class ApiSigningKey {
         }
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        Path temp = dir == null ? Path.of(file + ".tmp") : dir.resolve(file.getFileName() + ".tmp");
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (posix(dir == null ? Path.of(".") : dir)) {
-                Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp);
+            if (posix) {
                 Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             }
             Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            // Two nodes racing on a shared directory: the first file wins, the loser reads it.
+            // Complete or not at all: two nodes racing on a shared directory, the first file wins, the loser reads it.
             Files.createLink(file, temp);
             log.info("Generated the API signing key in {} (mode 0600)", file);
         } catch (FileAlreadyExistsException raceLost) {
-            // another process created it first
+            log.debug("The API signing key file {} was created by another process", file);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -131,6 +131,10 @@ class SignInThrottleApiTest {
         assertThat(elsewhere.getCredentials()).isNull();
         assertThatCode(() -> formLogin.authenticate(form(victim.username(), TestUsers.PASSWORD, "198.51.100.30")))
                 .doesNotThrowAnyException();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'LOGIN_FAILED'"
+                + " AND actor_name = ? AND ip = ? AND details LIKE '%SignInThrottled%'", Integer.class,
+                victim.username(), "203.0.113.30")).isEqualTo(1);
+        assertThat(audited("LOGIN_SUCCEEDED", victim.username(), "198.51.100.30")).isEqualTo(2);
     }
 
     @Test

@@ -158,6 +158,20 @@ class UserSessionApiTest {
     }
 
     @Test
+    void aPersonalAccessTokenCannotSignItsOwnerOutOfTheApi() {
+        UserProfile user = users.create("patsignout", PlatformRole.USER);
+        String access = signIn(user, TestUsers.PASSWORD).json().path("access_token").asString();
+        Response pat = api.post("/api/v1/pats", access, Map.of("name", "n" + System.nanoTime(), "duration", "7d"));
+        assertThat(pat.status()).as(pat.body()).isEqualTo(201);
+
+        Response refused = api.post(REVOKE, pat.json().path("secret").asString(), null);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(ME, access).status()).isEqualTo(200);
+    }
+
+    @Test
     void theSigningKeyIsNotInTheDatabase() {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM server_secret WHERE name = 'api-token-signing-key'",
                 Integer.class)).isZero();
