@@ -11,6 +11,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -34,6 +35,10 @@ class PatEndpointGuard implements WebMvcConfigurer {
     @interface AboutTheTokenItself {
     }
 
+    /** Managing tokens (one's own, every user's, a domain's): refused with the message that says so. */
+    private static final Pattern TOKEN_MANAGEMENT = Pattern.compile(
+            "/api/v1/(pats|admin/tokens|domains/[^/]+/pats)(/.*)?");
+
     private final CurrentUser currentUser;
 
     PatEndpointGuard(CurrentUser currentUser) {
@@ -47,7 +52,7 @@ class PatEndpointGuard implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()
                         && !reachableWithToken(handler)) {
-                    throw new Forbidden(request.getRequestURI().startsWith("/api/v1/pats")
+                    throw new Forbidden(TOKEN_MANAGEMENT.matcher(request.getRequestURI()).matches()
                             ? "pat.error.tokenCannotManageTokens" : "pat.error.onlyCatalogueOperations");
                 }
                 return true;
