@@ -120,6 +120,10 @@ public class PatService {
         }
         audit.record(AuditEventType.PAT_CREATED, TARGET, pat.getId(), "name=" + name + ", owner=" + ownerId
                 + ", expires=" + (expiresAt == null ? "never" : expiresAt) + ", scopes=" + pat.getScopes().size());
+        if (ownerId != me) {
+            events.publishEvent(new PatNotice(PatNotice.Kind.CREATED_FOR_YOU, pat.getId(), ownerId, name,
+                    currentUser.require().username(), now, null));
+        }
         return new IssuedPat(details(pat), secret);
     }
 
@@ -410,7 +414,7 @@ public class PatService {
 
     // --- mapping ---
 
-    private PatSummary summary(PersonalAccessToken pat, Instant now) {
+    PatSummary summary(PersonalAccessToken pat, Instant now) {
         return new PatSummary(pat.getId(), pat.getOwnerId(), pat.getName(), pat.getDescription(), pat.status(now),
                 pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
                 pat.getSecretHint(), pat.getScopes().stream().map(s -> {
