@@ -35,6 +35,6 @@ class PatEndpointGuard implements WebMvcConfigurer {
                 return true;
             }
         }).addPathPatterns("/api/**").excludePathPatterns("/api/v1/domains/**", "/api/v1/invitations/**",
-                "/api/v1/invitations");
+                "/api/v1/invitations", "/api/v1/credentials/revoke");
     }
 }
