@@ -152,7 +152,7 @@ class LeakedCredentialsApiTest {
         assertThat(status).isEqualTo(429);
         ApiClient.Response throttled = api.post(PATH, null, Map.of("credentials", List.of()));
         assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.headers().getFirst("Retry-After")).isNotBlank();
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.contentType()).startsWith("application/problem+json");
 
         clock.advance(Duration.ofMinutes(2));
