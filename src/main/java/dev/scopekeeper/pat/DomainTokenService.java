@@ -6,6 +6,7 @@ import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.NotFound;
@@ -80,7 +81,13 @@ public class DomainTokenService {
         return row(pat, domainId, users.usernames(List.of(pat.getOwnerId())), clock.instant());
     }
 
-    /** "Revoke access to this domain": removes all of the token's scopes in this domain; returns how many. */
+    /**
+     * "Revoke access to this domain": removes all of the token's scopes in this domain; returns how many. When
+     * the token reached only this domain, it is also revoked ({@code revoked_by: domain_admin}), final for the
+     * owner: regenerating it answers 409 until a platform administrator lifts the revocation. A token that still
+     * reaches other domains stays active there (a domain admin has no say outside the domain); to cut the owner
+     * off this domain entirely, remove or demote the member, which every one of their tokens follows at once.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public int revokeDomainAccess(long domainId, long patId) {
@@ -90,6 +97,16 @@ public class DomainTokenService {
                 .map(PatScope::getId).toList();
         ids.forEach(pat::removeScopeById);
         changed(pat, domainId, "removed all " + ids.size() + " scopes in the domain");
+        if (pat.getScopes().isEmpty() && pat.getOwnerId() != currentUser.id()) {
+            // nothing left: the token is revoked by the domain admin, final for the owner (an administrator may lift it)
+            patService.revoke(pat, RevokedBy.DOMAIN_ADMIN, Messages.get("pat.revokedReason.domainAccess",
+                    domainName(domainId)), "revoked by a domain administrator of domain " + domainId);
+        } else if (pat.getOwnerId() != currentUser.id() && !ids.isEmpty()) {
+            // i15: security notice to the owner (a full revocation above sends its own)
+            events.publishEvent(new PatNotice(PatNotice.Kind.ACCESS_REMOVED, pat.getId(), pat.getOwnerId(),
+                    pat.getName(), currentUser.require().username(), clock.instant(),
+                    Messages.get("pat.notice.accessRemoved", domainName(domainId))));
+        }
         return ids.size();
     }
 
@@ -98,6 +115,10 @@ public class DomainTokenService {
         events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
         audit.record(AuditEventType.PAT_SCOPES_REMOVED, "pat", pat.getId(), "name=" + pat.getName() + ", "
                 + what + " of domain " + domainId + " by a domain administrator");
+    }
+
+    private String domainName(long domainId) {
+        return patService.domainName(domainId);
     }
 
     private PersonalAccessToken tokenInDomain(long domainId, long patId) {

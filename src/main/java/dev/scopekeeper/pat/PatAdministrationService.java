@@ -4,6 +4,8 @@ import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.security.UserDirectory;
@@ -133,12 +135,40 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PatDetails revoke(long patId) {
+        return revoke(patId, null);
+    }
+
+    /**
+     * Revokes the token finally for its owner: the owner cannot regenerate it (409 saying who and when) until
+     * {@link #liftRevocation}. A token the owner had revoked becomes revoked by an administrator. Idempotent.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public PatDetails revoke(long patId, String reason) {
         PersonalAccessToken pat = load(patId);
-        if (pat.revoke(now())) {
+        String why = reason == null ? null : Names.description("reason", reason);
+        if (why != null && why.length() > PersonalAccessToken.REASON_MAX) {
+            throw new InvalidInput("reason", "admin.tokens.validation.reasonLength", PersonalAccessToken.REASON_MAX);
+        }
+        patService.revoke(pat, RevokedBy.ADMINISTRATOR, why, "revoked by an administrator");
+        return patService.details(pat);
+    }
+
+    /**
+     * Lets the owner regenerate a token that an administrator, a domain admin, the policy or a leak report
+     * revoked. The token stays revoked (no secret is issued here); the owner decides whether to regenerate it.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public PatDetails liftRevocation(long patId) {
+        PersonalAccessToken pat = load(patId);
+        if (pat.getRevokedAt() == null) {
+            throw new Conflict(null, "admin.tokens.lift.notRevoked");
+        }
+        if (pat.liftRevocation(now())) {
             pats.flush();
-            events.publishEvent(new PatEvents.TokenChanged(patId));
-            audit.record(AuditEventType.PAT_REVOKED, "pat", patId, "name=" + pat.getName()
-                    + ", revoked by an administrator");
+            audit.record(AuditEventType.PAT_REVOCATION_LIFTED, "pat", patId, "name=" + pat.getName()
+                    + ", revoked by " + pat.getRevokedBy().wireName() + ": the owner may regenerate it again");
         }
         return patService.details(pat);
     }
@@ -153,7 +183,8 @@ public class PatAdministrationService {
         if (patIds.size() > MAX_BULK) {
             throw new InvalidInput("ids", "admin.tokens.validation.tooMany", MAX_BULK);
         }
-        return revocations.revoke(new LinkedHashSet<>(patIds), now(), "revoked by an administrator");
+        return revocations.revoke(new LinkedHashSet<>(patIds), now(), RevokedBy.ADMINISTRATOR, null,
+                "revoked by an administrator");
     }
 
     @PreAuthorize("hasRole('ADMIN')")

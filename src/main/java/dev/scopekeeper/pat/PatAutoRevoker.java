@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat;
 
+import dev.scopekeeper.base.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class PatAutoRevoker {
         usage.flush();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int revoked = revocations.revoke(pats.findUnusedActiveIds(now, now.minus(Duration.ofDays(days))), now,
-                "revoked automatically: unused for " + days + " days");
+                RevokedBy.POLICY, Messages.get("pat.revokedReason.unused", days), "revoked automatically: unused for " + days + " days");
         if (revoked > 0) {
             log.info("Revoked {} personal access tokens unused for {} days", revoked, days);
         }

@@ -51,25 +51,21 @@ public class PatLeakRevoker {
                     .or(() -> pats.findByPreviousSecretDigest(digest)
                             .filter(p -> p.previousSecretAcceptedUntil(now) != null));
             found.filter(p -> !done.contains(p.getId())).ifPresent(pat -> {
-                if (revoke(pat, now, reason)) {
+                // As PatService.revoke(pat, by, …) does it; not called through it because that bean's class-level
+                // method security wants a signed-in caller, and a leak report has none.
+                pat.endGrace();
+                if (pat.revoke(now, RevokedBy.LEAK_REPORT, reason)) {
                     done.add(pat.getId());
                     pats.flush();
                     events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
-                    audit.recordAnonymous(AuditEventType.PAT_REVOKED, null, null, "pat", pat.getId(),
-                            reporterAddress, "name=" + pat.getName() + ", " + reason + " (hint "
-                                    + PatTokens.hint(secret) + ", reported from " + reporterAddress + ")");
+                    audit.recordAnonymous(AuditEventType.PAT_REVOKED, null, null, "pat", pat.getId(), reporterAddress,
+                            "name=" + pat.getName() + ", revoked: " + reason + " (hint " + PatTokens.hint(secret)
+                                    + ", reported from " + reporterAddress + ")");
                     events.publishEvent(new PatNotice(PatNotice.Kind.LEAKED, pat.getId(), pat.getOwnerId(),
-                            pat.getName(), null, now, reporterAddress));
+                            pat.getName(), Messages.get(RevokedBy.LEAK_REPORT.labelKey()), now, reason));
                 }
             });
         }
         return done.size();
-    }
-
-    /** The revocation itself (kept apart: revocation records who revoked and why once issue 10 lands). */
-    private static boolean revoke(PersonalAccessToken pat, Instant now, String reason) {
-        boolean revoked = pat.revoke(now);
-        pat.endGrace();
-        return revoked;
     }
 }

@@ -29,6 +29,10 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
             + " and p.expiresAt <= :to order by p.expiresAt, p.id")
     List<PersonalAccessToken> findLiveExpiringBetween(Instant from, Instant to, Pageable page);
 
+    /** (id, owner id) of these tokens: the security notices' recipients. */
+    @Query("select p.id, p.ownerId from PersonalAccessToken p where p.id in :ids")
+    List<Object[]> findOwners(Collection<Long> ids);
+
     /** The header's count: my live tokens expiring within the window. */
     @Query("select count(p) from PersonalAccessToken p where p.ownerId = :ownerId and p.revokedAt is null"
             + " and p.expiresAt > :now and p.expiresAt <= :until")
@@ -71,14 +75,21 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
             + " order by p.id")
     List<Long> findUnusedActiveIds(Instant now, Instant cutoff);
 
-    /** Revokes the active ones among the tokens; bumps the version so concurrent edits notice. */
-    @Modifying
-    @Query("update PersonalAccessToken p set p.revokedAt = :now, p.version = p.version + 1"
-            + " where p.id in :ids and p.revokedAt is null")
-    int revokeAll(Collection<Long> ids, Instant now);
+    /** Not revoked, or revoked by the owner only (a final revocation replaces the owner's own). */
+    String REVOCABLE = " (p.revokedAt is null or p.revokedBy is null"
+            + " or p.revokedBy = dev.scopekeeper.pat.RevokedBy.OWNER)";
 
-    @Query("select p.id, p.name from PersonalAccessToken p where p.id in :ids and p.revokedAt is null")
-    List<Object[]> findUnrevokedNames(Collection<Long> ids);
+    /**
+     * Revokes, finally for the owner, the tokens not revoked yet (or revoked by their owner only); bumps the
+     * version so concurrent edits notice.
+     */
+    @Modifying
+    @Query("update PersonalAccessToken p set p.revokedAt = :now, p.revokedBy = :by, p.revokedReason = :reason,"
+            + " p.revocationLiftedAt = null, p.version = p.version + 1 where p.id in :ids and" + REVOCABLE)
+    int revokeAll(Collection<Long> ids, Instant now, RevokedBy by, String reason);
+
+    @Query("select p.id, p.name from PersonalAccessToken p where p.id in :ids and" + REVOCABLE)
+    List<Object[]> findRevocableNames(Collection<Long> ids);
 
     @Query(value = "select p from PersonalAccessToken p where exists"
             + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)",

@@ -31,24 +31,48 @@ class PatRevocations {
         this.events = events;
     }
 
-    /** Revokes those of the tokens not revoked yet; returns how many were revoked. */
+    /**
+     * Revokes, finally for their owners ({@code by} is never {@link RevokedBy#OWNER}), those of the tokens not
+     * revoked yet or revoked by their owner only; returns how many were revoked.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    int revoke(Collection<Long> patIds, Instant now, String reason) {
+    int revoke(Collection<Long> patIds, Instant now, RevokedBy by, String reason, String auditText) {
+        if (!by.finalForOwner()) {
+            throw new IllegalArgumentException("bulk revocations are final: " + by);
+        }
+        String kept = reason == null || reason.isBlank() ? null : PersonalAccessToken.truncated(reason.strip());
         List<Long> ids = new ArrayList<>(patIds);
         int revoked = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
-            List<Object[]> names = pats.findUnrevokedNames(batch);
+            List<Object[]> names = pats.findRevocableNames(batch);
             if (names.isEmpty()) {
                 continue;
             }
-            revoked += pats.revokeAll(names.stream().map(row -> (Long) row[0]).toList(), now);
+            revoked += pats.revokeAll(names.stream().map(row -> (Long) row[0]).toList(), now, by, kept);
             for (Object[] row : names) {
                 long id = (Long) row[0];
-                audit.record(AuditEventType.PAT_REVOKED, "pat", id, "name=" + row[1] + ", " + reason);
+                audit.record(AuditEventType.PAT_REVOKED, "pat", id, "name=" + row[1] + ", " + auditText);
                 events.publishEvent(new PatEvents.TokenChanged(id));
             }
+            notices(names, now, by, kept);
         }
         return revoked;
+    }
+
+    /** i15: each owner is mailed that someone else revoked their token (security notice). */
+    private void notices(List<Object[]> names, Instant now, RevokedBy by, String reason) {
+        java.util.Map<Long, Long> owners = new java.util.HashMap<>();
+        for (Object[] row : pats.findOwners(names.stream().map(r -> (Long) r[0]).toList())) {
+            owners.put((Long) row[0], (Long) row[1]);
+        }
+        String actor = dev.scopekeeper.base.Messages.get(by.labelKey());
+        for (Object[] row : names) {
+            Long owner = owners.get((Long) row[0]);
+            if (owner != null) {
+                events.publishEvent(new PatNotice(PatNotice.Kind.REVOKED, (Long) row[0], owner, (String) row[1],
+                        actor, now, reason));
+            }
+        }
     }
 }

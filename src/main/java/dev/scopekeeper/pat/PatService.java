@@ -8,6 +8,7 @@ import dev.scopekeeper.authz.EntityDirectory;
 import dev.scopekeeper.authz.EntityType;
 import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
@@ -47,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatService {
 
     private static final String TARGET = "pat";
+    private static final java.time.format.DateTimeFormatter REVOKED_ON = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final PatRepository pats;
     private final PatTokens tokens;
@@ -181,11 +184,19 @@ public class PatService {
         return details(pat);
     }
 
-    /** A new secret and lifetime; the old secret stops working at once. Works on revoked and expired tokens. */
+    /**
+     * A new secret and lifetime; the old secret stops working at once. Works on expired tokens and on tokens the
+     * owner revoked; a revocation by an administrator, a domain admin, the policy or a leak report is final for
+     * the owner (409 saying who and when) until a platform administrator lifts it
+     * ({@link PatAdministrationService#liftRevocation}).
+     */
     @Transactional
     public IssuedPat regenerate(long patId, PatDuration duration) {
         refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
+        if (pat.revocationFinalForOwner()) {
+            throw finalRevocation(pat);
+        }
         Instant now = now();
         Instant expiresAt = checkedExpiry(duration, now);
         checkedDescription(pat.getDescription());
@@ -202,17 +213,65 @@ public class PatService {
         return new IssuedPat(details(pat), secret);
     }
 
-    /** Immediate and idempotent; the token stays listed as revoked. */
+    /** Immediate and idempotent; the token stays listed as revoked. The owner may regenerate it later. */
     @Transactional
     public PatDetails revoke(long patId) {
         refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
-        if (pat.revoke(now())) {
-            pats.flush();
-            changed(pat);
-            audit.record(AuditEventType.PAT_REVOKED, TARGET, patId, "name=" + pat.getName());
-        }
+        revoke(pat, RevokedBy.OWNER, null, "revoked by the owner");
         return details(pat);
+    }
+
+    /**
+     * The one internal path of every single-token revocation (owner, administrator, domain admin, policy, leak
+     * report): records who and why, audits, and reaches the authentication cache after commit. Callers have done
+     * their access checks. Returns false when nothing changed (already revoked at least as finally).
+     */
+    boolean revoke(PersonalAccessToken pat, RevokedBy by, String reason, String auditText) {
+        if (!pat.revoke(now(), by, reason)) {
+            return false;
+        }
+        pats.flush();
+        changed(pat);
+        audit.record(AuditEventType.PAT_REVOKED, TARGET, pat.getId(), "name=" + pat.getName() + ", " + auditText
+                + (pat.getRevokedReason() == null ? "" : ": " + pat.getRevokedReason()));
+        revokedNotice(pat, by);
+        return true;
+    }
+
+    /** i15: the owner is mailed when someone else revoked the token (security notice). */
+    private void revokedNotice(PersonalAccessToken pat, RevokedBy by) {
+        if (by.finalForOwner()) {
+            String actor = by == RevokedBy.LEAK_REPORT ? Messages.get(by.labelKey())
+                    : currentUser.find().map(p -> p.username()).orElse(Messages.get(by.labelKey()));
+            events.publishEvent(new PatNotice(by == RevokedBy.LEAK_REPORT ? PatNotice.Kind.LEAKED
+                    : PatNotice.Kind.REVOKED, pat.getId(), pat.getOwnerId(), pat.getName(), actor, pat.getRevokedAt(),
+                    pat.getRevokedReason()));
+        }
+    }
+
+    /**
+     * For a leaked-token report (e.g. a secret scanner's {@code POST /api/v1/credentials/revoke}): revokes the
+     * token whose secret this is, finally for its owner, without telling the caller whether it existed.
+     * Needs no signed-in caller. Returns whether a token was revoked now.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public boolean revokeAsLeaked(String secret, String reason) {
+        if (PatTokens.check(secret) != null) {
+            return false;
+        }
+        return pats.findBySecretDigest(tokens.digest(secret))
+                .map(pat -> revoke(pat, RevokedBy.LEAK_REPORT, reason == null ? "reported as leaked" : reason,
+                        "revoked: reported as leaked"))
+                .orElse(false);
+    }
+
+    /** 409 "Revoked by an administrator on 2026-12-01 21:30 UTC: reason". */
+    static Conflict finalRevocation(PersonalAccessToken pat) {
+        return new Conflict(null, "pat.error.revokedFinal", Messages.get(pat.getRevokedBy().labelKey()),
+                REVOKED_ON.format(pat.getRevokedAt()), pat.getRevokedReason() == null
+                        ? Messages.get("pat.error.revokedFinal.noReason") : pat.getRevokedReason());
     }
 
     @Transactional
@@ -421,7 +480,7 @@ public class PatService {
                     PatScope.Key key = s.key();
                     return new PatScopeView(s.getId(), key.domainId(), null, key.entityType().wireName(),
                             key.operation(), key.entity(), null);
-                }).toList());
+                }).toList(), pat.getRevokedBy(), pat.getRevokedReason());
     }
 
     /** Also used by the administrators' and domain admins' token services (same package). */
@@ -429,7 +488,12 @@ public class PatService {
         return new PatDetails(pat.getId(), pat.getOwnerId(), userName(pat.getOwnerId()), pat.getCreatedById(),
                 userName(pat.getCreatedById()), pat.getName(), pat.getDescription(), pat.status(now()),
                 pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
-                pat.getUseCount(), pat.getSecretHint(), scopeViews(pat));
+                pat.getUseCount(), pat.getSecretHint(), scopeViews(pat), pat.getRevokedBy(), pat.getRevokedReason(),
+                pat.getRevocationLiftedAt(), pat.revocationFinalForOwner());
+    }
+
+    String domainName(long domainId) {
+        return domains.domainName(domainId).orElse("#" + domainId);
     }
 
     String userName(long userId) {

@@ -3,6 +3,7 @@ package dev.scopekeeper.pat;
 import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -23,6 +24,9 @@ import java.util.Set;
 @Entity
 @Table(name = "pat")
 class PersonalAccessToken {
+
+    /** Longest revocation reason kept (longer ones are cut). */
+    static final int REASON_MAX = 255;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +59,17 @@ class PersonalAccessToken {
 
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
+    @Convert(converter = RevokedBy.Column.class)
+    @Column(name = "revoked_by", length = 16)
+    private RevokedBy revokedBy;
+
+    @Column(name = "revoked_reason", length = 255)
+    private String revokedReason;
+
+    /** Set when a platform administrator lets the owner regenerate a token someone else revoked. */
+    @Column(name = "revocation_lifted_at")
+    private Instant revocationLiftedAt;
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
@@ -108,12 +123,33 @@ class PersonalAccessToken {
         return PatStatus.ACTIVE;
     }
 
-    /** Idempotent: revoking a revoked token keeps the first revocation time. */
-    boolean revoke(Instant now) {
-        if (revokedAt != null) {
+    /**
+     * Idempotent: revoking a revoked token keeps the first revocation, except that a final revocation (by anyone
+     * but the owner) replaces the owner's own one, so the owner cannot undo it by regenerating.
+     */
+    boolean revoke(Instant now, RevokedBy by, String reason) {
+        Objects.requireNonNull(by);
+        if (revokedAt != null && !(by.finalForOwner() && !revocationFinalForOwner())) {
             return false;
         }
         revokedAt = now;
+        revokedBy = by;
+        revokedReason = reason == null || reason.isBlank() ? null : truncated(reason.strip());
+        revocationLiftedAt = null;
+        return true;
+    }
+
+    /** Revoked by someone else than the owner, and not lifted by an administrator: the owner may not regenerate. */
+    boolean revocationFinalForOwner() {
+        return revokedAt != null && revokedBy != null && revokedBy.finalForOwner() && revocationLiftedAt == null;
+    }
+
+    /** A platform administrator lets the owner regenerate again; the token stays revoked until then. */
+    boolean liftRevocation(Instant now) {
+        if (!revocationFinalForOwner()) {
+            return false;
+        }
+        revocationLiftedAt = now;
         return true;
     }
 
@@ -124,6 +160,9 @@ class PersonalAccessToken {
         this.issuedAt = now;
         this.expiresAt = newExpiresAt;
         this.revokedAt = null;
+        this.revokedBy = null;
+        this.revokedReason = null;
+        this.revocationLiftedAt = null;
         endGrace();
     }
 
@@ -157,6 +196,10 @@ class PersonalAccessToken {
 
     long getPreviousSecretUses() {
         return previousSecretUses;
+    }
+
+    static String truncated(String reason) {
+        return reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX - 1) + "\u2026";
     }
 
     void rename(String name) {
@@ -228,6 +271,18 @@ class PersonalAccessToken {
 
     Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    RevokedBy getRevokedBy() {
+        return revokedBy;
+    }
+
+    String getRevokedReason() {
+        return revokedReason;
+    }
+
+    Instant getRevocationLiftedAt() {
+        return revocationLiftedAt;
     }
 
     Instant getLastUsedAt() {

@@ -2,6 +2,7 @@ package dev.scopekeeper.pat;
 
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
+import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.security.CurrentUser;
 import java.time.Clock;
@@ -85,7 +86,8 @@ public class PolicyService {
         Instant now = now();
         List<Long> ids = pats.findViolationIds(now, p.maxLifetimeDays(), p.neverAllowed() ? 0 : 1, p.maxScopes(),
                 p.descriptionRequired() ? 1 : 0);
-        return revocations.revoke(ids, now, "revoked by an administrator: breaks the token policy");
+        return revocations.revoke(ids, now, RevokedBy.POLICY, Messages.get("pat.revokedReason.policy"),
+                "revoked by an administrator: breaks the token policy");
     }
 
     private static PatPolicy required(PatPolicy policy) {

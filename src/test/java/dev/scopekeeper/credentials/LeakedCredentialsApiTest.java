@@ -135,7 +135,7 @@ class LeakedCredentialsApiTest {
     @Test
     void atMostAThousandEntriesAndABodyIsRequired() {
         List<String> many = new ArrayList<>(Collections.nCopies(1001, "pat_x"));
-        api.post(PATH, null, Map.of("credentials", many)).assertProblem(422, "At most 1000 credentials per request");
+        api.post(PATH, null, Map.of("credentials", many)).assertProblem(422, "At most 1,000 credentials per request");
         api.postRaw(PATH, null, "{}").assertProblem(422,
                 "Give the leaked credentials as a JSON list named \"credentials\"");
         assertThat(api.post(PATH, null, Map.of("credentials", Collections.nCopies(1000, "pat_x"))).status())

@@ -49,12 +49,17 @@ class AdminTokenController {
             @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
             @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
             @JsonProperty("last_used_ip") String lastUsedIp, @JsonProperty("use_count") long useCount,
-            List<ScopeJson> scopes) {
+            List<ScopeJson> scopes, @JsonProperty("revoked_by") String revokedBy,
+            @JsonProperty("revoked_reason") String revokedReason,
+            @JsonProperty("revocation_lifted_at") Instant revocationLiftedAt,
+            @JsonProperty("owner_can_regenerate") boolean ownerCanRegenerate) {
 
         static TokenDetailsJson of(PatDetails pat) {
             return new TokenDetailsJson(pat.id(), pat.ownerId(), pat.ownerName(), pat.createdById(), pat.name(),
                     pat.description(), pat.status().wireName(), pat.issuedAt(), pat.expiresAt(), pat.revokedAt(),
-                    pat.lastUsedAt(), pat.lastUsedIp(), pat.useCount(), pat.scopes().stream().map(ScopeJson::of).toList());
+                    pat.lastUsedAt(), pat.lastUsedIp(), pat.useCount(), pat.scopes().stream().map(ScopeJson::of).toList(),
+                    pat.revokedBy() == null ? null : pat.revokedBy().wireName(), pat.revokedReason(),
+                    pat.revocationLiftedAt(), !pat.regenerationBlocked());
         }
     }
 
@@ -67,6 +72,10 @@ class AdminTokenController {
     }
 
     record IdsJson(List<Long> ids) {
+    }
+
+    /** Optional body of a revocation: why (shown to the owner). */
+    record RevokeJson(String reason) {
     }
 
     private final PatAdministrationService tokens;
@@ -98,9 +107,21 @@ class AdminTokenController {
     }
 
     @PatchMapping("/{id}/revoke")
-    @Operation(summary = "Revoke a token (immediate, idempotent)")
-    TokenDetailsJson revoke(@PathVariable long id) {
-        return TokenDetailsJson.of(tokens.revoke(id));
+    @Operation(summary = "Revoke a token (immediate, idempotent); optional body {\"reason\"} (at most 255 characters)",
+            description = "Final for the owner: the owner's secret/reset answers 409 saying who revoked it and when,"
+                    + " until an administrator lifts the revocation (PATCH /api/v1/admin/tokens/{id}/revocation/lift)."
+                    + " A token the owner had revoked becomes revoked by an administrator.")
+    TokenDetailsJson revoke(@PathVariable long id, @RequestBody(required = false) RevokeJson body) {
+        return TokenDetailsJson.of(tokens.revoke(id, body == null ? null : body.reason()));
+    }
+
+    @PatchMapping("/{id}/revocation/lift")
+    @Operation(summary = "Let the owner regenerate a token an administrator, a domain admin, the policy or a leak"
+            + " report revoked",
+            description = "The token stays revoked and no secret is issued: the owner decides whether to regenerate"
+                    + " it. 409 when the token is not revoked.")
+    TokenDetailsJson liftRevocation(@PathVariable long id) {
+        return TokenDetailsJson.of(tokens.liftRevocation(id));
     }
 
     @PostMapping("/revoke")

@@ -16,6 +16,7 @@ import dev.scopekeeper.pat.PatService.PatQuery;
 import dev.scopekeeper.pat.PatService.SortBy;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.PatSummary;
+import dev.scopekeeper.pat.RevokedBy;
 import dev.scopekeeper.pat.ScopeRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,19 +76,26 @@ class PatController {
             @JsonProperty("last_used_ip") String lastUsedIp,
             @JsonProperty("created_by") @JsonInclude(JsonInclude.Include.NON_NULL) Long createdBy,
             @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long useCount, String hint, List<ScopeJson> scopes,
+            @JsonProperty("revoked_by") String revokedBy, @JsonProperty("revoked_reason") String revokedReason,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static PatJson of(PatDetails pat, String secret) {
             return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
                     pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(),
                     pat.createdById(), pat.useCount(), pat.secretHint(),
-                    pat.scopes().stream().map(ScopeJson::of).toList(), secret);
+                    pat.scopes().stream().map(ScopeJson::of).toList(), wire(pat.revokedBy()), pat.revokedReason(),
+                    secret);
         }
 
         static PatJson of(PatSummary pat) {
             return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
                     pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(), null, null,
-                    pat.secretHint(), pat.scopes().stream().map(ScopeJson::of).toList(), null);
+                    pat.secretHint(), pat.scopes().stream().map(ScopeJson::of).toList(), wire(pat.revokedBy()),
+                    pat.revokedReason(), null);
+        }
+
+        private static String wire(RevokedBy by) {
+            return by == null ? null : by.wireName();
         }
     }
 
@@ -149,7 +157,10 @@ class PatController {
 
     @PatchMapping("/{id}/secret/reset")
     @Operation(summary = "Regenerate: a new secret and duration; the old secret stops working at once, or after"
-            + " the optional grace (\"1h\", \"1d\", \"7d\") during which both work")
+            + " the optional grace (\"1h\", \"1d\", \"7d\") during which both work",
+            description = "Works on expired tokens and on tokens you revoked yourself. A token revoked by an"
+                    + " administrator, a domain admin, the token policy or a leak report (revoked_by) answers 409"
+                    + " saying who revoked it and when; only a platform administrator can lift that.")
     PatJson regenerate(@PathVariable long id, @RequestBody DurationJson body) {
         IssuedPat issued = body.grace() == null ? pats.regenerate(id, duration(body.duration(), body.expiresAt()))
                 : lifecycle.regenerate(id, duration(body.duration(), body.expiresAt()), PatGrace.parse(body.grace()));

@@ -65,6 +65,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final TextField lastUsed = new TextField();
     final Button revoke = new Button();
     final Button regenerate = new Button();
+    final Span revokedNote = new Span();
     final Div secretSlot = new Div();
     final Button addScope = new Button();
     final Button deleteAllScopes = new Button();
@@ -137,7 +138,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
         Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
         statusLabel.addClassName("sk-label");
-        Div statusRow = new Div(statusLabel, badge, revoke, regenerate);
+        Div statusRow = new Div(statusLabel, badge, revoke, regenerate, revokedNote);
         statusRow.addClassName("sk-status-row");
         FormLayout fields = new FormLayout(name, description, owner, createdBy, issued, expires, lastUsed);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
@@ -185,6 +186,12 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                         PatFormat.exact(details.lastUsedAt()),
                         details.lastUsedIp() == null ? "?" : details.lastUsedIp()));
         revoke.setEnabled(details.status() != PatStatus.REVOKED);
+        regenerate.setEnabled(!details.regenerationBlocked());
+        revokedNote.setVisible(details.regenerationBlocked());
+        revokedNote.setText(!details.regenerationBlocked() ? "" : getTranslation("pat.ui.revokedNote",
+                getTranslation(details.revokedBy().labelKey()), PatFormat.exact(details.revokedAt()),
+                details.revokedReason() == null ? getTranslation("pat.error.revokedFinal.noReason")
+                        : details.revokedReason()));
         graceRow.show(lifecycle.grace(details.id()));
     }
 

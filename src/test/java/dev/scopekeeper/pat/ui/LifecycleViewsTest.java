@@ -2,10 +2,12 @@ package dev.scopekeeper.pat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.pat.PatDuration;
@@ -52,7 +54,8 @@ class LifecycleViewsTest extends BrowserlessTestBase {
         assertThat(link.getElement().getTextRecursively()).contains("2 expiring soon");
         assertThat(link.getHref()).isEqualTo("pats?filter=expiring");
 
-        PatListView filtered = navigate("pats?filter=expiring", PatListView.class);
+        UI.getCurrent().navigate("pats", QueryParameters.of(PatListView.FILTER_PARAMETER, "expiring"));
+        PatListView filtered = (PatListView) getCurrentView();
         assertThat(filtered.status.getValue()).isEqualTo(PatListView.Filter.EXPIRING);
         var rows = test(filtered.grid);
         assertThat(IntStream.range(0, rows.size()).mapToObj(i -> rows.getRow(i).name()).toList())
