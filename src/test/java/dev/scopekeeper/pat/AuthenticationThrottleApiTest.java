@@ -2,23 +2,75 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
+import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import dev.scopekeeper.security.api.AuthenticationThrottle;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
-/** Repeated bad tokens from one address get 429 with Retry-After, before any token lookup. */
+/**
+ * Repeated bad tokens from one address get 429 with Retry-After, but only bad tokens: a valid user
+ * token or PAT from the same address always works. Behind the trusted proxy (the test profile runs
+ * with {@code server.forward-headers-strategy=native}, loopback being a trusted proxy) the client is
+ * the address in {@code X-Forwarded-For}, for the throttle and for the PAT's "last used IP" alike.
+ * Shared API context: the limit is changed at run time, not by a property override.
+ */
 @ApiTest
-@TestPropertySource(properties = {"scopekeeper.api.failure-limit=5", "scopekeeper.api.failure-window=1m"})
 class AuthenticationThrottleApiTest {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    AuthenticationThrottle throttle;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TestDomains domains;
+    @Autowired
+    PatUsageRecorder usage;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void lowLimit() {
+        throttle.configure(5, Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void defaultLimit() {
+        throttle.restoreDefaults();
+    }
 
     @Test
-    void anAddressSendingBadTokensIsThrottledForTheRestOfTheWindow() {
+    void anAddressSendingBadTokensGets429ForFurtherBadTokensOnly() {
+        UserProfile user = users.create("throttled", PlatformRole.USER);
+        String userToken = api.accessToken(user);
+        long domain = domains.domain("Throttle");
+        domains.member(domain, user, DomainRole.VIEWER);
+        String pat = readDomainPat(userToken, domain).path("secret").asString();
         String bad = new PatTokens(null).generate();
         for (int i = 0; i < 5; i++) {
             api.get("/api/v1/domains", bad).assertProblem(401, "Invalid personal access token");
@@ -27,9 +79,58 @@ class AuthenticationThrottleApiTest {
         Response throttled = api.get("/api/v1/domains", bad);
 
         assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.contentType()).startsWith("application/problem+json");
         long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 61L);
         assertThat(throttled.json().path("detail").asString()).startsWith("Too many invalid tokens from your address");
         assertThat(api.get("/api/v1/domains", "pat_garbage").status()).isEqualTo(429);
+        assertThat(api.get("/api/v1/users/me", "not.a.jwt").status()).isEqualTo(429);
+        // Valid credentials from the very same address are never refused by the throttle.
+        assertThat(api.get("/api/v1/users/me", userToken).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/domains/" + domain, pat).status()).isEqualTo(200);
+        assertThat(api.accessToken(user)).isNotBlank();
+    }
+
+    @Test
+    void behindTheTrustedProxyEachForwardedClientHasItsOwnCountAndIsTheLastUsedIp() {
+        UserProfile user = users.create("proxied", PlatformRole.USER);
+        String userToken = api.accessToken(user);
+        long domain = domains.domain("Proxied");
+        domains.member(domain, user, DomainRole.VIEWER);
+        JsonNode created = readDomainPat(userToken, domain);
+        String bad = new PatTokens(null).generate();
+        for (int i = 0; i < 6; i++) {
+            get("/api/v1/domains", bad, "203.0.113.7");
+        }
+        assertThat(get("/api/v1/domains", bad, "203.0.113.7").statusCode()).isEqualTo(429);
+
+        assertThat(get("/api/v1/domains", bad, "198.51.100.20").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/domains/" + domain, created.path("secret").asString(), "198.51.100.20")
+                .statusCode()).isEqualTo(200);
+        usage.flush();
+        assertThat(jdbc.queryForObject("SELECT last_used_ip FROM pat WHERE id = ?", String.class,
+                created.path("id").asLong())).isEqualTo("198.51.100.20");
+    }
+
+    private JsonNode readDomainPat(String userToken, long domain) {
+        Response created = api.post("/api/v1/pats", userToken, Map.of("name", "t" + System.nanoTime(),
+                "duration", "7d", "scopes", List.of(Map.of("domain_id", domain, "entity_type", "domains",
+                        "operation", "read"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    private HttpResponse<String> get(String path, String token, String forwardedFor) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + environment.getRequiredProperty("local.server.port") + path))
+                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

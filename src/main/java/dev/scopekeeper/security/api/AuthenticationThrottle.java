@@ -2,53 +2,84 @@ package dev.scopekeeper.security.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.scopekeeper.base.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Repeated bad bearer tokens from one address are answered with 429 and {@code Retry-After} for
- * the rest of the window, before any token lookup; other addresses are not affected.
+ * Counts bad bearer tokens per client address. Only failures are counted and only failures are
+ * refused: once an address has sent more than {@code limit} bad tokens in a window, its further bad
+ * tokens are answered with 429 and {@code Retry-After} instead of 401, while a valid token from the
+ * same address (another client behind the same NAT or proxy) still works. The address is the
+ * request's remote address, which is the real client only when a trusted proxy is configured
+ * ({@code server.forward-headers-strategy}, see the README).
+ *
+ * <p>Limit and window come from {@code scopekeeper.api.failure-limit} / {@code failure-window}; tests
+ * change them at run time with {@link #configure} and put them back with {@link #restoreDefaults}.
  */
 @Component
-class AuthenticationThrottle {
+public class AuthenticationThrottle {
 
-    private final int limit;
-    private final Duration window;
+    private final int defaultLimit;
+    private final Duration defaultWindow;
     private final Clock clock;
     private final Cache<String, Window> failures;
+    private volatile Settings settings;
 
-    AuthenticationThrottle(@Value("${scopekeeper.api.failure-limit:20}") int limit,
-            @Value("${scopekeeper.api.failure-window:1m}") Duration window, Clock clock) {
-        this.limit = limit;
-        this.window = window;
-        this.clock = clock;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+    private record Settings(int limit, Duration window) {
     }
 
     private record Window(Instant start, int count) {
     }
 
-    void checkAllowed(String address) {
-        Window current = failures.getIfPresent(address);
-        if (current == null) {
-            return;
+    AuthenticationThrottle(@Value("${scopekeeper.api.failure-limit:20}") int limit,
+            @Value("${scopekeeper.api.failure-window:1m}") Duration window, Clock clock) {
+        this.defaultLimit = limit;
+        this.defaultWindow = window;
+        this.clock = clock;
+        this.settings = new Settings(limit, window);
+        // Entries are checked against the window themselves; the cache only bounds memory.
+        this.failures = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
+    }
+
+    /** Changes limit and window at run time and forgets every counted failure. */
+    public void configure(int limit, Duration window) {
+        if (limit < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("limit must be positive and window longer than zero");
         }
+        settings = new Settings(limit, window);
+        reset();
+    }
+
+    /** Back to the configured limit and window, with no failures counted. */
+    public void restoreDefaults() {
+        configure(defaultLimit, defaultWindow);
+    }
+
+    /** Forgets every counted failure. */
+    public void reset() {
+        failures.invalidateAll();
+    }
+
+    /**
+     * Counts one bad token from the address. Returns normally while the address is within its limit
+     * (the caller answers 401); throws once it is over it (the caller answers 429).
+     */
+    void recordFailure(String address) throws TooManyAuthenticationFailures {
+        Settings current = settings;
         Instant now = clock.instant();
-        Instant end = current.start().plus(window);
-        if (current.count() >= limit && now.isBefore(end)) {
+        Window window = failures.asMap().compute(key(address), (key, w) -> w == null
+                || !now.isBefore(w.start().plus(current.window())) ? new Window(now, 1)
+                : new Window(w.start(), w.count() + 1));
+        if (window.count() > current.limit()) {
+            Instant end = window.start().plus(current.window());
             throw new TooManyAuthenticationFailures(Math.max(1, Duration.between(now, end).toSeconds() + 1));
         }
     }
 
-    void recordFailure(String address) {
-        Instant now = clock.instant();
-        failures.asMap().compute(address, (key, current) -> current == null
-                || !now.isBefore(current.start().plus(window)) ? new Window(now, 1)
-                : new Window(current.start(), current.count() + 1));
+    private static String key(String address) {
+        return address == null ? "" : address;
     }
 }

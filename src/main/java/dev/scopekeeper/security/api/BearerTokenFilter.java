@@ -57,7 +57,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(SCHEME.length()).trim();
         try {
-            throttle.checkAllowed(request.getRemoteAddr());
             Authentication authentication = authenticators.stream().filter(a -> !token.isEmpty() && a.supports(token))
                     .findFirst().orElseThrow(InvalidBearerToken::new).authenticate(token, request);
             SecurityContext context = strategy.createEmptyContext();
@@ -65,11 +64,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             strategy.setContext(context);
             repository.saveContext(context, request, response);
         } catch (AuthenticationException e) {
-            if (!(e instanceof TooManyAuthenticationFailures)) {
-                throttle.recordFailure(request.getRemoteAddr());
-            }
             strategy.clearContext();
-            entryPoint.commence(request, response, e);
+            AuthenticationException answer = e;
+            try {
+                throttle.recordFailure(request.getRemoteAddr());
+            } catch (TooManyAuthenticationFailures tooMany) {
+                answer = tooMany;
+            }
+            entryPoint.commence(request, response, answer);
             return;
         }
         chain.doFilter(request, response);

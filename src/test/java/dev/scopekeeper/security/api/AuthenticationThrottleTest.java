@@ -1,55 +1,48 @@
 package dev.scopekeeper.security.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.scopekeeper.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** The throttle on its own (no Spring context): it counts failures per address and refuses only failures. */
 class AuthenticationThrottleTest {
 
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock();
     private final AuthenticationThrottle throttle = new AuthenticationThrottle(3, Duration.ofMinutes(1), clock);
 
     @Test
-    void onlyTheFailingAddressIsThrottledAndOnlyUntilTheWindowEnds() {
+    void failuresOverTheLimitAreRefusedOnlyFromTheFailingAddressAndOnlyUntilTheWindowEnds() {
         for (int i = 0; i < 3; i++) {
-            throttle.recordFailure("10.0.0.1");
+            assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();
         }
 
-        assertThatThrownBy(() -> throttle.checkAllowed("10.0.0.1"))
+        assertThatThrownBy(() -> throttle.recordFailure("10.0.0.1"))
                 .isInstanceOfSatisfying(TooManyAuthenticationFailures.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(61));
-        assertThatCode(() -> throttle.checkAllowed("10.0.0.2")).doesNotThrowAnyException();
+                        e -> assertThat(e.retryAfterSeconds()).isBetween(59L, 61L));
+        assertThatCode(() -> throttle.recordFailure("10.0.0.2")).doesNotThrowAnyException();
 
-        now = now.plus(Duration.ofSeconds(61));
-        assertThatCode(() -> throttle.checkAllowed("10.0.0.1")).doesNotThrowAnyException();
+        clock.advance(Duration.ofSeconds(61));
+        assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();
     }
 
     @Test
-    void fewerFailuresThanTheLimitAreNotThrottled() {
+    void configuringAtRunTimeChangesTheLimitAndForgetsCountedFailures() {
+        throttle.recordFailure("10.0.0.1");
         throttle.recordFailure("10.0.0.1");
         throttle.recordFailure("10.0.0.1");
 
-        assertThatCode(() -> throttle.checkAllowed("10.0.0.1")).doesNotThrowAnyException();
+        throttle.configure(1, Duration.ofMinutes(5));
+
+        assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> throttle.recordFailure("10.0.0.1"))
+                .isInstanceOfSatisfying(TooManyAuthenticationFailures.class,
+                        e -> assertThat(e.retryAfterSeconds()).isBetween(299L, 301L));
+
+        throttle.restoreDefaults();
+        assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();
     }
 }
