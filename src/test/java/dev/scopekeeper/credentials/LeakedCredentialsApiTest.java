@@ -14,6 +14,11 @@ import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/credentials/revoke}: no authentication, no oracle, throttled, owner mailed. */
@@ -42,6 +49,10 @@ class LeakedCredentialsApiTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     UserProfile alice;
     String userToken;
@@ -142,20 +153,47 @@ class LeakedCredentialsApiTest {
                 .isEqualTo(202);
     }
 
+    /** A report as sent through the trusted reverse proxy from {@code clientAddress}. */
+    private HttpResponse<String> reportFrom(String clientAddress, List<String> credentials) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + environment.getProperty("local.server.port") + PATH))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("credentials", credentials))))
+                    .build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theAuditNamesTheReportersRealAddress() {
+        JsonNode pat = createPat("found in a gist");
+        assertThat(reportFrom("203.0.113.7", List.of(pat.path("secret").asString())).statusCode()).isEqualTo(202);
+        assertThat(jdbc.queryForObject("SELECT ip FROM audit_event WHERE event_type = 'PAT_REVOKED' AND target_id = ?",
+                String.class, pat.path("id").asLong())).isEqualTo("203.0.113.7");
+    }
+
     @Test
     void reportsAreThrottledPerAddress() {
-        clock.advance(Duration.ofHours(3));
+        String address = "198.51.100." + (System.nanoTime() % 200 + 1);
         int status = 0;
         for (int i = 0; i < 40 && status != 429; i++) {
-            status = api.post(PATH, null, Map.of("credentials", List.of())).status();
+            status = reportFrom(address, List.of()).statusCode();
         }
         assertThat(status).isEqualTo(429);
-        ApiClient.Response throttled = api.post(PATH, null, Map.of("credentials", List.of()));
-        assertThat(throttled.status()).isEqualTo(429);
+        HttpResponse<String> throttled = reportFrom(address, List.of());
+        assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-        assertThat(throttled.contentType()).startsWith("application/problem+json");
+        assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(reportFrom("198.51.100.250", List.of()).statusCode()).as("another address").isEqualTo(202);
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(api.post(PATH, null, Map.of("credentials", List.of())).status()).isEqualTo(202);
+        assertThat(reportFrom(address, List.of()).statusCode()).isEqualTo(202);
     }
 }
