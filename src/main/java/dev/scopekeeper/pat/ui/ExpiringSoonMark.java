@@ -1,6 +1,8 @@
 package dev.scopekeeper.pat.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.scopekeeper.pat.PatLifecycleService;
@@ -22,5 +24,33 @@ final class ExpiringSoonMark {
         Div both = new Div(expires, mark);
         both.addClassName("sk-expires-cell");
         return both;
+    }
+
+    /** Shown above the table while it lists only tokens expiring soon, with a button back to all active ones. */
+    static final class Filter extends Div {
+
+        final Span label = new Span();
+        final Button clear = new Button();
+        private boolean active;
+
+        Filter(Runnable showAll) {
+            addClassName("sk-expiring-filter");
+            label.setText(getTranslation("pat.ui.filter.expiring"));
+            label.addClassNames("sk-badge", "sk-badge-expiring");
+            clear.setText(getTranslation("pat.ui.filter.expiring.clear"));
+            clear.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            clear.addClickListener(e -> showAll.run());
+            add(label, clear);
+            setVisible(false);
+        }
+
+        boolean isActive() {
+            return active;
+        }
+
+        void setActive(boolean active) {
+            this.active = active;
+            setVisible(active);
+        }
     }
 }

@@ -50,11 +50,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     static final String FILTER_PARAMETER = "filter";
 
     enum Filter {
-        ACTIVE, REVOKED, EXPIRED, ALL, EXPIRING;
+        ACTIVE, REVOKED, EXPIRED, ALL;
 
         Optional<PatStatus> status() {
-            return this == ALL ? Optional.empty()
-                    : this == EXPIRING ? Optional.of(PatStatus.ACTIVE) : Optional.of(PatStatus.valueOf(name()));
+            return this == ALL ? Optional.empty() : Optional.of(PatStatus.valueOf(name()));
         }
     }
 
@@ -70,6 +69,8 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private Grid.Column<PatSummary> actionsColumn;
 
     private final PatLifecycleService lifecycle;
+    /** The header's link: only my active tokens expiring within 7 days, until the status filter is changed. */
+    final ExpiringSoonMark.Filter expiringOnly = new ExpiringSoonMark.Filter(this::showAll);
 
     PatListView(PatService pats, Clock clock, PatLifecycleService lifecycle) {
         this.pats = pats;
@@ -86,7 +87,12 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         status.setItems(Filter.values());
         status.setItemLabelGenerator(f -> getTranslation("pat.ui.filter." + f.name().toLowerCase()));
         status.setValue(Filter.ACTIVE);
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                expiringOnly.setActive(false);
+            }
+            grid.getDataProvider().refreshAll();
+        });
 
         search.setLabel(getTranslation("pat.ui.filter.name"));
         search.setPlaceholder(getTranslation("pat.ui.filter.namePlaceholder"));
@@ -110,7 +116,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         toolbar.addClassName("sk-toolbar");
         Paragraph intro = new Paragraph(getTranslation("pat.ui.list.intro"));
         intro.addClassName("sk-muted");
-        add(new H1(getTranslation("pat.ui.list.title")), intro, toolbar, grid);
+        add(new H1(getTranslation("pat.ui.list.title")), intro, toolbar, expiringOnly, grid);
     }
 
     private void configureGrid() {
@@ -133,12 +139,12 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         grid.setItems(query -> {
             PatQuery base = query(0, 1, query.getSortOrders());
-            if (status.getValue() == Filter.EXPIRING) {
+            if (expiringOnly.isActive()) {
                 return Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon);
             }
             return Pages.fetch(query.getOffset(), query.getLimit(), (offset, limit) -> pats.list(
                     new PatQuery(base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
-        }, query -> status.getValue() == Filter.EXPIRING ? (int) lifecycle.listExpiringSoon(0, 1).total()
+        }, query -> expiringOnly.isActive() ? (int) lifecycle.listExpiringSoon(0, 1).total()
                 : (int) Math.min(Integer.MAX_VALUE, pats.list(query(0, 1, query.getSortOrders())).total()));
         grid.addItemClickListener(e -> {
             if (e.getColumn() != actionsColumn) {
@@ -219,8 +225,15 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getSingleParameter(FILTER_PARAMETER)
                 .filter(ExpiringSoonHeaderItem.FILTER::equals).isPresent()) {
-            status.setValue(Filter.EXPIRING);
+            status.setValue(Filter.ACTIVE);
+            expiringOnly.setActive(true);
+            grid.getDataProvider().refreshAll();
         }
+    }
+
+    private void showAll() {
+        expiringOnly.setActive(false);
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

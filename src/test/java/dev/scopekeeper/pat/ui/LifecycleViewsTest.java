@@ -56,10 +56,15 @@ class LifecycleViewsTest extends BrowserlessTestBase {
 
         UI.getCurrent().navigate("pats", QueryParameters.of(PatListView.FILTER_PARAMETER, "expiring"));
         PatListView filtered = (PatListView) getCurrentView();
-        assertThat(filtered.status.getValue()).isEqualTo(PatListView.Filter.EXPIRING);
+        assertThat(filtered.expiringOnly.isVisible()).isTrue();
+        assertThat(filtered.expiringOnly.label.getText()).isEqualTo("Expiring soon");
         var rows = test(filtered.grid);
         assertThat(IntStream.range(0, rows.size()).mapToObj(i -> rows.getRow(i).name()).toList())
                 .containsExactly("soon", "week");
+
+        test(filtered.expiringOnly.clear).click();
+        assertThat(filtered.expiringOnly.isVisible()).isFalse();
+        assertThat(test(filtered.grid).size()).isEqualTo(3);
     }
 
     @Test
