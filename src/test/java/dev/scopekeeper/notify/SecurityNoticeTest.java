@@ -76,6 +76,19 @@ class SecurityNoticeTest {
     }
 
     @Test
+    void aBulkRevocationByAnAdministratorTellsEachOwner() {
+        users.signIn(bob);
+        long id = pats.create(new CreatePatRequest("bulk", "", PatDuration.days(30), null, List.of())).pat().id();
+        users.signIn(admin);
+
+        administration.revokeAll(List.of(id));
+
+        List<MimeMessage> mails = TestMail.await(bob.email(), 1);
+        assertThat(Mails.subjects(mails)).containsExactly("Your token \"bulk\" was revoked");
+        assertThat(Mails.text(mails.getFirst())).contains("revoked by an administrator");
+    }
+
+    @Test
     void anOwnerRevokingTheirOwnTokenGetsNoMail() throws InterruptedException {
         users.signIn(bob);
         long id = pats.create(new CreatePatRequest("mine", "", PatDuration.days(30), null, List.of())).pat().id();
