@@ -101,6 +101,11 @@ public class DomainTokenService {
             // nothing left: the token is revoked by the domain admin, final for the owner (an administrator may lift it)
             patService.revoke(pat, RevokedBy.DOMAIN_ADMIN, Messages.get("pat.revokedReason.domainAccess",
                     domainName(domainId)), "revoked by a domain administrator of domain " + domainId);
+        } else if (pat.getOwnerId() != currentUser.id() && !ids.isEmpty()) {
+            // i15: security notice to the owner (a full revocation above sends its own)
+            events.publishEvent(new PatNotice(PatNotice.Kind.ACCESS_REMOVED, pat.getId(), pat.getOwnerId(),
+                    pat.getName(), currentUser.require().username(), clock.instant(),
+                    Messages.get("pat.notice.accessRemoved", domainName(domainId))));
         }
         return ids.size();
     }

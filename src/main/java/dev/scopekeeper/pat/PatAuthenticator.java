@@ -34,11 +34,14 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     private final UserDirectory users;
     private final PatUsageRecorder usage;
     private final AuditLog audit;
+    private final PatGraceUsage graceUsage;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
     PatAuthenticator(PatTokens tokens, PatCache cache, PatRepository pats, UserDirectory users,
-            PatUsageRecorder usage, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+            PatUsageRecorder usage, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+            PatGraceUsage graceUsage) {
+        this.graceUsage = graceUsage;
         this.tokens = tokens;
         this.cache = cache;
         this.pats = pats;
@@ -80,6 +83,7 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         String refusal = entry.revokedAt() != null ? "pat.auth.revoked"
                 : entry.expiresAt() != null && !entry.expiresAt().isAfter(now) ? "pat.auth.expired"
                 : !entry.owner().enabled() ? "pat.auth.ownerDisabled"
+                : entry.isPreviousSecret() && !entry.previousSecretUntil().isAfter(now) ? "pat.auth.rotated"
                 : null;
         if (refusal != null) {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, entry.owner().id(), entry.owner().username(), "pat",
@@ -87,6 +91,9 @@ class PatAuthenticator implements BearerTokenAuthenticator {
             throw new PatRefused(refusal);
         }
         usage.record(entry.patId(), now, ip);
+        if (entry.isPreviousSecret()) {
+            graceUsage.record(entry.patId(), now, ip);
+        }
         return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes());
     }
 
@@ -94,6 +101,18 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         return readOnly.execute(status -> pats.findBySecretDigest(digest).flatMap(pat ->
                 users.principal(pat.getOwnerId()).map(owner -> new PatCache.Entry(pat.getId(), owner,
                         pat.getRevokedAt(), pat.getExpiresAt(),
-                        List.copyOf(pat.getScopes().stream().map(PatScope::key).toList())))));
+                        List.copyOf(pat.getScopes().stream().map(PatScope::key).toList()))))
+                .or(() -> loadPreviousSecret(digest)));
+    }
+
+    // --- rotation with grace (i15): the secret a regeneration replaced, while its grace lasts ---
+
+    private Optional<PatCache.Entry> loadPreviousSecret(String digest) {
+        return pats.findByPreviousSecretDigest(digest).flatMap(pat -> {
+            Instant until = pat.previousSecretAcceptedUntil(clock.instant());
+            return until == null ? Optional.empty() : users.principal(pat.getOwnerId()).map(owner ->
+                    new PatCache.Entry(pat.getId(), owner, pat.getRevokedAt(), pat.getExpiresAt(),
+                            List.copyOf(pat.getScopes().stream().map(PatScope::key).toList()), until));
+        });
     }
 }

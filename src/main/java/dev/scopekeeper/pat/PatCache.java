@@ -24,7 +24,19 @@ class PatCache {
 
     /** What authentication needs to know about a token, as of when it was loaded. */
     record Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt,
-            List<PatScope.Key> scopes) {
+            List<PatScope.Key> scopes, Instant previousSecretUntil) {
+
+        Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt,
+                List<PatScope.Key> scopes) {
+            this(patId, owner, revokedAt, expiresAt, scopes, null);
+        }
+
+        // --- rotation with grace (i15) ---
+
+        /** This entry is for the secret a regeneration replaced, accepted until {@link #previousSecretUntil}. */
+        boolean isPreviousSecret() {
+            return previousSecretUntil != null;
+        }
     }
 
     private final Cache<String, Optional<Entry>> byDigest;

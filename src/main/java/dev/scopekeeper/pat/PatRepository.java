@@ -20,6 +20,24 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findBySecretDigest(String secretDigest);
 
+    /** Rotation with grace: the token whose previous secret has this digest (its until is checked by the caller). */
+    @EntityGraph(attributePaths = "scopes")
+    Optional<PersonalAccessToken> findByPreviousSecretDigest(String previousSecretDigest);
+
+    /** Expiry notices: live tokens expiring in the window (ordered, bounded by the caller's page). */
+    @Query("select p from PersonalAccessToken p where p.revokedAt is null and p.expiresAt > :from"
+            + " and p.expiresAt <= :to order by p.expiresAt, p.id")
+    List<PersonalAccessToken> findLiveExpiringBetween(Instant from, Instant to, Pageable page);
+
+    /** (id, owner id) of these tokens: the security notices' recipients. */
+    @Query("select p.id, p.ownerId from PersonalAccessToken p where p.id in :ids")
+    List<Object[]> findOwners(Collection<Long> ids);
+
+    /** The header's count: my live tokens expiring within the window. */
+    @Query("select count(p) from PersonalAccessToken p where p.ownerId = :ownerId and p.revokedAt is null"
+            + " and p.expiresAt > :now and p.expiresAt <= :until")
+    long countExpiringSoon(long ownerId, Instant now, Instant until);
+
     boolean existsByOwnerIdAndName(long ownerId, String name);
 
     boolean existsByOwnerIdAndNameAndIdNot(long ownerId, String name, long id);

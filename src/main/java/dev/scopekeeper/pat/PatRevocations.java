@@ -55,7 +55,24 @@ class PatRevocations {
                 audit.record(AuditEventType.PAT_REVOKED, "pat", id, "name=" + row[1] + ", " + auditText);
                 events.publishEvent(new PatEvents.TokenChanged(id));
             }
+            notices(names, now, by, kept);
         }
         return revoked;
+    }
+
+    /** i15: each owner is mailed that someone else revoked their token (security notice). */
+    private void notices(List<Object[]> names, Instant now, RevokedBy by, String reason) {
+        java.util.Map<Long, Long> owners = new java.util.HashMap<>();
+        for (Object[] row : pats.findOwners(names.stream().map(r -> (Long) r[0]).toList())) {
+            owners.put((Long) row[0], (Long) row[1]);
+        }
+        String actor = dev.scopekeeper.base.Messages.get(by.labelKey());
+        for (Object[] row : names) {
+            Long owner = owners.get((Long) row[0]);
+            if (owner != null) {
+                events.publishEvent(new PatNotice(PatNotice.Kind.REVOKED, (Long) row[0], owner, (String) row[1],
+                        actor, now, reason));
+            }
+        }
     }
 }

@@ -123,6 +123,10 @@ public class PatService {
         }
         audit.record(AuditEventType.PAT_CREATED, TARGET, pat.getId(), "name=" + name + ", owner=" + ownerId
                 + ", expires=" + (expiresAt == null ? "never" : expiresAt) + ", scopes=" + pat.getScopes().size());
+        if (ownerId != me) {
+            events.publishEvent(new PatNotice(PatNotice.Kind.CREATED_FOR_YOU, pat.getId(), ownerId, name,
+                    currentUser.require().username(), now, null));
+        }
         return new IssuedPat(details(pat), secret);
     }
 
@@ -231,7 +235,19 @@ public class PatService {
         changed(pat);
         audit.record(AuditEventType.PAT_REVOKED, TARGET, pat.getId(), "name=" + pat.getName() + ", " + auditText
                 + (pat.getRevokedReason() == null ? "" : ": " + pat.getRevokedReason()));
+        revokedNotice(pat, by);
         return true;
+    }
+
+    /** i15: the owner is mailed when someone else revoked the token (security notice). */
+    private void revokedNotice(PersonalAccessToken pat, RevokedBy by) {
+        if (by.finalForOwner()) {
+            String actor = by == RevokedBy.LEAK_REPORT ? Messages.get(by.labelKey())
+                    : currentUser.find().map(p -> p.username()).orElse(Messages.get(by.labelKey()));
+            events.publishEvent(new PatNotice(by == RevokedBy.LEAK_REPORT ? PatNotice.Kind.LEAKED
+                    : PatNotice.Kind.REVOKED, pat.getId(), pat.getOwnerId(), pat.getName(), actor, pat.getRevokedAt(),
+                    pat.getRevokedReason()));
+        }
     }
 
     /**
@@ -457,7 +473,7 @@ public class PatService {
 
     // --- mapping ---
 
-    private PatSummary summary(PersonalAccessToken pat, Instant now) {
+    PatSummary summary(PersonalAccessToken pat, Instant now) {
         return new PatSummary(pat.getId(), pat.getOwnerId(), pat.getName(), pat.getDescription(), pat.status(now),
                 pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
                 pat.getSecretHint(), pat.getScopes().stream().map(s -> {

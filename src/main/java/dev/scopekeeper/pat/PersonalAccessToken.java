@@ -84,6 +84,16 @@ class PersonalAccessToken {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** Rotation with grace: the digest of the secret before the last regeneration, accepted until then. */
+    @Column(name = "previous_secret_digest", length = 64, columnDefinition = "char(64)")
+    private String previousSecretDigest;
+
+    @Column(name = "previous_secret_until")
+    private Instant previousSecretUntil;
+
+    @Column(name = "previous_secret_uses", nullable = false)
+    private long previousSecretUses;
+
     @BatchSize(size = 100)
     @OneToMany(mappedBy = "pat", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     private Set<PatScope> scopes = new LinkedHashSet<>();
@@ -153,6 +163,39 @@ class PersonalAccessToken {
         this.revokedBy = null;
         this.revokedReason = null;
         this.revocationLiftedAt = null;
+        endGrace();
+    }
+
+    // --- rotation with grace ---
+
+    /** After {@link #regenerate}: the secret it replaced keeps working until {@code until}. */
+    void keepPreviousSecret(String previousDigest, Instant until) {
+        this.previousSecretDigest = Objects.requireNonNull(previousDigest);
+        this.previousSecretUntil = Objects.requireNonNull(until);
+        this.previousSecretUses = 0;
+    }
+
+    /** The old secret stops working now; false when there was no grace running. */
+    boolean endGrace() {
+        boolean had = previousSecretDigest != null;
+        this.previousSecretDigest = null;
+        this.previousSecretUntil = null;
+        this.previousSecretUses = 0;
+        return had;
+    }
+
+    /** Until when the previous secret is accepted, or null when it is not (none, ended, or token revoked). */
+    Instant previousSecretAcceptedUntil(Instant now) {
+        return previousSecretDigest != null && revokedAt == null && previousSecretUntil != null
+                && previousSecretUntil.isAfter(now) ? previousSecretUntil : null;
+    }
+
+    String getPreviousSecretDigest() {
+        return previousSecretDigest;
+    }
+
+    long getPreviousSecretUses() {
+        return previousSecretUses;
     }
 
     static String truncated(String reason) {

@@ -294,7 +294,7 @@ class PatServiceTest {
         assertThat(types).containsExactly("PAT_CREATED", "PAT_REGENERATED", "PAT_SCOPES_ADDED", "PAT_SCOPES_REMOVED",
                 "PAT_REVOKED", "PAT_DELETED");
         List<String> rows = jdbc.queryForList("SELECT CONCAT_WS('|', actor_name, details) FROM audit_event"
-                + " WHERE target_id = ?", String.class, id);
+                + " WHERE target_type = 'pat' AND target_id = ?", String.class, id);
         assertThat(rows).allSatisfy(row -> assertThat(row).startsWith(alice.username())
                 .doesNotContain(issued.secret()).doesNotContain(regenerated.secret()));
     }

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.notify.NotificationService;
+import dev.scopekeeper.pat.LifecyclePolicyService;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatPolicy;
 import dev.scopekeeper.pat.PolicyService;
@@ -48,7 +50,10 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
     private final FieldErrors errors;
     ConfirmDialog violationsDialog;
 
-    AdminPolicyView(PolicyService policies) {
+    final LifecyclePolicyPanel lifecycle;
+
+    AdminPolicyView(PolicyService policies, LifecyclePolicyService lifecyclePolicies,
+            NotificationService notifications) {
         this.policies = policies;
         addClassName("sk-page");
         maxLifetimeDays.setLabel(getTranslation("admin.policy.maxLifetimeDays"));
@@ -80,6 +85,8 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
         add(new H1(getTranslation("admin.policy.title")), new Paragraph(getTranslation("admin.policy.intro")),
                 new FormLayout(maxLifetimeDays, defaultDuration, maxScopes, neverAllowed, descriptionRequired,
                         autoRevoke, autoRevokeDays), save);
+        lifecycle = new LifecyclePolicyPanel(lifecyclePolicies, notifications);
+        add(lifecycle);
     }
 
     private void show(PatPolicy policy) {

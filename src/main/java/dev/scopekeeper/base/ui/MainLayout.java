@@ -22,6 +22,7 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.security.UserService;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every signed-in screen: app name, the current-domain selector and the user avatar in the
@@ -35,7 +36,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final ComboBox<DomainView> domainSelect = new ComboBox<>();
     private boolean showingCurrent;
 
-    MainLayout(UserService users, DomainService domains, AuthenticationContext authenticationContext) {
+    MainLayout(UserService users, DomainService domains, AuthenticationContext authenticationContext,
+            ObjectProvider<HeaderItem> headerItems) {
         this.domains = domains;
         setPrimarySection(Section.NAVBAR);
         DrawerToggle toggle = new DrawerToggle();
@@ -47,7 +49,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(toggle, appName, spacer);
         if (authenticationContext.isAuthenticated()) {
             configureDomainSelect();
-            addToNavbar(domainSelect, new UserMenu(users.me(), authenticationContext));
+            addToNavbar(domainSelect);
+            headerItems.orderedStream().map(HeaderItem::create).filter(java.util.Objects::nonNull)
+                    .forEach(this::addToNavbar);
+            addToNavbar(new UserMenu(users.me(), authenticationContext));
         }
         addToDrawer(navigation());
     }

@@ -8,6 +8,8 @@ import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.PatGrace;
+import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -44,9 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PatController {
 
     private final PatService pats;
+    private final PatLifecycleService lifecycle;
 
-    PatController(PatService pats) {
+    PatController(PatService pats, PatLifecycleService lifecycle) {
         this.pats = pats;
+        this.lifecycle = lifecycle;
     }
 
     record ScopeJson(Long id, @JsonProperty("domain_id") Long domainId, @JsonProperty("entity_type") String entityType,
@@ -99,7 +103,8 @@ class PatController {
             @JsonProperty("user_id") Long userId, List<ScopeJson> scopes) {
     }
 
-    record DurationJson(String duration, @JsonProperty("expires_at") Instant expiresAt) {
+    /** {@code grace}: keep the old secret working for {@code 1h}, {@code 1d} or {@code 7d} (absent = not at all). */
+    record DurationJson(String duration, @JsonProperty("expires_at") Instant expiresAt, String grace) {
     }
 
     record NameJson(String name) {
@@ -151,12 +156,14 @@ class PatController {
     }
 
     @PatchMapping("/{id}/secret/reset")
-    @Operation(summary = "Regenerate: a new secret and duration; the old secret stops working at once",
+    @Operation(summary = "Regenerate: a new secret and duration; the old secret stops working at once, or after"
+            + " the optional grace (\"1h\", \"1d\", \"7d\") during which both work",
             description = "Works on expired tokens and on tokens you revoked yourself. A token revoked by an"
                     + " administrator, a domain admin, the token policy or a leak report (revoked_by) answers 409"
                     + " saying who revoked it and when; only a platform administrator can lift that.")
     PatJson regenerate(@PathVariable long id, @RequestBody DurationJson body) {
-        IssuedPat issued = pats.regenerate(id, duration(body.duration(), body.expiresAt()));
+        IssuedPat issued = body.grace() == null ? pats.regenerate(id, duration(body.duration(), body.expiresAt()))
+                : lifecycle.regenerate(id, duration(body.duration(), body.expiresAt()), PatGrace.parse(body.grace()));
         return PatJson.of(issued.pat(), issued.secret());
     }
 

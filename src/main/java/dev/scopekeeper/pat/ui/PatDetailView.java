@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -32,6 +33,9 @@ import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.LifecyclePolicyService;
+import dev.scopekeeper.pat.PatGrace;
+import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.ScopeRequest;
@@ -74,8 +78,15 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final FieldErrors errors;
     private PatDetails pat;
 
-    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock) {
+    private final PatLifecycleService lifecycle;
+    private final LifecyclePolicyService lifecyclePolicy;
+    final GraceRotation.Row graceRow = new GraceRotation.Row(this::stopGrace);
+
+    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock, PatLifecycleService lifecycle,
+            LifecyclePolicyService lifecyclePolicy) {
         this.pats = pats;
+        this.lifecycle = lifecycle;
+        this.lifecyclePolicy = lifecyclePolicy;
         this.scopeChoices = scopeChoices;
         this.clock = clock;
         this.format = new PatFormat(clock, this::getTranslation);
@@ -135,7 +146,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         scopeToolbar.addClassName("sk-toolbar-actions");
         Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")), scopeToolbar, scopeGrid);
         scopeSection.addClassName("sk-section");
-        add(title, statusRow, secretSlot, fields, scopeSection);
+        add(title, statusRow, graceRow, secretSlot, fields, scopeSection);
     }
 
     @Override
@@ -181,6 +192,15 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 getTranslation(details.revokedBy().labelKey()), PatFormat.exact(details.revokedAt()),
                 details.revokedReason() == null ? getTranslation("pat.error.revokedFinal.noReason")
                         : details.revokedReason()));
+        graceRow.show(lifecycle.grace(details.id()));
+    }
+
+    private void stopGrace() {
+        attempt(() -> {
+            lifecycle.endGrace(pat.id());
+            show(pats.get(pat.id()));
+            Feedback.success("pat.ui.grace.stopped");
+        });
     }
 
     private void rename() {
@@ -241,8 +261,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("pat.ui.regenerate.header", pat.name()));
         DurationField duration = new DurationField(pats.currentPolicy(), clock);
-        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("duration", duration);
-        dialog.add(new Paragraph(getTranslation("pat.ui.regenerate.text")), duration);
+        Select<PatGrace> grace = GraceRotation.field(lifecyclePolicy.get().maxGrace());
+        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("duration", duration)
+                .bind("grace", grace);
+        dialog.add(new Paragraph(getTranslation("pat.ui.regenerate.text")), duration, grace);
         Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
         Button confirm = new Button(getTranslation("pat.ui.regenerate"));
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
@@ -253,7 +275,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 return;
             }
             try {
-                IssuedPat issued = pats.regenerate(pat.id(), chosen.get());
+                IssuedPat issued = lifecycle.regenerate(pat.id(), chosen.get(), grace.getValue());
                 dialog.close();
                 show(issued.pat());
                 showSecret(issued.secret());

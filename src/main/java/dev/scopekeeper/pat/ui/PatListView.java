@@ -17,6 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,6 +26,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.PatQuery;
 import dev.scopekeeper.pat.PatService.SortBy;
@@ -41,7 +44,10 @@ import java.util.Optional;
 @Route("pats")
 @PermitAll
 @Menu(title = "pat.ui.nav", order = 10, icon = "KEY")
-class PatListView extends Main implements HasDynamicTitle {
+class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
+
+    /** {@code /pats?filter=expiring} opens the table filtered to my tokens expiring soon (the header's link). */
+    static final String FILTER_PARAMETER = "filter";
 
     enum Filter {
         ACTIVE, REVOKED, EXPIRED, ALL;
@@ -62,8 +68,13 @@ class PatListView extends Main implements HasDynamicTitle {
     private final FieldErrors errors = new FieldErrors(this::getTranslation);
     private Grid.Column<PatSummary> actionsColumn;
 
-    PatListView(PatService pats, Clock clock) {
+    private final PatLifecycleService lifecycle;
+    /** The header's link: only my active tokens expiring within 7 days, until the status filter is changed. */
+    final ExpiringSoonMark.Filter expiringOnly = new ExpiringSoonMark.Filter(this::showAll);
+
+    PatListView(PatService pats, Clock clock, PatLifecycleService lifecycle) {
         this.pats = pats;
+        this.lifecycle = lifecycle;
         this.format = new PatFormat(clock, this::getTranslation);
         addClassNames("sk-page", "sk-pat-list");
 
@@ -76,7 +87,12 @@ class PatListView extends Main implements HasDynamicTitle {
         status.setItems(Filter.values());
         status.setItemLabelGenerator(f -> getTranslation("pat.ui.filter." + f.name().toLowerCase()));
         status.setValue(Filter.ACTIVE);
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                expiringOnly.setActive(false);
+            }
+            grid.getDataProvider().refreshAll();
+        });
 
         search.setLabel(getTranslation("pat.ui.filter.name"));
         search.setPlaceholder(getTranslation("pat.ui.filter.namePlaceholder"));
@@ -100,7 +116,7 @@ class PatListView extends Main implements HasDynamicTitle {
         toolbar.addClassName("sk-toolbar");
         Paragraph intro = new Paragraph(getTranslation("pat.ui.list.intro"));
         intro.addClassName("sk-muted");
-        add(new H1(getTranslation("pat.ui.list.title")), intro, toolbar, grid);
+        add(new H1(getTranslation("pat.ui.list.title")), intro, toolbar, expiringOnly, grid);
     }
 
     private void configureGrid() {
@@ -112,7 +128,7 @@ class PatListView extends Main implements HasDynamicTitle {
                 .setKey("description").setFlexGrow(3);
         grid.addComponentColumn(p -> format.badge(p.status())).setHeader(getTranslation("pat.ui.column.status"))
                 .setKey("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> format.expires(p.expiresAt())).setHeader(getTranslation("pat.ui.column.expires"))
+        grid.addComponentColumn(p -> ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle)).setHeader(getTranslation("pat.ui.column.expires"))
                 .setKey("expires").setSortProperty(SortBy.EXPIRES.name()).setAutoWidth(true);
         grid.addComponentColumn(p -> format.lastUsed(p.lastUsedAt()))
                 .setHeader(getTranslation("pat.ui.column.lastUsed")).setKey("lastUsed")
@@ -123,9 +139,13 @@ class PatListView extends Main implements HasDynamicTitle {
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         grid.setItems(query -> {
             PatQuery base = query(0, 1, query.getSortOrders());
+            if (expiringOnly.isActive()) {
+                return Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon);
+            }
             return Pages.fetch(query.getOffset(), query.getLimit(), (offset, limit) -> pats.list(
                     new PatQuery(base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
-        }, query -> (int) Math.min(Integer.MAX_VALUE, pats.list(query(0, 1, query.getSortOrders())).total()));
+        }, query -> expiringOnly.isActive() ? (int) lifecycle.listExpiringSoon(0, 1).total()
+                : (int) Math.min(Integer.MAX_VALUE, pats.list(query(0, 1, query.getSortOrders())).total()));
         grid.addItemClickListener(e -> {
             if (e.getColumn() != actionsColumn) {
                 openDetail(e.getItem());
@@ -198,6 +218,21 @@ class PatListView extends Main implements HasDynamicTitle {
         } catch (ServiceException ex) {
             errors.show(ex);
         }
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getSingleParameter(FILTER_PARAMETER)
+                .filter(ExpiringSoonHeaderItem.FILTER::equals).isPresent()) {
+            status.setValue(Filter.ACTIVE);
+            expiringOnly.setActive(true);
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    private void showAll() {
+        expiringOnly.setActive(false);
         grid.getDataProvider().refreshAll();
     }
 

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Configuration
 class ApiSecurityConfig {
 
-    static final String[] PUBLIC_POSTS = {"/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh"};
+    static final String[] PUBLIC_POSTS = {"/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh",
+            "/api/v1/credentials/revoke"};
 
     @Bean
     @Order(1)

@@ -16,6 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.ProfileSection;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.scopekeeper.security.Credentials;
 import dev.scopekeeper.security.UserProfile;
 import dev.scopekeeper.security.UserService;
@@ -38,7 +40,7 @@ class ProfileView extends Main implements HasDynamicTitle {
     private final FieldErrors profileErrors;
     private final FieldErrors passwordErrors;
 
-    ProfileView(UserService users) {
+    ProfileView(UserService users, ObjectProvider<ProfileSection> sections) {
         this.users = users;
         addClassName("sk-page");
         UserProfile me = users.me();
@@ -71,6 +73,7 @@ class ProfileView extends Main implements HasDynamicTitle {
         add(new H1(getTranslation("profile.title")),
                 new Section(new H2(getTranslation("profile.details")), details, save),
                 new Section(new H2(getTranslation("profile.password")), password, changePassword));
+        sections.orderedStream().map(ProfileSection::create).forEach(this::add);
     }
 
     private void saveProfile() {

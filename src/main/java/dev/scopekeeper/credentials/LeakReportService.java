@@ -1,0 +1,95 @@
+package dev.scopekeeper.credentials;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.pat.PatLeakRevoker;
+import dev.scopekeeper.pat.PatTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Leaked-credential reports, like GitHub's credential revocation API: anyone (no authentication) may report
+ * up to {@value #MAX_CREDENTIALS} strings; each that is a live Scopekeeper token is revoked. The answer is the
+ * same whatever was found — only how many entries were well-formed — so the endpoint is no oracle; reports
+ * are throttled per address.
+ */
+@Service
+public class LeakReportService {
+
+    public static final int MAX_CREDENTIALS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(LeakReportService.class);
+
+    /** Too many reports from this address in the window; retry after that many seconds. */
+    public static final class TooManyReports extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        TooManyReports(long retryAfterSeconds) {
+            super("too many credential reports");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    private record Window(Instant start, int count) {
+    }
+
+    private final PatLeakRevoker revoker;
+    private final Clock clock;
+    private final int limit;
+    private final Duration window;
+    private final Cache<String, Window> reports;
+
+    LeakReportService(PatLeakRevoker revoker, Clock clock,
+            @Value("${scopekeeper.credentials.report-limit:30}") int limit,
+            @Value("${scopekeeper.credentials.report-window:1m}") Duration window) {
+        this.revoker = revoker;
+        this.clock = clock;
+        this.limit = limit;
+        this.window = window;
+        this.reports = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+    }
+
+    /** Returns how many of the entries were well-formed Scopekeeper tokens (format and checksum). */
+    @PreAuthorize("permitAll()")
+    public int report(List<String> credentials, String reporterAddress) {
+        throttle(reporterAddress == null ? "?" : reporterAddress);
+        if (credentials == null) {
+            throw new InvalidInput("credentials", "credentials.validation.required");
+        }
+        if (credentials.size() > MAX_CREDENTIALS) {
+            throw new InvalidInput("credentials", "credentials.validation.tooMany", MAX_CREDENTIALS);
+        }
+        List<String> wellFormed = credentials.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(c -> PatTokens.check(c) == null).toList();
+        if (!wellFormed.isEmpty()) {
+            int revoked = revoker.revokeLeaked(wellFormed, reporterAddress);
+            if (revoked > 0) {
+                log.info("Revoked {} token(s) reported as leaked from {}", revoked, reporterAddress);
+            }
+        }
+        return wellFormed.size();
+    }
+
+    private void throttle(String address) {
+        Instant now = clock.instant();
+        Window current = reports.asMap().compute(address, (key, w) -> w == null
+                || !now.isBefore(w.start().plus(window)) || now.isBefore(w.start())
+                ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+        if (current.count() > limit) {
+            Instant end = current.start().plus(window);
+            throw new TooManyReports(Math.max(1, Duration.between(now, end).toSeconds() + 1));
+        }
+    }
+}

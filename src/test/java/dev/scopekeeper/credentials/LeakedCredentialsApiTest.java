@@ -1,0 +1,199 @@
+package dev.scopekeeper.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scopekeeper.MutableClock;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.base.api.ApiClient;
+import dev.scopekeeper.base.api.ApiTest;
+import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.notify.Mails;
+import dev.scopekeeper.notify.TestMail;
+import dev.scopekeeper.pat.PatTokens;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/credentials/revoke}: no authentication, no oracle, throttled, owner mailed. */
+@ApiTest
+class LeakedCredentialsApiTest {
+
+    private static final String PATH = "/api/v1/credentials/revoke";
+
+    @Autowired
+    ApiClient api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TestDomains domains;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    UserProfile alice;
+    String userToken;
+    String clientPath;
+    long domain;
+    long client;
+
+    @BeforeEach
+    void aliceHasAClient() {
+        alice = users.create("leaky", PlatformRole.USER);
+        userToken = api.accessToken(alice);
+        domain = domains.domain("Leak");
+        domains.member(domain, alice, DomainRole.EDITOR);
+        client = domains.client(domain, "valve");
+        clientPath = "/api/v1/domains/" + domain + "/clients/" + client;
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    private JsonNode createPat(String name) {
+        return api.post("/api/v1/pats", userToken, Map.of("name", name, "duration", "30d", "scopes",
+                List.of(Map.of("domain_id", domain, "entity_type", "clients", "operation", "view", "entity_id",
+                        String.valueOf(client))))).json();
+    }
+
+    private static String wellFormedUnknown() {
+        return new PatTokens(null).generate();
+    }
+
+    @Test
+    void aReportedLiveTokenIsRevokedAuditedAndItsOwnerMailed() {
+        JsonNode pat = createPat("pushed to github");
+        String secret = pat.path("secret").asString();
+        assertThat(api.get(clientPath, secret).status()).isEqualTo(200);
+
+        ApiClient.Response response = api.post(PATH, null,
+                Map.of("credentials", List.of(secret, "pat_nonsense", wellFormedUnknown(), "ghp_other")));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().path("accepted").asInt()).isEqualTo(2);
+        api.get(clientPath, secret).assertProblem(401, "This personal access token has been revoked");
+        JsonNode after = api.get("/api/v1/pats/" + pat.path("id").asLong(), userToken).json();
+        assertThat(after.path("status").asString()).isEqualTo("revoked");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_REVOKED'"
+                + " AND target_id = ? AND ip = '127.0.0.1' AND details LIKE '%reported as leaked%'", Integer.class,
+                pat.path("id").asLong())).isEqualTo(1);
+
+        List<MimeMessage> mails = TestMail.await(alice.email(), 1);
+        assertThat(Mails.subjects(mails)).containsExactly("Your token \"pushed to github\" was reported as leaked and revoked");
+        assertThat(Mails.text(mails.getFirst())).contains("/pats/" + pat.path("id").asLong()).doesNotContain(secret);
+    }
+
+    @Test
+    void theAnswerIsTheSameWhateverWasFound() {
+        String live = createPat("live").path("secret").asString();
+        ApiClient.Response found = api.post(PATH, null, Map.of("credentials", List.of(live, wellFormedUnknown())));
+        ApiClient.Response notFound = api.post(PATH, null,
+                Map.of("credentials", List.of(wellFormedUnknown(), wellFormedUnknown())));
+        ApiClient.Response again = api.post(PATH, null, Map.of("credentials", List.of(live, wellFormedUnknown())));
+
+        assertThat(List.of(found, notFound, again)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(202);
+            assertThat(r.body()).isEqualTo("{\"accepted\":2}");
+        });
+        assertThat(TestMail.await(alice.email(), 1)).hasSize(1);
+    }
+
+    @Test
+    void anOldSecretStillInItsGraceIsLiveToo() {
+        JsonNode pat = createPat("rotating");
+        String old = pat.path("secret").asString();
+        String fresh = api.patch("/api/v1/pats/" + pat.path("id").asLong() + "/secret/reset", userToken,
+                Map.of("duration", "30d", "grace", "1d")).json().path("secret").asString();
+
+        api.post(PATH, null, Map.of("credentials", List.of(old)));
+
+        assertThat(api.get(clientPath, old).status()).isEqualTo(401);
+        assertThat(api.get(clientPath, fresh).status()).as("the whole token is revoked").isEqualTo(401);
+    }
+
+    @Test
+    void aPatInTheAuthorizationHeaderIsNeitherNeededNorRefused() {
+        String reporter = createPat("reporter").path("secret").asString();
+        ApiClient.Response response = api.post(PATH, reporter, Map.of("credentials", List.of(wellFormedUnknown())));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    @Test
+    void atMostAThousandEntriesAndABodyIsRequired() {
+        List<String> many = new ArrayList<>(Collections.nCopies(1001, "pat_x"));
+        api.post(PATH, null, Map.of("credentials", many)).assertProblem(422, "At most 1,000 credentials per request");
+        api.postRaw(PATH, null, "{}").assertProblem(422,
+                "Give the leaked credentials as a JSON list named \"credentials\"");
+        assertThat(api.post(PATH, null, Map.of("credentials", Collections.nCopies(1000, "pat_x"))).status())
+                .isEqualTo(202);
+    }
+
+    /** A report as sent through the trusted reverse proxy from {@code clientAddress}. */
+    private HttpResponse<String> reportFrom(String clientAddress, List<String> credentials) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + environment.getProperty("local.server.port") + PATH))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("credentials", credentials))))
+                    .build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theAuditNamesTheReportersRealAddress() {
+        JsonNode pat = createPat("found in a gist");
+        assertThat(reportFrom("203.0.113.7", List.of(pat.path("secret").asString())).statusCode()).isEqualTo(202);
+        assertThat(jdbc.queryForObject("SELECT ip FROM audit_event WHERE event_type = 'PAT_REVOKED' AND target_id = ?",
+                String.class, pat.path("id").asLong())).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void reportsAreThrottledPerAddress() {
+        String address = "198.51.100." + (System.nanoTime() % 200 + 1);
+        int status = 0;
+        for (int i = 0; i < 40 && status != 429; i++) {
+            status = reportFrom(address, List.of()).statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+        HttpResponse<String> throttled = reportFrom(address, List.of());
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(reportFrom("198.51.100.250", List.of()).statusCode()).as("another address").isEqualTo(202);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(reportFrom(address, List.of()).statusCode()).isEqualTo(202);
+    }
+}
