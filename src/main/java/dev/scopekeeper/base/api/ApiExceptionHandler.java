@@ -25,6 +25,7 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.AuthenticationException;
 import dev.scopekeeper.security.api.TooManyAuthenticationFailures;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -126,6 +127,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Messages.get("api.error.invalidParameter", e.getName()));
         body.setProperty("field", e.getName());
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** The security firewall refused a parameter or header read lazily by a handler: 400, never a 500. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, Messages.get("api.error.badPath"));
     }
 
     /** Anything else: logged here with its stack trace, answered with a generic 500. */
