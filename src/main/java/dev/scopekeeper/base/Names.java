@@ -16,7 +16,7 @@ public final class Names {
 
     /** A required name of at most {@value #NAME_MAX} characters, trimmed. */
     public static String name(String field, String value) {
-        requireClean(field, value, false);
+        requireClean(field, value, false, "validation.name.characters");
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
             throw new InvalidInput(field, "validation.name.required");
@@ -29,7 +29,7 @@ public final class Names {
 
     /** An optional description of at most {@value #DESCRIPTION_MAX} characters; null becomes "". */
     public static String description(String field, String value) {
-        requireClean(field, value, true);
+        requireClean(field, value, true, "validation.description.characters");
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.length() > DESCRIPTION_MAX) {
             throw new InvalidInput(field, "validation.description.length", DESCRIPTION_MAX);
@@ -37,10 +37,10 @@ public final class Names {
         return trimmed;
     }
 
-    /** Refuses text {@link Texts#isClean} does not allow, naming the field. */
-    public static void requireClean(String field, String value, boolean multiline) {
+    /** Refuses text {@link Texts#isClean} does not allow, with this message (which names the field). */
+    public static void requireClean(String field, String value, boolean multiline, String messageKey) {
         if (!Texts.isClean(value, multiline)) {
-            throw new InvalidInput(field, "validation.text.characters");
+            throw new InvalidInput(field, messageKey);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class Credentials {
     }
 
     public static String displayName(String value, String fallback) {
-        Names.requireClean("displayName", value, false);
+        Names.requireClean("displayName", value, false, "validation.displayName.characters");
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
             return fallback;

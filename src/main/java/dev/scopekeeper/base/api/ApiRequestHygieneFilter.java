@@ -64,7 +64,7 @@ class ApiRequestHygieneFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
-            Problems.write(response, 413, Messages.get("api.error.bodyTooLarge", MAX_BODY_BYTES), null);
+            Problems.write(response, 413, Messages.get("api.error.bodyTooLarge", String.valueOf(MAX_BODY_BYTES)), null);
             return;
         }
         chain.doFilter(new BoundedBodyRequest(request), response);
