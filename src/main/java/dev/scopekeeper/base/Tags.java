@@ -37,7 +37,7 @@ public final class Tags {
             if (trimmed.length() > MAX_LENGTH) {
                 throw new InvalidInput("tags", "validation.tags.length", MAX_LENGTH);
             }
-            if (trimmed.indexOf(',') >= 0 || trimmed.chars().anyMatch(Character::isISOControl)) {
+            if (trimmed.indexOf(',') >= 0 || !Texts.isClean(trimmed, false)) {
                 throw new InvalidInput("tags", "validation.tags.characters");
             }
             result.add(trimmed);

@@ -1,5 +1,6 @@
 package dev.scopekeeper.security;
 
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import java.util.Locale;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class Credentials {
     }
 
     public static String displayName(String value, String fallback) {
+        Names.requireClean("displayName", value, false, "validation.displayName.characters");
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
             return fallback;

@@ -5,6 +5,7 @@ import dev.scopekeeper.base.ServiceException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,11 +26,13 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.AuthenticationException;
 import dev.scopekeeper.security.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,6 +41,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every REST error as an RFC 9457 problem detail ({@code application/problem+json}) whose
@@ -122,10 +127,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Messages.get("api.error.invalidParameter", e.getName()));
-        body.setProperty("field", e.getName());
+        boolean pathId = e.getParameter().hasParameterAnnotation(PathVariable.class);
+        String field = pathId ? jsonField(e.getName()) : e.getName();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, pathId
+                ? Messages.get("api.error.invalidId", field) : Messages.get("api.error.invalidParameter", field));
+        body.setProperty("field", field);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** The security firewall refused a parameter or header read lazily by a handler: 400, never a 500. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, Messages.get("api.error.badPath"));
     }
 
     /** Anything else: logged here with its stack trace, answered with a generic 500. */
@@ -134,6 +147,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof ErrorResponse) {
             return handleException(e, request);
+        }
+        if (causedBy(e, ApiRequestHygieneFilter.BodyTooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                            Messages.get("api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))));
         }
         log.error("Unexpected error in {}", request.getDescription(false), e);
         return ResponseEntity.internalServerError().body(
@@ -148,20 +166,73 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Messages.get("api.error.noSuchEndpoint")), headers, HttpStatus.NOT_FOUND, request);
     }
 
-    /** Broken JSON: 400; a value of the wrong type or an unknown enum constant: 400 naming the field. */
+    /**
+     * Broken JSON: 400; a value of the wrong type, an unknown enum constant or a property given twice: 400 naming
+     * the field; a body over the size limit: 413.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, ApiRequestHygieneFilter.BodyTooLarge.class)) {
+            headers.set(HttpHeaders.CONNECTION, "close");
+            return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    Messages.get("api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))), headers,
+                    HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 Messages.get("api.error.malformedJson"));
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException jackson) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            body.setDetail(Messages.get("api.error.invalidValue", field));
-            body.setProperty("field", field);
+            Matcher duplicate = DUPLICATE_PROPERTY.matcher(String.valueOf(jackson.getOriginalMessage()));
+            if (jackson instanceof StreamReadException && duplicate.find()) {
+                String name = duplicate.group(1);
+                body.setDetail(Messages.get("api.error.duplicateKey", name));
+                body.setProperty("field", field.isEmpty() ? name : field + "." + name);
+            } else if (!field.isEmpty()) {
+                String expected = jackson instanceof MismatchedInputException mismatch
+                        ? expectedType(mismatch.getTargetType()) : null;
+                body.setDetail(expected == null ? Messages.get("api.error.invalidValue", field)
+                        : Messages.get("api.error.wrongType", field, expected));
+                body.setProperty("field", field);
+            }
         }
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static final Pattern DUPLICATE_PROPERTY = Pattern.compile("Duplicate Object property \"([^\"]{0,100})\"");
+
+    /** What a field of this Java type expects, in the words of the JSON a client writes. */
+    private static String expectedType(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant as a string";
+        }
+        return null;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

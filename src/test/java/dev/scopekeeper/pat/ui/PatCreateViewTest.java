@@ -117,6 +117,19 @@ class PatCreateViewTest extends BrowserlessTestBase {
     }
 
     @Test
+    void aNameWithAHiddenDirectionOverrideIsRefusedAtTheNameFieldLikeInTheApi() {
+        signInAsNew("create", PlatformRole.USER);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.name).setValue("invoice\u202Efdp.exe");
+        test(view.create).click();
+
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat(view.name.getErrorMessage())
+                .isEqualTo("Name cannot contain control characters, invisible direction overrides or unpaired surrogates");
+        assertThat(myTokens()).isEmpty();
+    }
+
+    @Test
     void neverShowsAStrongWarningAndCreatesATokenWithoutExpiry() {
         signInAsNew("create", PlatformRole.USER);
         PatCreateView view = navigate(PatCreateView.class);
