@@ -5,6 +5,7 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.security.UserDirectory;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,12 +64,14 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     @Override
     public Authentication authenticate(String token, HttpServletRequest request) {
         if (PatTokens.check(token) != null) {
+            counted("invalid");
             throw new PatRefused("pat.auth.invalid");
         }
         String ip = request.getRemoteAddr();
         PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip,
                     "unknown token " + PatTokens.hint(token));
+            counted("unknown");
             return new PatRefused("pat.auth.invalid");
         });
         Instant now = clock.instant();
@@ -79,10 +82,17 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         if (refusal != null) {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, entry.owner().id(), entry.owner().username(), "pat",
                     entry.patId(), ip, Messages.get(refusal));
+            counted(refusal.substring("pat.auth.".length()));
             throw new PatRefused(refusal);
         }
         usage.record(entry.patId(), now, ip);
+        counted("success");
         return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes());
+    }
+
+    /** {@code scopekeeper_pat_authentications_total{outcome=...}} on /actuator/prometheus. */
+    private static void counted(String outcome) {
+        Metrics.counter("scopekeeper.pat.authentications", "outcome", outcome).increment();
     }
 
     private Optional<PatCache.Entry> load(String digest) {

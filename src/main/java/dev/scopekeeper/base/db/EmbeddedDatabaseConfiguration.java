@@ -32,7 +32,9 @@ public class EmbeddedDatabaseConfiguration {
         /** Stopped after the data source is closed (which depends on it). */
         @Bean(destroyMethod = "close")
         EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
-            return EmbeddedMariaDb.startPersistent(properties.dataDir(), properties.port(), properties.database());
+            EmbeddedMariaDb early = EmbeddedMariaDbEarlyStart.take(properties);
+            return early != null ? early
+                    : EmbeddedMariaDb.startPersistent(properties.dataDir(), properties.port(), properties.database());
         }
 
         @Bean
