@@ -36,6 +36,10 @@ bare_x=$(ls "$work"/bare/bare-web-*.jar)
 # The app's training run also makes the "existing" data directory.
 java -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh -jar "$app_x" --server.port=0 \
      --scopekeeper.embedded-db.data-dir="$work/existing" --logging.level.root=warn >"$work/train-app.log" 2>&1
+# spring.context.exit=onRefresh ends the JVM without closing the context, so the embedded MariaDB of the
+# training run is left running: stop it by the pid it wrote into its data directory.
+for f in "$work"/existing/mariadb/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done
+for _ in $(seq 240); do ls "$work"/existing/mariadb/*.pid >/dev/null 2>&1 || break; sleep 0.5; done
 java -XX:AOTCacheOutput="$work/bare.aot" -Dspring.context.exit=onRefresh -jar "$bare_x" --server.port=0 \
      --logging.level.root=warn >"$work/train-bare.log" 2>&1
 
@@ -91,7 +95,8 @@ modes=(bare bare-aot app app-aot app-fresh)
 echo "run,mode,ms_to_first_page,launch_ms,mariadb_ms,liquibase_ms,hibernate_ms,rest_of_context_ms" | tee "$work/results.csv"
 for i in $(seq "$runs"); do
   for mode in "${modes[@]}"; do
-    echo "$i,$mode,$(measure "$mode")" | tee -a "$work/results.csv"
+    row=$(measure "$mode") || exit 1
+    echo "$i,$mode,$row" | tee -a "$work/results.csv"
   done
 done
 

@@ -52,7 +52,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     /** Unix domain socket paths longer than this do not fit sockaddr_un on Linux (108 bytes). */
     private static final int MAX_SOCKET_PATH = 100;
-    private static final int START_TIMEOUT_MS = 180_000;
+    private static final int START_TIMEOUT_MS = 120_000;
 
     private final DB db;
     private final int port;
