@@ -104,7 +104,7 @@ python3 - "$work/results.csv" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 def med(mode, col="ms_to_first_page"):
-    vals = [int(r[col]) for r in rows if r["mode"] == mode and r[col]]
+    vals = [int(r[col]) for r in rows if r["mode"] == mode and (r.get(col) or "").isdigit()]
     return statistics.median(vals) if vals else None
 bare = med("bare")
 print("\n| mode | median ms to first page | vs bare | launch | MariaDB | Liquibase | Hibernate | rest of context |")
@@ -113,5 +113,6 @@ for mode in ["bare", "bare-aot", "app", "app-aot", "app-fresh"]:
     total = med(mode)
     cells = [med(mode, c) for c in ["launch_ms", "mariadb_ms", "liquibase_ms", "hibernate_ms", "rest_of_context_ms"]]
     fmt = lambda v: "" if v is None else f"{v:,.0f}"
-    print(f"| {mode} | {fmt(total)} | {total / bare:.1f} | " + " | ".join(fmt(c) for c in cells) + " |")
+    ratio = "" if total is None or not bare else f"{total / bare:.1f}"
+    print(f"| {mode} | {fmt(total)} | {ratio} | " + " | ".join(fmt(c) for c in cells) + " |")
 PY
