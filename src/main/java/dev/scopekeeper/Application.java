@@ -3,6 +3,7 @@ package dev.scopekeeper;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.aura.Aura;
+import dev.scopekeeper.base.db.EmbeddedMariaDbEarlyStart;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +20,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        SpringApplication application = new SpringApplication(Application.class);
+        // Starts the embedded MariaDB (if that is the database) alongside Spring's own start.
+        application.addListeners(new EmbeddedMariaDbEarlyStart());
+        application.run(args);
     }
 
     /** The only source of "now": tests replace it to move time without sleeping. */

@@ -5,6 +5,7 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.security.UserDirectory;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,7 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         if (PatTokens.check(token) != null) {
+            counted("invalid");
             throw new PatRefused("pat.auth.invalid");
         }
         // The client address as the resource-server filter recorded it (the real client behind a trusted proxy).
@@ -77,6 +79,7 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip,
                     "unknown token " + PatTokens.hint(token));
+            counted("unknown");
             return new PatRefused("pat.auth.invalid");
         });
         Instant now = clock.instant();
@@ -88,13 +91,20 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         if (refusal != null) {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, entry.owner().id(), entry.owner().username(), "pat",
                     entry.patId(), ip, Messages.get(refusal));
+            counted(refusal.substring("pat.auth.".length()));
             throw new PatRefused(refusal);
         }
         usage.record(entry.patId(), now, ip);
         if (entry.isPreviousSecret()) {
             graceUsage.record(entry.patId(), now, ip);
         }
+        counted("success");
         return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes());
+    }
+
+    /** {@code scopekeeper_pat_authentications_total{outcome=...}} on /actuator/prometheus. */
+    private static void counted(String outcome) {
+        Metrics.counter("scopekeeper.pat.authentications", "outcome", outcome).increment();
     }
 
     private Optional<PatCache.Entry> load(String digest) {

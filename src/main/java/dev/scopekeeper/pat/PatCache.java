@@ -2,6 +2,9 @@ package dev.scopekeeper.pat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAccountChanged;
 import java.time.Duration;
@@ -20,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * changes); a short time-to-live is the backstop for changes made on another node.
  */
 @Component
-class PatCache {
+class PatCache implements MeterBinder {
 
     /** What authentication needs to know about a token, as of when it was loaded. */
     record Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt,
@@ -43,12 +46,18 @@ class PatCache {
 
     PatCache(@Value("${scopekeeper.pat.cache-ttl:30s}") Duration ttl,
             @Value("${scopekeeper.pat.cache-size:100000}") long size) {
-        this.byDigest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
+        this.byDigest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).recordStats().build();
     }
 
     /** The entry for the digest, loading it on a miss; an unknown digest is remembered as empty. */
     Optional<Entry> get(String digest, Function<String, Optional<Entry>> loader) {
         return byDigest.get(digest, loader);
+    }
+
+    /** Hits, misses, evictions and size as {@code cache_*{cache="pat"}} on /actuator/prometheus. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, byDigest, "pat");
     }
 
     void evictAll() {

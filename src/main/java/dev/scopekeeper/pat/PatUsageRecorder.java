@@ -1,5 +1,7 @@
 package dev.scopekeeper.pat;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,6 +43,15 @@ class PatUsageRecorder {
     @Scheduled(fixedDelayString = "${scopekeeper.pat.usage-flush-interval:PT1M}")
     @PreDestroy
     int flush() {
+        Timer.Sample sample = Timer.start();
+        try {
+            return flushNow();
+        } finally {
+            sample.stop(Metrics.timer("scopekeeper.pat.usage.flush"));
+        }
+    }
+
+    private int flushNow() {
         List<Object[]> batch = new ArrayList<>();
         for (Long patId : List.copyOf(pending.keySet())) {
             Usage usage = pending.remove(patId);
