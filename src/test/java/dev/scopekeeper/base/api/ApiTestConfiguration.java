@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Beans every {@link ApiTest} gets (only those: test configurations are not component-scanned). */
+/** Beans every {@link dev.scopekeeper.ScopekeeperTest} gets (test configurations are not component-scanned). */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(ApiTestConfiguration.ErrorProbeController.class)
 public class ApiTestConfiguration {
