@@ -34,12 +34,13 @@ public class ContextBudget implements ApplicationContextInitializer<Configurable
             return; // a child (e.g. a management context) of a context already counted
         }
         String budget = System.getProperty(BUDGET_PROPERTY);
-        String refusal = JVM.admit(currentTestClass, budget == null || budget.isBlank() ? null : Integer.valueOf(budget));
+        Integer limit = budget == null || budget.isBlank() ? null : Integer.valueOf(budget);
+        String refusal = JVM.admit(currentTestClass, limit);
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }
         System.out.println("[context-budget] Spring application context #" + JVM.started().size() + " of budget "
-                + (budget == null ? "(none)" : budget) + " started for " + currentTestClass);
+                + (limit == null ? "(none)" : limit) + " started for " + currentTestClass);
     }
 
     /** The contexts started in one JVM, by the test class that started them. */
@@ -72,5 +73,12 @@ public class ContextBudget implements ApplicationContextInitializer<Configurable
     @Override
     public void beforeTestClass(TestContext testContext) {
         currentTestClass = testContext.getTestClass().getName();
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) {
+        // a context started next comes from a test that starts its own application (e.g. RestartPersistenceIT)
+        currentTestClass = "a test class outside Spring's test support, run after "
+                + testContext.getTestClass().getName();
     }
 }
