@@ -44,6 +44,14 @@ public class SetupService {
         return done;
     }
 
+    /**
+     * For tests only (package-private; called by the test helper that empties the database of a running test
+     * context, {@code dev.scopekeeper.TestDatabase}): forgets the cached answer of {@link #isSetupComplete()}.
+     */
+    void forgetCachedCompletion() {
+        completed.set(false);
+    }
+
     /** The form's input; the password is checked for strength and against its confirmation. */
     public record FirstAdmin(String username, String email, String displayName, String password,
             String confirmPassword) {

@@ -15,58 +15,14 @@ import dev.scopekeeper.entities.ClientView;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /** The extension point personal access tokens plug into: restrictions apply after the role check, lists filter. */
 @ScopekeeperTest
 class AccessRestrictionTest {
-
-    /** A stand-in for a token: when active, allows only the listed operations and entities. */
-    static class FakeTokenRestriction implements AccessRestriction {
-        volatile boolean active;
-        volatile Set<Operation> operations = Set.of();
-        volatile Set<Long> clientIds = Set.of();
-        volatile Set<Long> domainIds = Set.of();
-
-        @Override
-        public void check(long domainId, Operation op, Long entityIdOrNull) {
-            if (active && (!operations.contains(op)
-                    || (op.entityType() == EntityType.CLIENTS && !clientIds.contains(entityIdOrNull)))) {
-                throw new Forbidden("access.roleTooLow", op.entityType().wireName(), op.wireName(), "token");
-            }
-        }
-
-        @Override
-        public Optional<Set<Long>> visibleEntityIds(long domainId, EntityType type) {
-            return active && type == EntityType.CLIENTS ? Optional.of(clientIds) : Optional.empty();
-        }
-
-        @Override
-        public void checkUnbound(Operation op) {
-            if (active && !operations.contains(op)) {
-                throw new Forbidden("access.platformAdminOnly", op.entityType().wireName(), op.wireName());
-            }
-        }
-
-        @Override
-        public Optional<Set<Long>> visibleDomainIds(Operation op) {
-            return active ? Optional.of(domainIds) : Optional.empty();
-        }
-    }
-
-    @TestConfiguration
-    static class Restrictions {
-        @Bean
-        FakeTokenRestriction fakeTokenRestriction() {
-            return new FakeTokenRestriction();
-        }
-    }
 
     @Autowired
     FakeTokenRestriction token;

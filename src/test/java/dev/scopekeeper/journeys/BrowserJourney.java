@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.scopekeeper.ScopekeeperTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,9 @@ public abstract class BrowserJourney {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
                 .setBaseURL("http://localhost:" + port));
         context.setDefaultTimeout(20_000);
+        // assertThat(...).isVisible() waits as long as an action: the first page of a cold context on a shared
+        // 2-core machine can take longer than Playwright's default 5 s (nothing is asserted less)
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         page = context.newPage();
         lastPage = page;
     }

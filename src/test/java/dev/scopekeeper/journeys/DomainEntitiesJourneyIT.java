@@ -5,17 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.scopekeeper.ResetDatabase;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 3's journey: the bootstrap administrator signs in, meets the empty state, creates a domain, a group, a
  * client (its secret shown once) and a channel, connects the client to the channel, makes the group its parent
  * and sees it all in the grids and on the detail pages. Saves the screenshots in {@code docs/screenshots/}.
+ * A fresh install as after start-up: grace is the bootstrap administrator of {@code application-test.properties}.
  */
-@TestPropertySource(properties = {"scopekeeper.admin.username=grace", "scopekeeper.admin.password=compiler pioneer 1952",
-        "scopekeeper.admin.email=grace@example.com"})
+@ResetDatabase(runStartUp = true)
 class DomainEntitiesJourneyIT extends BrowserJourney {
 
     @Test

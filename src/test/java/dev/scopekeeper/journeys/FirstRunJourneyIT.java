@@ -4,12 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
+import dev.scopekeeper.ResetDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 2's journey: first-run setup, sign out, a failed sign-in, a real sign-in, the avatar popover
- * with its {@code Personal Access Tokens} item, and sign out again.
+ * with its {@code Personal Access Tokens} item, and sign out again. Starts from an empty install.
  */
+@ResetDatabase
 class FirstRunJourneyIT extends BrowserJourney {
 
     @Test

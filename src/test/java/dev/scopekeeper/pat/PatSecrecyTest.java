@@ -7,15 +7,20 @@ import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * A token's secret exists only in the one response that issues it: not in any log line (with
@@ -23,15 +28,37 @@ import org.springframework.test.context.TestPropertySource;
  * audit log, not in any later response.
  */
 @ApiTest
-@TestPropertySource(properties = {
-        "logging.level.dev.scopekeeper=DEBUG",
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.org.springframework.security=DEBUG",
-        "logging.level.org.hibernate.SQL=DEBUG",
-        "logging.level.org.hibernate.orm.jdbc.bind=TRACE",
-})
 @ExtendWith(OutputCaptureExtension.class)
 class PatSecrecyTest {
+
+    /**
+     * The loggers turned up for this test, set at run time through Spring Boot's logging system (the same as
+     * {@code logging.level.*} properties, without a Spring context of their own) and put back afterwards.
+     */
+    private static final Map<String, LogLevel> VERBOSE = Map.of(
+            "dev.scopekeeper", LogLevel.DEBUG,
+            "org.springframework.web", LogLevel.DEBUG,
+            "org.springframework.security", LogLevel.DEBUG,
+            "org.hibernate.SQL", LogLevel.DEBUG,
+            "org.hibernate.orm.jdbc.bind", LogLevel.TRACE);
+
+    @Autowired
+    LoggingSystem loggingSystem;
+    private final Map<String, LogLevel> configuredBefore = new HashMap<>();
+
+    @BeforeEach
+    void logVerbosely() {
+        VERBOSE.forEach((logger, level) -> {
+            LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(logger);
+            configuredBefore.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
+            loggingSystem.setLogLevel(logger, level);
+        });
+    }
+
+    @AfterEach
+    void restoreLogLevels() {
+        configuredBefore.forEach(loggingSystem::setLogLevel);
+    }
 
     @Autowired
     ApiClient api;
@@ -68,6 +95,7 @@ class PatSecrecyTest {
         }
         assertThat(everyRow).contains(PatTokens.hint(second)).contains("PAT_REGENERATED");
         assertThat(output.getAll()).contains("/api/v1/pats");
+        assertThat(output.getAll()).as("SQL parameters were logged").contains("binding parameter");
     }
 
     private String dumpEveryTable() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopekeeper.MutableClock;
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.audit.AuditEntry;
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditService;
@@ -24,15 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /**
  * The token policy in the database: enforced on create and regenerate, counted and revoked violations,
  * automatic revocation of unused tokens. A fresh database, since the policy and the jobs are global.
  */
 @ApiTest
-@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
+@ResetDatabase
 class PolicyServiceTest {
 
     @Autowired

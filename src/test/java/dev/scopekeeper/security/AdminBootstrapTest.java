@@ -2,18 +2,18 @@ package dev.scopekeeper.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.ScopekeeperTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-/** Headless installs create the first administrator from SCOPEKEEPER_ADMIN_* at start-up. */
+/**
+ * Headless installs create the first administrator from SCOPEKEEPER_ADMIN_* at start-up. The test contexts are
+ * started with {@code scopekeeper.admin.*} set (application-test.properties); the database is reset to an empty
+ * install and the start-up runners run again, so earlier test classes cannot have changed the outcome.
+ */
 @ScopekeeperTest
-@TestPropertySource(properties = {
-        "scopekeeper.admin.username=ops-admin",
-        "scopekeeper.admin.password=bootstrap passphrase 42",
-        "scopekeeper.admin.email=ops@example.com",
-})
+@ResetDatabase(runStartUp = true)
 class AdminBootstrapTest {
 
     @Autowired
@@ -25,11 +25,11 @@ class AdminBootstrapTest {
 
     @Test
     void theAdministratorFromTheEnvironmentExistsAndSetupIsClosed() {
-        User admin = users.findByUsername("ops-admin").orElseThrow();
+        User admin = users.findByUsername("grace").orElseThrow();
 
         assertThat(admin.getRole()).isEqualTo(PlatformRole.ADMIN);
-        assertThat(admin.getEmail()).isEqualTo("ops@example.com");
-        assertThat(testUsers.passwordMatches(admin.getId(), "bootstrap passphrase 42")).isTrue();
+        assertThat(admin.getEmail()).isEqualTo("grace@example.com");
+        assertThat(testUsers.passwordMatches(admin.getId(), "compiler pioneer 1952")).isTrue();
         assertThat(setup.isSetupComplete()).isTrue();
     }
 }

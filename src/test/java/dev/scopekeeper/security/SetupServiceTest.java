@@ -3,6 +3,7 @@ package dev.scopekeeper.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.ScopekeeperTest;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.security.SetupService.FirstAdmin;
@@ -15,15 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /**
- * First-run setup on a fresh database: each test gets its own context and so its own empty schema, created
- * BEFORE the method (a context cached by an earlier test class with the same configuration already has users).
+ * First-run setup on a fresh database: the shared context's schema is reset to an empty install BEFORE each
+ * method (earlier test classes have created users in it).
  */
 @ScopekeeperTest
-@DirtiesContext(classMode = ClassMode.BEFORE_EACH_TEST_METHOD)
+@ResetDatabase(ResetDatabase.When.BEFORE_EACH_TEST_METHOD)
 class SetupServiceTest {
 
     private static final String GOOD_PASSWORD = "a long enough passphrase";

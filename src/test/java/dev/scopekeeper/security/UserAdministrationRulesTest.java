@@ -3,6 +3,7 @@ package dev.scopekeeper.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.ScopekeeperTest;
 import dev.scopekeeper.audit.AuditEntry;
 import dev.scopekeeper.audit.AuditEventType;
@@ -19,12 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /** Issue 6's user administration: list, role changes, password resets, the last-admin guard and the audit trail. */
 @ScopekeeperTest
-@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
+@ResetDatabase
 class UserAdministrationRulesTest {
 
     @Autowired

@@ -3,6 +3,7 @@ package dev.scopekeeper.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.ScopekeeperTest;
 import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.security.UserAdministrationService.NewUser;
@@ -11,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
-/** A fresh schema for this class: the last-administrator rule depends on every administrator there is. */
+/** An empty database for this class: the last-administrator rule depends on every administrator there is. */
 @ScopekeeperTest
-@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
+@ResetDatabase
 class UserAdministrationServiceTest {
 
     @Autowired

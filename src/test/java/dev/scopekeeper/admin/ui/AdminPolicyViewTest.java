@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatPolicy;
 import dev.scopekeeper.pat.PatService;
@@ -16,11 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /** A fresh database: the policy and its violations are global. */
-@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
+@ResetDatabase
 class AdminPolicyViewTest extends BrowserlessTestBase {
 
     @Autowired

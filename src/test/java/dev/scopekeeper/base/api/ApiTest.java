@@ -5,16 +5,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 
 /**
- * A REST API test over real HTTP: the whole app on a random port, {@link ApiClient} to call it and a
- * {@link dev.scopekeeper.MutableClock} as the app's clock. All API tests share one context.
+ * A REST API test over real HTTP: {@link ApiClient} to call the app on its random port and a
+ * {@link dev.scopekeeper.MutableClock} as the app's clock. The same configuration as every
+ * {@link ScopekeeperTest}, so API, service and view tests share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ScopekeeperTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(ApiTestConfiguration.class)
+@ScopekeeperTest
 public @interface ApiTest {
 }

@@ -1,15 +1,14 @@
 package dev.scopekeeper.base.ui;
 
-import static org.mockito.Mockito.doNothing;
-import static org.mockito.Mockito.verify;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.popover.Popover;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.security.PlatformRole;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The popover's {@code Sign out} hands over to Spring Security's logout. (The mock servlet session
@@ -17,18 +16,23 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 class SignOutTest extends BrowserlessTestBase {
 
-    @MockitoSpyBean
-    AuthenticationContext authenticationContext;
+    @Autowired
+    RecordingAuthenticationContext authenticationContext;
+
+    @AfterEach
+    void performLogoutsAgain() {
+        authenticationContext.stopRecording();
+    }
 
     @Test
     void signOutInThePopoverEndsTheSession() {
         signInAsNew("bye", PlatformRole.USER);
         navigate(HomeView.class);
-        doNothing().when(authenticationContext).logout();
+        authenticationContext.recordLogoutsInsteadOfPerformingThem();
         Popover popover = find(Popover.class).single();
 
         test(find(Button.class, popover).withText("Sign out").single()).click();
 
-        verify(authenticationContext).logout();
+        assertThat(authenticationContext.recordedLogouts()).as("logout() called exactly once").isEqualTo(1);
     }
 }

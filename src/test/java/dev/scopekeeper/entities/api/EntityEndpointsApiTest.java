@@ -1,7 +1,6 @@
 package dev.scopekeeper.entities.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.Operation;
@@ -77,6 +76,11 @@ class EntityEndpointsApiTest {
         return EntityEndpoints.domainBound();
     }
 
+    /** The domain-bound endpoints with an id of their own in the path, which another domain's id can replace. */
+    static Stream<Endpoint> endpointsWithAnIdOfAnotherDomain() {
+        return EntityEndpoints.domainBound().filter(endpoint -> expectedNotFound(endpoint) != null);
+    }
+
     Response call(Endpoint endpoint, String path, String token, Fixture fixture) {
         return api.send(endpoint.method(), path, token, endpoint.body(fixture));
     }
@@ -121,10 +125,9 @@ class EntityEndpointsApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("domainBoundEndpoints")
+    @MethodSource("endpointsWithAnIdOfAnotherDomain")
     void anotherDomainsIdsAreNotFound(Endpoint endpoint) {
         String detail = expectedNotFound(endpoint);
-        assumeTrue(detail != null, "no id of another domain in the path");
 
         call(endpoint, endpoint.path(shared, foreign), ownerToken, shared).assertProblem(404, detail);
     }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.ResetDatabase;
 import dev.scopekeeper.base.ui.NotFoundView;
 import dev.scopekeeper.security.SetupService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 /** First run in the browser: every page leads to /setup until the first administrator exists. */
-@DirtiesContext(classMode = ClassMode.BEFORE_EACH_TEST_METHOD)
+@ResetDatabase(ResetDatabase.When.BEFORE_EACH_TEST_METHOD)
 class SetupViewTest extends BrowserlessTestBase {
 
     @Autowired

@@ -19,8 +19,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The embedded database keeps its data across a full stop and start of the application. */
-class RestartPersistenceTest {
+/**
+ * The embedded database keeps its data across a full stop and start of the application. Two application starts
+ * of its own, so it runs with the journeys in the integration-test phase (Failsafe), not with the unit tests.
+ */
+class RestartPersistenceIT {
 
     private final Path dataDir = Path.of("target", "restart-test-" + UUID.randomUUID());
 

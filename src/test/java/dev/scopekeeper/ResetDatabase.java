@@ -1,0 +1,27 @@
+package dev.scopekeeper;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The test class needs a fresh install, the way {@code @DirtiesContext} used to give it one, but in the shared
+ * context: {@link TestDatabase#reset()} before the class (or before each test method), which leaves no users and
+ * no setup marker. With {@code runStartUp} the application runners run again afterwards, as on a real start
+ * (the administrator bootstrap from {@code scopekeeper.admin.*}, see {@code application-test.properties}).
+ * Applied by {@link ResetDatabaseListener}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+public @interface ResetDatabase {
+
+    When value() default When.BEFORE_CLASS;
+
+    /** Run the application runners after the reset (the bootstrap administrator then exists). */
+    boolean runStartUp() default false;
+
+    enum When { BEFORE_CLASS, BEFORE_EACH_TEST_METHOD }
+}
