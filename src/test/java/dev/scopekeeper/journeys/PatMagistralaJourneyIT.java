@@ -48,11 +48,11 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
 
         signIn(user);
         button("Open user menu for " + user.displayName()).click();
-        docScreenshot("01-user-popover");
+        checkScreen("01-user-popover");
         button("Personal Access Tokens").click();
         page.waitForURL(url -> url.endsWith("/pats"));
         assertThat(page.getByText("No personal access tokens here")).isVisible();
-        docScreenshot("02-pat-table-empty");
+        checkScreen("02-pat-table-empty");
 
         // Create a PAT
         button("Create PAT").first().click();
@@ -65,16 +65,17 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Operation").setExact(true)).click();
         page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("View a client")).click();
         settle();
+        assertAccessible("the operations of a scope");
         docScreenshot("03-create-pat-operations");
         page.keyboard().press("Escape");
-        docScreenshot("04-create-pat");
+        checkScreen("04-create-pat");
         button("Create").click();
 
         page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
         String detailUrl = page.url();
         assertThat(page.getByText("will not be shown again")).isVisible();
         assertThat(textbox("Token")).not().hasValue(Pattern.compile("pat_[0-9A-Za-z]{20,}"));
-        docScreenshot("05-pat-detail-secret");
+        checkScreen("05-pat-detail-secret");
 
         // copy the secret and use it
         button("Copy token").click();
@@ -84,6 +85,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         button("Show token").click();
         assertThat(textbox("Token")).hasValue(secret);
         assertThat(page.locator(".sk-curl")).containsText("Authorization: Bearer " + secret);
+        checkScreen("05-pat-detail-secret-shown");
         ApiResponse viewed = get(clientPath, secret);
         assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
         assertThat(viewed.body()).contains("\"name\":\"thermostat\"");
@@ -104,12 +106,12 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         Locator addDialog = dialog();
         choose("Entity type", "Channels");
         addDialog.getByText("All operations (*)").click();
-        docScreenshot("06-add-scope-dialog");
+        checkScreen("06-add-scope-dialog");
         buttonIn(addDialog, "Add").click();
         assertThat(page.getByText("Scopes added")).isVisible();
         Locator trash = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete scope"));
         assertThat(trash).hasCount(2);
-        docScreenshot("07-scope-grid");
+        checkScreen("07-scope-grid");
 
         // delete one scope, then all
         trash.first().click();
@@ -123,7 +125,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // Revoke
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"ci deploy\"?");
-        docScreenshot("08-revoke-confirm");
+        checkScreen("08-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
         ApiResponse afterRevoke = get(clientPath, secret);
@@ -138,7 +140,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.waitForURL(detailUrl);
         button("Regenerate").click();
         choose("Duration", "90 days");
-        docScreenshot("09-regenerate-dialog");
+        checkScreen("09-regenerate-dialog");
         buttonIn(dialog(), "Regenerate").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Active");
         button("Show token").click();
@@ -156,7 +158,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.navigate("/pats");
         settle();
         assertThat(gridCell("backup job")).isVisible();
-        docScreenshot("10-pat-table");
+        checkScreen("10-pat-table");
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true))));
         row.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();

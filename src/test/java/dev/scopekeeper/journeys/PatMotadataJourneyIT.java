@@ -39,7 +39,7 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         assertThat(page.getByText("carries this user's role")).isVisible();
         choose("Duration", "Never");
         assertThat(page.getByText("strongly discouraged")).isVisible();
-        docScreenshot("11-motadata-never-warning");
+        checkScreen("11-motadata-never-warning");
 
         button("Reset").click();
         assertThat(textbox("Name")).hasValue("");
@@ -53,7 +53,7 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         page.getByRole(AriaRole.OPTION).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(operator.username())).click();
         choose("Duration", "60 days");
-        docScreenshot("12-motadata-create-for-user");
+        checkScreen("12-motadata-create-for-user");
         textbox("Name").press("Enter");
 
         assertThat(page.getByText("was created for " + operator.username())).isVisible();
@@ -64,7 +64,7 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         button("Copy token").click();
         assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(secret);
-        docScreenshot("13-motadata-generated");
+        checkScreen("13-motadata-generated");
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
 
         // Motadata's "Revoke Access": an alert, answered with Yes
@@ -83,6 +83,6 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         assertThat(page.getByText("will not be shown again")).hasCount(0);
         assertThat(textbox("Created by")).hasValue(admin.username());
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
-        docScreenshot("14-motadata-revoked");
+        checkScreen("14-motadata-revoked");
     }
 }

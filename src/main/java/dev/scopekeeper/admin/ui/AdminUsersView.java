@@ -1,5 +1,6 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -8,7 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -176,7 +176,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
     private void act(Runnable action, String successKey, String username) {
         try {
             action.run();
-            Notification.show(getTranslation(successKey, username)).addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation(successKey, username), NotificationVariant.SUCCESS);
             refresh();
         } catch (ServiceException e) {
             new FieldErrors(this::getTranslation).show(e);
@@ -203,8 +203,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
                 UserProfile created = users.create(new NewUser(username.getValue(), email.getValue(),
                         password.getValue(), newRole.getValue()));
                 dialog.close();
-                Notification.show(getTranslation("admin.users.created", created.username()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("admin.users.created", created.username()), NotificationVariant.SUCCESS);
                 refresh();
             } catch (ServiceException ex) {
                 errors.show(ex);
@@ -227,8 +226,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
             try {
                 users.resetPassword(user.id(), password.getValue());
                 dialog.close();
-                Notification.show(getTranslation("admin.users.passwordReset", user.username()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("admin.users.passwordReset", user.username()), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 errors.show(ex);
             }

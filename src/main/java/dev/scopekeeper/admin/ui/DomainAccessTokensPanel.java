@@ -1,11 +1,11 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -87,8 +87,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                 getTranslation("admin.domainTokens.removeScope.text", scopeText(scope), token.name(), token.ownerName()),
                 getTranslation("admin.domainTokens.removeScope"), () -> {
                     tokens.removeScope(domainId, token.patId(), scope.id());
-                    Notification.show(getTranslation("admin.domainTokens.scopeRemoved", token.name()))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.domainTokens.scopeRemoved", token.name()), NotificationVariant.SUCCESS);
                     refresh();
                 });
     }
@@ -100,8 +99,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                         token.scopes().size()),
                 getTranslation("admin.domainTokens.revokeAccess"), () -> {
                     int removed = tokens.revokeDomainAccess(domainId, token.patId());
-                    Notification.show(getTranslation("admin.domainTokens.accessRevoked", token.name(), removed))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.domainTokens.accessRevoked", token.name(), removed), NotificationVariant.SUCCESS);
                     refresh();
                 });
     }

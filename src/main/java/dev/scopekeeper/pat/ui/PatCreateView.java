@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -121,7 +120,7 @@ class PatCreateView extends Main implements HasDynamicTitle {
         valid &= chosen.isPresent();
         valid &= scopes.validate();
         if (!valid) {
-            Notification.show(getTranslation("pat.ui.form.invalid")).addThemeVariants(NotificationVariant.ERROR);
+            Feedback.show(getTranslation("pat.ui.form.invalid"), NotificationVariant.ERROR);
             return;
         }
         Long owner = me.isAdmin() && user.getValue() != null && user.getValue().id() != me.id()
@@ -129,8 +128,7 @@ class PatCreateView extends Main implements HasDynamicTitle {
         try {
             IssuedPat issued = pats.create(new CreatePatRequest(name.getValue(), description.getValue(),
                     chosen.get(), owner, scopes.value()));
-            Notification.show(getTranslation("pat.ui.create.done", issued.pat().name()))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("pat.ui.create.done", issued.pat().name()), NotificationVariant.SUCCESS);
             if (owner != null) {
                 showMintedForSomeoneElse(issued);
                 return;
@@ -191,7 +189,7 @@ class PatCreateView extends Main implements HasDynamicTitle {
         secretSlot.removeAll();
         secretPanel = null;
         clearForm();
-        Notification.show(getTranslation("pat.ui.reset.done"));
+        Feedback.show(getTranslation("pat.ui.reset.done"), null);
         name.focus();
     }
 

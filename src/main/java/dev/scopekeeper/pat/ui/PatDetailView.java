@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -53,7 +54,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final H1 title = new H1();
     final Span badge = new Span();
     final TextField name = new TextField();
-    final TextField description = new TextField();
+    final TextArea description = new TextArea();
+    final TextField hint = new TextField();
+    final TextField revokedAt = new TextField();
     final TextField owner = new TextField();
     final TextField createdBy = new TextField();
     final TextField issued = new TextField();
@@ -102,7 +105,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         issued.setLabel(getTranslation("pat.ui.field.issued"));
         expires.setLabel(getTranslation("pat.ui.field.expires"));
         lastUsed.setLabel(getTranslation("pat.ui.field.lastUsed"));
-        for (TextField field : List.of(owner, createdBy, issued, expires, lastUsed)) {
+        hint.setLabel(getTranslation("pat.ui.field.hint"));
+        hint.setHelperText(getTranslation("pat.ui.field.hint.help"));
+        hint.addClassName("sk-hint-field");
+        revokedAt.setLabel(getTranslation("pat.ui.field.revokedAt"));
+        for (TextField field : List.of(owner, createdBy, issued, expires, lastUsed, hint, revokedAt)) {
             field.setReadOnly(true);
         }
 
@@ -126,9 +133,15 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
         Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
         statusLabel.addClassName("sk-label");
-        Div statusRow = new Div(statusLabel, badge, revoke, regenerate);
+        Div statusValue = new Div(statusLabel, badge);
+        statusValue.addClassName("sk-status-value");
+        Div statusActions = new Div(revoke, regenerate);
+        statusActions.addClassName("sk-status-actions");
+        Div statusRow = new Div(statusValue, statusActions);
         statusRow.addClassName("sk-status-row");
-        FormLayout fields = new FormLayout(name, description, owner, createdBy, issued, expires, lastUsed);
+        title.addClassName("sk-title");
+        FormLayout fields = new FormLayout(name, description, hint, owner, createdBy, issued, expires, revokedAt,
+                lastUsed);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         Div scopeToolbar = new Div(addScope, deleteAllScopes);
         scopeToolbar.addClassName("sk-toolbar-actions");
@@ -166,6 +179,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         owner.setValue(details.ownerName());
         createdBy.setValue(details.createdByName());
         issued.setValue(PatFormat.exact(details.issuedAt()));
+        hint.setValue(details.secretHint() == null ? "" : details.secretHint());
+        revokedAt.setVisible(details.revokedAt() != null);
+        revokedAt.setValue(details.revokedAt() == null ? ""
+                : format.relative(details.revokedAt()) + " · " + PatFormat.exact(details.revokedAt()));
         expires.setValue(details.expiresAt() == null ? getTranslation("pat.ui.expires.neverLong")
                 : format.relative(details.expiresAt()) + " · " + PatFormat.exact(details.expiresAt()));
         expires.setClassName("sk-risk-field", details.expiresAt() == null);
@@ -180,7 +197,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         errors.clear();
         try {
             show(pats.rename(pat.id(), name.getValue()));
-            Notification.show(getTranslation("pat.ui.detail.renamed")).addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("pat.ui.detail.renamed"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);
         }
@@ -190,8 +207,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         errors.clear();
         try {
             show(pats.describe(pat.id(), description.getValue()));
-            Notification.show(getTranslation("pat.ui.detail.described"))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("pat.ui.detail.described"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);
         }
@@ -250,8 +266,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 dialog.close();
                 show(issued.pat());
                 showSecret(issued.secret());
-                Notification.show(getTranslation("pat.ui.regenerate.done", pat.name()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("pat.ui.regenerate.done", pat.name()), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 dialogErrors.show(ex);
             }
@@ -292,16 +307,46 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         delete.setAriaLabel(getTranslation("pat.ui.scope.delete"));
         delete.setTooltipText(getTranslation("pat.ui.scope.delete"));
+        delete.setAriaLabel(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
+        delete.setTooltipText(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
         delete.addClickListener(e -> {
             try {
                 show(pats.removeScopesById(pat.id(), List.of(scope.id())));
-                Notification.show(getTranslation("pat.ui.scope.deleted")).addThemeVariants(NotificationVariant.SUCCESS);
+                offerUndo(scope);
             } catch (ServiceException ex) {
                 errors.show(ex);
             }
             scopeGrid.getDataProvider().refreshAll();
+            addScope.focus(); // the row and its button are gone: keep focus in the scope section
         });
         return delete;
+    }
+
+    /** "Clients · view · Sensor 7 in Acme": what a scope row says, for its delete button and the undo notice. */
+    private String describe(PatScopeView scope) {
+        return getTranslation("entityType." + scope.entityType()) + " · "
+                + ("*".equals(scope.operation()) ? getTranslation("pat.ui.scope.allOperationsShort") : scope.operation())
+                + " · " + (scope.entityName() == null ? getTranslation("pat.ui.scope.any") : scope.entityName())
+                + " · " + scope.domainName();
+    }
+
+    /** A deleted scope can be put back from the notice, instead of a confirmation before every delete. */
+    private void offerUndo(PatScopeView scope) {
+        Button undo = new Button(getTranslation("pat.ui.scope.undo"));
+        undo.addThemeVariants(ButtonVariant.TERTIARY);
+        Notification notice = Feedback.show(NotificationVariant.SUCCESS,
+                new Span(getTranslation("pat.ui.scope.deletedUndo", describe(scope))), undo);
+        notice.setDuration(8_000);
+        undo.addClickListener(e -> {
+            notice.close();
+            attempt(() -> {
+                show(pats.addScopes(pat.id(), List.of(new ScopeRequest(scope.domainId(), scope.entityType(),
+                        scope.operation(), scope.entity()))));
+                Feedback.success("pat.ui.scope.restored");
+            });
+            scopeGrid.getDataProvider().refreshAll();
+        });
+        notice.addClassName("sk-undo-notice");
     }
 
     private void openAddScope() {
@@ -328,7 +373,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 show(pats.addScopes(pat.id(), requested));
                 dialog.close();
                 scopeGrid.getDataProvider().refreshAll();
-                Notification.show(getTranslation("pat.ui.scopes.added")).addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("pat.ui.scopes.added"), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 dialogErrors.show(ex);
             }
