@@ -156,6 +156,28 @@ public class DomainService {
                 d -> d.toView(platformAdmin ? DomainRole.ADMIN : roles.get(d.getId())));
     }
 
+    /**
+     * The domains one user is a member of, by name (platform administrators only): what an administrator may
+     * scope a token minted for that user to.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ListResult<DomainView> listOfMember(long userId, ListQuery query) {
+        OffsetPage page = query.toPageable(BY_NAME);
+        Specification<Domain> spec = ListSpecs.matching(query);
+        spec = spec.and((root, q, cb) -> {
+            var sub = q.subquery(Long.class);
+            var member = sub.from(DomainMember.class);
+            sub.select(member.get("domainId")).where(cb.equal(member.get("userId"), userId));
+            return root.get("id").in(sub);
+        });
+        Page<Domain> result = domains.findAll(spec, page);
+        Map<Long, DomainRole> roles = members.findByUserIdAndDomainIdIn(userId,
+                result.map(Domain::getId).getContent()).stream()
+                .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
+        return ListResult.of(result, page, d -> d.toView(roles.get(d.getId())));
+    }
+
     /** domains.send_invitation to an existing user, by id. */
     @Transactional
     public InvitationView sendInvitation(long domainId, long inviteeId, DomainRole role) {

@@ -85,6 +85,9 @@ class PatCreateView extends Main implements HasDynamicTitle {
         }
 
         scopes = new ScopesEditor(scopeChoices, 0);
+        // an administrator minting for someone else is offered that user's domains only
+        user.addValueChangeListener(e -> scopes.offerDomainsOf(
+                e.getValue() == null || e.getValue().id() == me.id() ? null : e.getValue().id()));
 
         create.setText(getTranslation("pat.ui.createButton"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
