@@ -321,4 +321,23 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.create).click();
         assertThat(myTokens()).hasSize(1);
     }
+
+    @Test
+    void anAdministratorMintingForAnotherUserIsOfferedOnlyThatUsersDomains() {
+        UserProfile carol = testUsers.create("carol", PlatformRole.USER);
+        long hers = domains.domain("Carols");
+        domains.member(hers, carol, DomainRole.EDITOR);
+        long notHers = domains.domain("NotCarols");
+        signInAsNew("create", PlatformRole.ADMIN);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.scopes.addRow).click();
+
+        test(view.user).setFilter(carol.username());
+        test(view.user).selectItem(carol.displayName() + " (" + carol.username() + ")");
+
+        var row = view.scopes.scopeRows.getFirst();
+        List<Long> offered = test(row.domain).getSuggestionItems().stream().map(d -> d.id()).toList();
+        assertThat(offered).contains(hers).doesNotContain(notHers);
+        assertThat(row.domain.getValue().id()).isEqualTo(hers);
+    }
 }
