@@ -52,6 +52,15 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         button("Personal Access Tokens").click();
         page.waitForURL(url -> url.endsWith("/pats"));
         assertThat(page.getByText("No personal access tokens here")).isVisible();
+        // after navigation focus is on the screen's heading, not the page body; Delete All needs something to delete
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal Access Tokens")
+                .setLevel(1))).isFocused();
+        assertThat(button("Delete All")).isDisabled();
+        // the skip link jumps over the header and navigation to the content
+        page.locator(".sk-skip-link").focus();
+        assertThat(page.locator(".sk-skip-link")).isInViewport();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#main-content")).isFocused();
         checkScreen("02-pat-table-empty");
 
         // Create a PAT
@@ -116,8 +125,10 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // delete one scope, then all
         trash.first().click();
         assertThat(trash).hasCount(1);
+        assertThat(page.getByText("Scope deleted:")).isVisible();
         button("Delete All").click();
         assertThat(alertDialog()).containsText("All 1 scopes are removed");
+        assertThat(buttonIn(alertDialog(), "Cancel")).isFocused();
         buttonIn(alertDialog(), "Delete All").click();
         assertThat(trash).hasCount(0);
         assertThat(page.getByText("This token has no scopes yet")).isVisible();
@@ -125,6 +136,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // Revoke
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"ci deploy\"?");
+        assertThat(buttonIn(alertDialog(), "No")).isFocused();
         checkScreen("08-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
@@ -159,6 +171,15 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         settle();
         assertThat(gridCell("backup job")).isVisible();
         checkScreen("10-pat-table");
+
+        // Enter on a focused row opens it, as a click does
+        gridCell("forever").evaluate("cell => cell.assignedSlot.parentElement.focus()");
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("forever"))).isVisible();
+        page.goBack();
+        page.waitForURL(url -> url.endsWith("/pats"));
+        settle();
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true))));
         row.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
@@ -171,5 +192,13 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         buttonIn(alertDialog(), "Delete All").click();
         assertThat(page.getByText("No personal access tokens here")).isVisible();
         assertThat(get("/api/v1/pats", regenerated).status()).isEqualTo(401);
+
+        // a mistyped address shows the app's own not-found page, inside the layout
+        page.navigate("/pats/abc");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(button("Open user menu for " + user.displayName())).isVisible();
+        checkScreen("not-found");
+        page.navigate("/no-such-page");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
     }
 }

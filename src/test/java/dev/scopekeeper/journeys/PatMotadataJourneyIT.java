@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Motadata guide: an administrator creates a token for another user with a validity, sees the
  * warning on Never, uses Reset, generates (the secret shows once, with eye and copy), and the token is
- * revoked at once from the same page with a Yes confirmation ("Revoke Access"); its owner then finds it
+ * revoked at once from its page (which opens as for one's own token) with a Yes confirmation ("Revoke Access"); its owner then finds it
  * revoked, created by the administrator.
  */
 class PatMotadataJourneyIT extends PatJourneySupport {
@@ -56,7 +56,10 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         checkScreen("12-motadata-create-for-user");
         textbox("Name").press("Enter");
 
+        // the token's own page opens, as for one's own token, and shows whose it is (issue 11)
+        page.waitForURL(java.util.regex.Pattern.compile(".*/pats/\\d+$"));
         assertThat(page.getByText("was created for " + operator.username())).isVisible();
+        assertThat(textbox("Owner")).hasValue(operator.username());
         button("Show token").click();
         assertThat(textbox("Token")).hasValue(java.util.regex.Pattern.compile("pat_[0-9A-Za-z]{20,}"));
         String secret = textbox("Token").inputValue();
@@ -70,6 +73,8 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         // Motadata's "Revoke Access": an alert, answered with Yes
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"reporting\"?");
+        assertThat(buttonIn(alertDialog(), "No")).isFocused();
+        checkScreen("13b-motadata-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.getByText("Token \"reporting\" revoked")).isVisible();
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);

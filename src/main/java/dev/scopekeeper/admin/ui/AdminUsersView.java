@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -100,8 +99,14 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         resetPassword.addClickListener(e -> selected().ifPresent(this::openResetDialog));
         updateButtons();
 
-        add(new H1(getTranslation("admin.users.title")), new HorizontalLayout(search, role, status),
-                new HorizontalLayout(create, changeRole, toggleEnabled, resetPassword), grid);
+        // toolbars that wrap, so the page never scrolls sideways at phone width
+        com.vaadin.flow.component.html.Div filters = new com.vaadin.flow.component.html.Div(search, role, status);
+        filters.addClassName("sk-toolbar-filters");
+        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(create, changeRole,
+                toggleEnabled, resetPassword);
+        actions.addClassName("sk-toolbar-actions");
+        grid.addClassName("sk-admin-grid");
+        add(new H1(getTranslation("admin.users.title")), filters, actions, grid);
     }
 
     private UserQuery query(int offset, int limit) {

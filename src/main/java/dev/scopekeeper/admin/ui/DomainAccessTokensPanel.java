@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.pat.DomainTokenRow;
@@ -66,7 +65,13 @@ public class DomainAccessTokensPanel extends VerticalLayout {
 
         add(new Paragraph(getTranslation("admin.domainTokens.intro")), grid,
                 new H3(getTranslation("admin.domainTokens.scopesOfSelected")), scopes,
-                new HorizontalLayout(removeScope, revokeAccess));
+                buttons(removeScope, revokeAccess));
+    }
+
+    private static com.vaadin.flow.component.html.Div buttons(com.vaadin.flow.component.Component... buttons) {
+        com.vaadin.flow.component.html.Div row = new com.vaadin.flow.component.html.Div(buttons);
+        row.addClassName("sk-form-buttons");
+        return row;
     }
 
     private Optional<DomainTokenRow> selectedToken() {

@@ -30,12 +30,14 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.ScopeRequest;
+import dev.scopekeeper.security.UserService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -69,15 +71,25 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final Button deleteAllScopes = new Button();
     final Grid<PatScopeView> scopeGrid = new Grid<>();
     SecretPanel secretPanel;
+    final Paragraph mintedNotice = new Paragraph();
+    /** An administrator looking at a token of someone else (one they just minted): read-only but for Revoke. */
+    boolean administering;
     private final PatService pats;
+    private final PatAdministrationService patAdministration;
+    private final boolean admin;
     private final ScopeChoices scopeChoices;
     private final Clock clock;
     private final PatFormat format;
     private final FieldErrors errors;
     private PatDetails pat;
 
-    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock) {
+    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock, PatAdministrationService patAdministration,
+            UserService users) {
         this.pats = pats;
+        this.patAdministration = patAdministration;
+        this.admin = users.me().isAdmin();
+        mintedNotice.addClassName("sk-success");
+        mintedNotice.setVisible(false);
         this.scopeChoices = scopeChoices;
         this.clock = clock;
         this.format = new PatFormat(clock, this::getTranslation);
@@ -147,23 +159,52 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         scopeToolbar.addClassName("sk-toolbar-actions");
         Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")), scopeToolbar, scopeGrid);
         scopeSection.addClassName("sk-section");
-        add(title, statusRow, secretSlot, fields, scopeSection);
+        add(title, statusRow, mintedNotice, secretSlot, fields, scopeSection);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<Long> id = event.getRouteParameters().getLong("id");
+        administering = false;
         try {
             pat = pats.get(id.orElseThrow(() -> new ServiceException.NotFound("pat.error.notFound")));
         } catch (ServiceException.NotFound | ServiceException.Forbidden e) {
-            event.rerouteToError(NotFoundException.class);
-            return;
+            Optional<PatDetails> others = admin && id.isPresent() ? administered(id.get()) : Optional.empty();
+            if (others.isEmpty()) {
+                event.rerouteToError(NotFoundException.class);
+                return;
+            }
+            pat = others.get();
+            administering = true;
         }
+        // someone else's token: the administrator sees it and may revoke it; the owner manages it
+        name.setReadOnly(administering);
+        description.setReadOnly(administering);
+        name.setHelperText(administering ? null : getTranslation("pat.ui.detail.editHelp"));
+        regenerate.setVisible(!administering);
+        addScope.setVisible(!administering);
+        deleteAllScopes.setVisible(!administering);
+        scopeGrid.getColumnByKey("actions").setVisible(!administering);
+        mintedNotice.setVisible(false);
         secretSlot.removeAll();
         secretPanel = null;
-        OneTimeSecret.take(event.getUI(), pat.id()).ifPresent(this::showSecret);
+        OneTimeSecret.take(event.getUI(), pat.id()).ifPresent(secret -> {
+            showSecret(secret);
+            if (administering) {
+                mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", pat.name(), pat.ownerName()));
+                mintedNotice.setVisible(true);
+            }
+        });
         show(pat);
         scopeGrid.getDataProvider().refreshAll();
+    }
+
+    private Optional<PatDetails> administered(long patId) {
+        try {
+            return Optional.of(patAdministration.get(patId));
+        } catch (ServiceException e) {
+            return Optional.empty();
+        }
     }
 
     private void show(PatDetails details) {
@@ -241,7 +282,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private void confirmRevoke() {
         Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
                 getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
-                    show(pats.revoke(pat.id()));
+                    show(administering ? patAdministration.revoke(pat.id()) : pats.revoke(pat.id()));
                     Feedback.success("pat.ui.revoke.done", pat.name());
                 }));
     }
@@ -294,8 +335,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 .setHeader(getTranslation("pat.ui.scope.entity")).setKey("entity").setAutoWidth(true);
         scopeGrid.addComponentColumn(this::deleteScopeButton).setKey("actions").setFlexGrow(0).setWidth("5rem");
         scopeGrid.setItems(query -> pat == null ? java.util.stream.Stream.empty()
+                : administering ? pat.scopes().stream().skip(query.getOffset()).limit(query.getLimit())
                 : Pages.fetch(query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
-                query -> pat == null ? 0 : (int) pats.listScopes(pat.id(), 0, 1).total());
+                query -> pat == null ? 0 : administering ? pat.scopes().size()
+                        : (int) pats.listScopes(pat.id(), 0, 1).total());
         scopeGrid.setAllRowsVisible(true);
         Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
         empty.addClassName("sk-muted");
