@@ -72,11 +72,12 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final Grid<PatScopeView> scopeGrid = new Grid<>();
     SecretPanel secretPanel;
     final Paragraph mintedNotice = new Paragraph();
-    /** An administrator looking at a token of someone else (one they just minted): read-only but for Revoke. */
+    /** An administrator looking at a token they minted for someone else: read-only but for Revoke. */
     boolean administering;
     private final PatService pats;
     private final PatAdministrationService patAdministration;
     private final boolean admin;
+    private final long meId;
     private final ScopeChoices scopeChoices;
     private final Clock clock;
     private final PatFormat format;
@@ -88,6 +89,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         this.pats = pats;
         this.patAdministration = patAdministration;
         this.admin = users.me().isAdmin();
+        this.meId = users.me().id();
         mintedNotice.addClassName("sk-success");
         mintedNotice.setVisible(false);
         this.scopeChoices = scopeChoices;
@@ -199,9 +201,13 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         scopeGrid.getDataProvider().refreshAll();
     }
 
+    /**
+     * A token the administrator minted for someone else; any other token of someone else stays "not found"
+     * here (administrators see all tokens under /admin/tokens).
+     */
     private Optional<PatDetails> administered(long patId) {
         try {
-            return Optional.of(patAdministration.get(patId));
+            return Optional.of(patAdministration.get(patId)).filter(p -> p.createdById() == meId);
         } catch (ServiceException e) {
             return Optional.empty();
         }
