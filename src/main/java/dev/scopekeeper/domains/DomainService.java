@@ -157,6 +157,28 @@ public class DomainService {
     }
 
     /**
+     * The domains one user is a member of, by name (platform administrators only): what an administrator may
+     * scope a token minted for that user to.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ListResult<DomainView> listOfMember(long userId, ListQuery query) {
+        OffsetPage page = query.toPageable(BY_NAME);
+        Specification<Domain> spec = ListSpecs.matching(query);
+        spec = spec.and((root, q, cb) -> {
+            var sub = q.subquery(Long.class);
+            var member = sub.from(DomainMember.class);
+            sub.select(member.get("domainId")).where(cb.equal(member.get("userId"), userId));
+            return root.get("id").in(sub);
+        });
+        Page<Domain> result = domains.findAll(spec, page);
+        Map<Long, DomainRole> roles = members.findByUserIdAndDomainIdIn(userId,
+                result.map(Domain::getId).getContent()).stream()
+                .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
+        return ListResult.of(result, page, d -> d.toView(roles.get(d.getId())));
+    }
+
+    /**
      * domains.send_invitation to an existing user, by id. An id is only good for a user the caller can see (who
      * shares a domain with them; platform administrators see everyone): unknown ids and the ids of users the
      * caller cannot see get the same "No such user", so ids cannot be probed for usernames. Users one cannot see

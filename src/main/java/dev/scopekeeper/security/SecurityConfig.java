@@ -59,6 +59,10 @@ class SecurityConfig {
         // its browsable UI. The API itself has its own stateless chain (security.api).
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/v3/api-docs", "/v3/api-docs/**",
                 "/swagger-ui.html", "/swagger-ui/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                // a URL that matches no rule (a mistyped page) reaches Vaadin, which shows its not-found view
+                // inside the layout, instead of Spring Security's bare 403; anonymous callers still sign in first
+                .anyRequest(org.springframework.security.config.annotation.web.configurers
+                        .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 }

@@ -78,6 +78,7 @@ class AdminJourneyIT extends BrowserJourney {
         page.navigate("/admin/users");
         assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions()
                 .setName("Users"))).isVisible();
+        checkScreen("admin-users");
         textbox("Search").fill(worker.username());
         textbox("Search").press("Enter");
         page.waitForTimeout(600);
@@ -88,10 +89,15 @@ class AdminJourneyIT extends BrowserJourney {
         assertThat(button("Disable").first()).isEnabled();
         button("Disable").first().click();
         assertThat(page.getByText("every token of theirs stops working")).isVisible();
-        screenshot("admin-disable-confirm");
+        checkScreen("admin-disable-confirm");
         button("Disable").last().click();
         assertThat(page.getByText("User " + worker.username() + " disabled")).isVisible();
-        screenshot("admin-user-disabled");
+        checkScreen("admin-user-disabled");
+        for (String screen : List.of("admin/tokens", "admin/policy", "admin/audit", "domains", "pats/new")) {
+            page.navigate("/" + screen);
+            settle();
+            checkScreen(screen.replace('/', '-'));
+        }
 
         HttpResponse<String> refused = call("GET", "/api/v1/pats", pat.secret());
         assertThat(refused.statusCode()).isEqualTo(401);

@@ -8,10 +8,13 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import dev.scopekeeper.ScopekeeperTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -117,6 +120,76 @@ public abstract class BrowserJourney {
         Path folder = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots")
                 : Path.of("target", "doc-screenshots");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
+    }
+
+    /** Phone width the layout checks and phone screenshots use (iPhone 12-14 portrait). */
+    protected static final int PHONE_WIDTH = 390;
+    protected static final int PHONE_HEIGHT = 844;
+
+    /**
+     * Checks the screen as it is now, the way a person would meet it: axe finds no critical or serious
+     * violation, and the layout holds at 1280×800 and at 390×844 (see {@link #assertLayout}). Saves a
+     * documentation screenshot at both widths ({@code name}.png and {@code name}-phone.png).
+     */
+    protected void checkScreen(String name) {
+        settle();
+        assertAccessible(name);
+        assertLayout(name);
+        docScreenshot(name);
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+        try {
+            page.waitForTimeout(250);
+            settle();
+            assertLayout(name + " at phone width");
+            docScreenshot(name + "-phone");
+        } finally {
+            page.setViewportSize(1280, 800);
+            page.waitForTimeout(250);
+            settle();
+        }
+    }
+
+    /** axe-core on the whole page (an open dialog or popover included): no critical or serious violation. */
+    protected void assertAccessible(String where) {
+        settle();
+        List<Rule> violations = new AxeBuilder(page).exclude(List.of("vaadin-dev-tools")).analyze().getViolations();
+        String serious = violations.stream()
+                .filter(rule -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(5).map(node -> String.valueOf(node.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        report("axe on " + where + " (" + page.url() + ")", serious.isEmpty() ? List.of() : List.of(serious));
+    }
+
+    /**
+     * The layout checks of {@code layout-check.js}: the page does not scroll sideways; the revealed secret,
+     * the curl example, status badges and headings are not clipped; no control is off-screen, hidden in its
+     * grid, overlapping or touching another.
+     */
+    protected void assertLayout(String where) {
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) page.evaluate(LAYOUT_CHECK);
+        report("layout of " + where + " (" + page.url() + ", " + page.viewportSize().width + "px wide)", problems);
+    }
+
+    /** Fails on problems; with {@code -Dui.report=true} only prints them (to see them all while fixing a screen). */
+    private static void report(String what, List<String> problems) {
+        if (Boolean.getBoolean("ui.report")) {
+            problems.forEach(p -> System.out.println("UI-PROBLEM " + what + ": " + p));
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(problems).as(what).isEmpty();
+    }
+
+    private static final String LAYOUT_CHECK = readResource("/journeys/layout-check.js");
+
+    private static String readResource(String name) {
+        try (var in = BrowserJourney.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("missing test resource " + name, e);
+        }
     }
 
     protected void screenshot(String name) {

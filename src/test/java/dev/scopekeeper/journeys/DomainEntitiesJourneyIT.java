@@ -46,6 +46,9 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
         create("Create group", "Hall 1");
 
         page.navigate("/channels");
+        button("Create channel").click();
+        assertAccessible("the create dialog");
+        page.keyboard().press("Escape");
         create("Create channel", "Telemetry");
 
         page.navigate("/clients");
@@ -55,6 +58,7 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
         assertThat(secret).not().hasValue("");
         assertThat(page.getByText("it will not be shown again")).isVisible();
         assertThat(button("Copy to clipboard")).isVisible();
+        assertAccessible("the client secret dialog");
         settle();
         save("client-secret");
         button("Done").click();
@@ -113,6 +117,6 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
     }
 
     private void save(String name) {
-        docScreenshot(name);
+        checkScreen(name);
     }
 }

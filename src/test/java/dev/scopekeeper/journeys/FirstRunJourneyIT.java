@@ -24,7 +24,7 @@ class FirstRunJourneyIT extends BrowserJourney {
         textbox("Display name").fill("Ada Lovelace");
         textbox("Password").fill("analytical engine 1843");
         textbox("Confirm password").fill("analytical engine 1843");
-        screenshot("setup");
+        checkScreen("setup");
         button("Create administrator").click();
 
         assertThat(page.getByText("Welcome, Ada Lovelace")).isVisible();
@@ -32,11 +32,12 @@ class FirstRunJourneyIT extends BrowserJourney {
         button("Sign out").click();
 
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        checkScreen("login");
         textbox("Username").fill("ada");
         textbox("Password").fill("not the password");
         button("Sign in").click();
         assertThat(page.getByText("Incorrect username or password")).isVisible();
-        screenshot("login-error");
+        checkScreen("login-error");
 
         textbox("Username").fill("ada");
         textbox("Password").fill("analytical engine 1843");
@@ -48,7 +49,11 @@ class FirstRunJourneyIT extends BrowserJourney {
         assertThat(button("Personal Access Tokens"))
                 .isVisible();
         assertThat(button("Profile")).isVisible();
-        screenshot("user-popover");
+        checkScreen("user-popover");
+        button("Profile").click();
+        page.waitForURL(url -> url.endsWith("/profile"));
+        checkScreen("profile");
+        openUserMenu();
         button("Sign out").click();
 
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));

@@ -48,11 +48,20 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
 
         signIn(user);
         button("Open user menu for " + user.displayName()).click();
-        docScreenshot("01-user-popover");
+        checkScreen("01-user-popover");
         button("Personal Access Tokens").click();
         page.waitForURL(url -> url.endsWith("/pats"));
         assertThat(page.getByText("No personal access tokens here")).isVisible();
-        docScreenshot("02-pat-table-empty");
+        // after navigation focus is on the screen's heading, not the page body; Delete All needs something to delete
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal Access Tokens")
+                .setLevel(1))).isFocused();
+        assertThat(button("Delete All")).isDisabled();
+        // the skip link jumps over the header and navigation to the content
+        page.locator(".sk-skip-link").focus();
+        assertThat(page.locator(".sk-skip-link")).isInViewport();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#main-content")).isFocused();
+        checkScreen("02-pat-table-empty");
 
         // Create a PAT
         button("Create PAT").first().click();
@@ -65,16 +74,17 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Operation").setExact(true)).click();
         page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("View a client")).click();
         settle();
+        assertAccessible("the operations of a scope");
         docScreenshot("03-create-pat-operations");
         page.keyboard().press("Escape");
-        docScreenshot("04-create-pat");
+        checkScreen("04-create-pat");
         button("Create").click();
 
         page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
         String detailUrl = page.url();
         assertThat(page.getByText("will not be shown again")).isVisible();
         assertThat(textbox("Token")).not().hasValue(Pattern.compile("pat_[0-9A-Za-z]{20,}"));
-        docScreenshot("05-pat-detail-secret");
+        checkScreen("05-pat-detail-secret");
 
         // copy the secret and use it
         button("Copy token").click();
@@ -84,6 +94,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         button("Show token").click();
         assertThat(textbox("Token")).hasValue(secret);
         assertThat(page.locator(".sk-curl")).containsText("Authorization: Bearer " + secret);
+        checkScreen("05-pat-detail-secret-shown");
         ApiResponse viewed = get(clientPath, secret);
         assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
         assertThat(viewed.body()).contains("\"name\":\"thermostat\"");
@@ -104,18 +115,20 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         Locator addDialog = dialog();
         choose("Entity type", "Channels");
         addDialog.getByText("All operations (*)").click();
-        docScreenshot("06-add-scope-dialog");
+        checkScreen("06-add-scope-dialog");
         buttonIn(addDialog, "Add").click();
         assertThat(page.getByText("Scopes added")).isVisible();
         Locator trash = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete scope"));
         assertThat(trash).hasCount(2);
-        docScreenshot("07-scope-grid");
+        checkScreen("07-scope-grid");
 
         // delete one scope, then all
         trash.first().click();
         assertThat(trash).hasCount(1);
+        assertThat(page.getByText("Scope deleted:")).isVisible();
         button("Delete All").click();
         assertThat(alertDialog()).containsText("All 1 scopes are removed");
+        assertThat(buttonIn(alertDialog(), "Cancel")).isFocused();
         buttonIn(alertDialog(), "Delete All").click();
         assertThat(trash).hasCount(0);
         assertThat(page.getByText("This token has no scopes yet")).isVisible();
@@ -123,7 +136,8 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // Revoke
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"ci deploy\"?");
-        docScreenshot("08-revoke-confirm");
+        assertThat(buttonIn(alertDialog(), "No")).isFocused();
+        checkScreen("08-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
         ApiResponse afterRevoke = get(clientPath, secret);
@@ -138,7 +152,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.waitForURL(detailUrl);
         button("Regenerate").click();
         choose("Duration", "90 days");
-        docScreenshot("09-regenerate-dialog");
+        checkScreen("09-regenerate-dialog");
         buttonIn(dialog(), "Regenerate").click();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Active");
         button("Show token").click();
@@ -156,7 +170,16 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.navigate("/pats");
         settle();
         assertThat(gridCell("backup job")).isVisible();
-        docScreenshot("10-pat-table");
+        checkScreen("10-pat-table");
+
+        // Enter on a focused row opens it, as a click does
+        gridCell("forever").evaluate("cell => cell.assignedSlot.parentElement.focus()");
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("forever"))).isVisible();
+        page.goBack();
+        page.waitForURL(url -> url.endsWith("/pats"));
+        settle();
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true))));
         row.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
@@ -169,5 +192,13 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         buttonIn(alertDialog(), "Delete All").click();
         assertThat(page.getByText("No personal access tokens here")).isVisible();
         assertThat(get("/api/v1/pats", regenerated).status()).isEqualTo(401);
+
+        // a mistyped address shows the app's own not-found page, inside the layout
+        page.navigate("/pats/abc");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(button("Open user menu for " + user.displayName())).isVisible();
+        checkScreen("not-found");
+        page.navigate("/no-such-page");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Motadata guide: an administrator creates a token for another user with a validity, sees the
  * warning on Never, uses Reset, generates (the secret shows once, with eye and copy), and the token is
- * revoked at once from the same page with a Yes confirmation ("Revoke Access"); its owner then finds it
+ * revoked at once from its page (which opens as for one's own token) with a Yes confirmation ("Revoke Access"); its owner then finds it
  * revoked, created by the administrator.
  */
 class PatMotadataJourneyIT extends PatJourneySupport {
@@ -39,7 +39,7 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         assertThat(page.getByText("carries this user's role")).isVisible();
         choose("Duration", "Never");
         assertThat(page.getByText("strongly discouraged")).isVisible();
-        docScreenshot("11-motadata-never-warning");
+        checkScreen("11-motadata-never-warning");
 
         button("Reset").click();
         assertThat(textbox("Name")).hasValue("");
@@ -53,10 +53,13 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         page.getByRole(AriaRole.OPTION).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(operator.username())).click();
         choose("Duration", "60 days");
-        docScreenshot("12-motadata-create-for-user");
+        checkScreen("12-motadata-create-for-user");
         textbox("Name").press("Enter");
 
+        // the token's own page opens, as for one's own token, and shows whose it is (issue 11)
+        page.waitForURL(java.util.regex.Pattern.compile(".*/pats/\\d+$"));
         assertThat(page.getByText("was created for " + operator.username())).isVisible();
+        assertThat(textbox("Owner")).hasValue(operator.username());
         button("Show token").click();
         assertThat(textbox("Token")).hasValue(java.util.regex.Pattern.compile("pat_[0-9A-Za-z]{20,}"));
         String secret = textbox("Token").inputValue();
@@ -64,12 +67,14 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         button("Copy token").click();
         assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(secret);
-        docScreenshot("13-motadata-generated");
+        checkScreen("13-motadata-generated");
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
 
         // Motadata's "Revoke Access": an alert, answered with Yes
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"reporting\"?");
+        assertThat(buttonIn(alertDialog(), "No")).isFocused();
+        checkScreen("13b-motadata-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.getByText("Token \"reporting\" revoked")).isVisible();
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(401);
@@ -83,6 +88,6 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         assertThat(page.getByText("will not be shown again")).hasCount(0);
         assertThat(textbox("Created by")).hasValue(admin.username());
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
-        docScreenshot("14-motadata-revoked");
+        checkScreen("14-motadata-revoked");
     }
 }

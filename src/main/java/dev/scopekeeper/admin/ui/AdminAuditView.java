@@ -65,7 +65,7 @@ class AdminAuditView extends Main implements HasDynamicTitle {
             types.add(Optional.of(t));
         }
         type.setItems(types);
-        type.setItemLabelGenerator(t -> t.map(AuditEventType::name).orElse(getTranslation("admin.filter.all")));
+        type.setItemLabelGenerator(t -> t.map(this::eventLabel).orElse(getTranslation("admin.filter.all")));
         type.setValue(Optional.empty());
         tokenId.setLabel(getTranslation("admin.audit.token"));
         tokenId.setClearButtonVisible(true);
@@ -78,7 +78,8 @@ class AdminAuditView extends Main implements HasDynamicTitle {
 
         grid.addColumn(e -> AdminFormat.instant(e.occurredAt(), "")).setHeader(getTranslation("admin.audit.time"))
                 .setKey("time");
-        grid.addColumn(e -> e.eventType().name()).setHeader(getTranslation("admin.audit.type")).setKey("type");
+        grid.addColumn(e -> eventLabel(e.eventType())).setHeader(getTranslation("admin.audit.type")).setKey("type")
+                .setTooltipGenerator(e -> e.eventType().name()).setAutoWidth(true);
         grid.addColumn(AuditEntry::actorName).setHeader(getTranslation("admin.audit.actor")).setKey("actor");
         grid.addColumn(e -> e.targetType() == null ? "" : e.targetType() + (e.targetId() == null ? "" : " #" + e.targetId()))
                 .setHeader(getTranslation("admin.audit.target"));
@@ -138,5 +139,12 @@ class AdminAuditView extends Main implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("admin.audit.title");
+    }
+
+    /** Words for an event ("Token use denied"); the code (PAT_USE_DENIED) stays in the tooltip and the CSV. */
+    String eventLabel(AuditEventType type) {
+        String key = "admin.audit.event." + type.name();
+        String label = getTranslation(key);
+        return label == null || label.isBlank() || label.contains(key) ? type.name() : label;
     }
 }

@@ -1,5 +1,6 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -8,7 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -157,8 +157,8 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
 
     private void saved(PatPolicy policy, int revoked) {
         show(policy);
-        Notification.show(revoked > 0 ? getTranslation("admin.policy.savedAndRevoked", revoked)
-                : getTranslation("admin.policy.saved")).addThemeVariants(NotificationVariant.SUCCESS);
+        Feedback.show(revoked > 0 ? getTranslation("admin.policy.savedAndRevoked", revoked)
+                : getTranslation("admin.policy.saved"), NotificationVariant.SUCCESS);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.scopekeeper.pat.PatAdministrationService;
@@ -46,8 +46,7 @@ class AdminTokenDialog extends Dialog {
         revoke.addClickListener(e -> AdminDialogs.confirm(this, getTranslation("admin.tokens.revoke.title"),
                 getTranslation("admin.tokens.revoke.text", name.getValue()), getTranslation("admin.yes"), () -> {
                     show(tokens.revoke(patId));
-                    Notification.show(getTranslation("admin.tokens.revoked", name.getValue()))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.tokens.revoked", name.getValue()), NotificationVariant.SUCCESS);
                     onChange.run();
                 }));
         delete.setText(getTranslation("admin.tokens.delete"));
@@ -56,8 +55,7 @@ class AdminTokenDialog extends Dialog {
                 getTranslation("admin.tokens.delete.text", name.getValue()), getTranslation("admin.tokens.delete"),
                 () -> {
                     tokens.delete(patId);
-                    Notification.show(getTranslation("admin.tokens.deleted", name.getValue()))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.tokens.deleted", name.getValue()), NotificationVariant.SUCCESS);
                     close();
                     onChange.run();
                 }));

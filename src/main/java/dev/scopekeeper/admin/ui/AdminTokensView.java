@@ -1,5 +1,6 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -162,8 +162,7 @@ class AdminTokensView extends Main implements HasDynamicTitle {
                 getTranslation("admin.tokens.bulkRevoke.text", ids.size()),
                 getTranslation("admin.tokens.bulkRevoke.confirm", ids.size()), () -> {
                     int revoked = tokens.revokeAll(ids);
-                    Notification.show(getTranslation("admin.tokens.revokedCount", revoked))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.tokens.revokedCount", revoked), NotificationVariant.SUCCESS);
                     refresh();
                 });
     }

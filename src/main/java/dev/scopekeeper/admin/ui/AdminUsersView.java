@@ -1,5 +1,6 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -8,9 +9,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -100,8 +99,14 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         resetPassword.addClickListener(e -> selected().ifPresent(this::openResetDialog));
         updateButtons();
 
-        add(new H1(getTranslation("admin.users.title")), new HorizontalLayout(search, role, status),
-                new HorizontalLayout(create, changeRole, toggleEnabled, resetPassword), grid);
+        // toolbars that wrap, so the page never scrolls sideways at phone width
+        com.vaadin.flow.component.html.Div filters = new com.vaadin.flow.component.html.Div(search, role, status);
+        filters.addClassName("sk-toolbar-filters");
+        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(create, changeRole,
+                toggleEnabled, resetPassword);
+        actions.addClassName("sk-toolbar-actions");
+        grid.addClassName("sk-admin-grid");
+        add(new H1(getTranslation("admin.users.title")), filters, actions, grid);
     }
 
     private UserQuery query(int offset, int limit) {
@@ -176,7 +181,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
     private void act(Runnable action, String successKey, String username) {
         try {
             action.run();
-            Notification.show(getTranslation(successKey, username)).addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation(successKey, username), NotificationVariant.SUCCESS);
             refresh();
         } catch (ServiceException e) {
             new FieldErrors(this::getTranslation).show(e);
@@ -203,8 +208,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
                 UserProfile created = users.create(new NewUser(username.getValue(), email.getValue(),
                         password.getValue(), newRole.getValue()));
                 dialog.close();
-                Notification.show(getTranslation("admin.users.created", created.username()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("admin.users.created", created.username()), NotificationVariant.SUCCESS);
                 refresh();
             } catch (ServiceException ex) {
                 errors.show(ex);
@@ -227,8 +231,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
             try {
                 users.resetPassword(user.id(), password.getValue());
                 dialog.close();
-                Notification.show(getTranslation("admin.users.passwordReset", user.username()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("admin.users.passwordReset", user.username()), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 errors.show(ex);
             }

@@ -1,13 +1,12 @@
 package dev.scopekeeper.admin.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.pat.DomainTokenRow;
@@ -66,7 +65,13 @@ public class DomainAccessTokensPanel extends VerticalLayout {
 
         add(new Paragraph(getTranslation("admin.domainTokens.intro")), grid,
                 new H3(getTranslation("admin.domainTokens.scopesOfSelected")), scopes,
-                new HorizontalLayout(removeScope, revokeAccess));
+                buttons(removeScope, revokeAccess));
+    }
+
+    private static com.vaadin.flow.component.html.Div buttons(com.vaadin.flow.component.Component... buttons) {
+        com.vaadin.flow.component.html.Div row = new com.vaadin.flow.component.html.Div(buttons);
+        row.addClassName("sk-form-buttons");
+        return row;
     }
 
     private Optional<DomainTokenRow> selectedToken() {
@@ -87,8 +92,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                 getTranslation("admin.domainTokens.removeScope.text", scopeText(scope), token.name(), token.ownerName()),
                 getTranslation("admin.domainTokens.removeScope"), () -> {
                     tokens.removeScope(domainId, token.patId(), scope.id());
-                    Notification.show(getTranslation("admin.domainTokens.scopeRemoved", token.name()))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.domainTokens.scopeRemoved", token.name()), NotificationVariant.SUCCESS);
                     refresh();
                 });
     }
@@ -100,8 +104,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                         token.scopes().size()),
                 getTranslation("admin.domainTokens.revokeAccess"), () -> {
                     int removed = tokens.revokeDomainAccess(domainId, token.patId());
-                    Notification.show(getTranslation("admin.domainTokens.accessRevoked", token.name(), removed))
-                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    Feedback.show(getTranslation("admin.domainTokens.accessRevoked", token.name(), removed), NotificationVariant.SUCCESS);
                     refresh();
                 });
     }

@@ -1,6 +1,8 @@
 package dev.scopekeeper.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -16,9 +18,47 @@ public final class Feedback {
     private Feedback() {
     }
 
+    /** How long a success or information notice stays; errors stay longer, until read. */
+    static final int SUCCESS_MILLIS = 4_000;
+    static final int ERROR_MILLIS = 10_000;
+
     /** A success notification with the translated text. */
     public static void success(String key, Object... args) {
-        Notification.show(UI.getCurrent().getTranslation(key, args)).addThemeVariants(NotificationVariant.SUCCESS);
+        show(UI.getCurrent().getTranslation(key, args), NotificationVariant.SUCCESS);
+    }
+
+    /**
+     * The one notification of the screen: top right, out of the way of the controls, replacing the previous
+     * one (so they never pile up). Success and information close themselves; an error stays a while longer.
+     */
+    public static Notification show(String text, NotificationVariant variant) {
+        Notification notification = new Notification(text);
+        return open(notification, variant);
+    }
+
+    /** Like {@link #show(String, NotificationVariant)} with components (text and an Undo button, say). */
+    public static Notification show(NotificationVariant variant, com.vaadin.flow.component.Component... content) {
+        Notification notification = new Notification(content);
+        return open(notification, variant);
+    }
+
+    private static Notification open(Notification notification, NotificationVariant variant) {
+        UI ui = UI.getCurrent();
+        Notification previous = ui == null ? null : ComponentUtil.getData(ui, Notification.class);
+        if (previous != null && previous.isOpened()) {
+            previous.close();
+        }
+        notification.setDuration(variant == NotificationVariant.ERROR ? ERROR_MILLIS : SUCCESS_MILLIS);
+        notification.setPosition(Notification.Position.TOP_END);
+        if (variant != null) {
+            notification.addThemeVariants(variant);
+        }
+        notification.getElement().setAttribute("role", variant == NotificationVariant.ERROR ? "alert" : "status");
+        if (ui != null) {
+            ComponentUtil.setData(ui, Notification.class, notification);
+        }
+        notification.open();
+        return notification;
     }
 
     /**
@@ -29,18 +69,26 @@ public final class Feedback {
         return confirm(header, text, confirmLabel, UI.getCurrent().getTranslation("common.cancel"), action);
     }
 
-    /** Like {@link #confirm(String, String, String, Runnable)} with another cancel label (e.g. Yes / No). */
+    /**
+     * Like {@link #confirm(String, String, String, Runnable)} with another cancel label (e.g. Yes / No). Focus
+     * starts on the safe choice, so Enter or Space pressed by habit does not destroy anything.
+     */
     public static ConfirmDialog confirm(String header, String text, String confirmLabel, String cancelLabel,
             Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(header);
         dialog.setText(text);
+        Button cancel = new Button(cancelLabel, e -> dialog.close());
+        cancel.addClassName("sk-confirm-cancel");
+        cancel.setAutofocus(true);
         dialog.setCancelable(true);
-        dialog.setCancelText(cancelLabel);
+        dialog.setCancelButton(cancel);
         dialog.setConfirmText(confirmLabel);
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> action.run());
         dialog.open();
+        // the web component focuses its confirm button when it opens; move focus to the safe choice after that
+        dialog.getElement().executeJs("setTimeout(() => $0.focus(), 50)", cancel.getElement());
         return dialog;
     }
 

@@ -1,7 +1,6 @@
 package dev.scopekeeper.base.ui;
 
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.scopekeeper.base.ServiceException;
 import java.util.LinkedHashMap;
@@ -44,8 +43,7 @@ public final class FieldErrors {
                 focusable.focus();
             }
         } else {
-            Notification notification = Notification.show(message);
-            notification.addThemeVariants(NotificationVariant.ERROR);
+            Feedback.show(message, NotificationVariant.ERROR);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.scopekeeper.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -32,6 +34,8 @@ import org.springframework.beans.factory.ObjectProvider;
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The id of every screen's content, the skip link's target. */
+    static final String MAIN_ID = "main-content";
     private final DomainService domains;
     final ComboBox<DomainView> domainSelect = new ComboBox<>();
     private boolean showingCurrent;
@@ -46,7 +50,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         appName.addClassName("sk-app-name");
         Div spacer = new Div();
         spacer.addClassName("sk-header-spacer");
-        addToNavbar(toggle, appName, spacer);
+        Anchor skip = new Anchor("#" + MAIN_ID, getTranslation("layout.skipToContent"));
+        skip.addClassName("sk-skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        addToNavbar(skip, toggle, appName, spacer);
         if (authenticationContext.isAuthenticated()) {
             configureDomainSelect();
             addToNavbar(domainSelect);
@@ -83,18 +90,57 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Feedback.success("layout.domain.switched", domain.name());
         UI ui = UI.getCurrent();
         String path = ui.getInternals().getActiveViewLocation().getPath();
-        int slash = path.indexOf('/');
-        if (slash > 0) {
+        String list = listOf(path);
+        if (list != null) {
             // A detail page belongs to the previous domain: go to its list in the new one.
-            ui.navigate(path.substring(0, slash));
+            ui.navigate(list);
         } else {
             ui.refreshCurrentRoute(false);
         }
     }
 
+    /**
+     * The list a detail page ({@code clients/12}, {@code groups/3/...}) belongs to, or null when the path is
+     * a screen of its own ({@code admin/users}, {@code pats/new}) that simply shows the new domain.
+     */
+    static String listOf(String path) {
+        String[] parts = path.split("/");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].chars().allMatch(Character::isDigit) && !parts[i].isEmpty()) {
+                return String.join("/", java.util.Arrays.copyOf(parts, i));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Each screen's content is the skip link's target, and after every navigation focus moves to its main
+     * heading, so a keyboard or screen-reader user starts at the top of the new screen, not on the page body.
+     */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("id", MAIN_ID);
+            content.getElement().setAttribute("tabindex", "-1");
+        }
+    }
+
+    private void focusMainHeading() {
+        getElement().executeJs("""
+                setTimeout(() => {
+                  const main = document.getElementById($0);
+                  if (!main) return;
+                  const heading = main.querySelector('h1') || main;
+                  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+                  heading.focus();
+                }, 0)""", MAIN_ID);
+    }
+
     /** Shows the current domain (it may have changed: created, switched on /domains, access removed). */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        focusMainHeading();
         if (domainSelect.getParent().isEmpty()) {
             return;
         }

@@ -28,6 +28,8 @@ class UserMenu extends Div {
         addClassName("sk-user-menu");
         Avatar avatar = new Avatar(user.displayName());
         avatar.setAbbreviation(user.initials());
+        // the button's own label names it; the avatar is decoration (its initials would contradict that name)
+        avatar.getElement().setAttribute("aria-hidden", "true");
         trigger.setIcon(avatar);
         trigger.addThemeVariants(ButtonVariant.TERTIARY);
         trigger.addClassName("sk-avatar-button");
@@ -65,7 +67,6 @@ class UserMenu extends Div {
         }
         Div items = new Div(profile, tokens, signOut);
         items.addClassName("sk-user-menu-items");
-        items.getElement().setAttribute("role", "menu");
         popover.add(identity, items);
         add(trigger, popover);
     }

@@ -78,7 +78,7 @@ class DomainListView extends Main implements HasDynamicTitle {
         grid.addColumn(d -> d.myRole() == null ? "" : getTranslation("domainRole." + d.myRole().wireName()))
                 .setHeader(getTranslation("domainList.myRole"));
         grid.addComponentColumn(this::currentOrSwitch).setHeader(getTranslation("domainList.current"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.NO_BORDER);
         grid.setAriaLabel(getTranslation("domainList.title"));
         grid.addClassName("sk-grid");

@@ -52,7 +52,8 @@ class DurationField extends Div implements HasValidation {
         duration.setLabel(getTranslation("pat.ui.field.duration"));
         duration.setItems(choices);
         duration.setItemLabelGenerator(c -> getTranslation(c.key()));
-        duration.setRequiredIndicatorVisible(true);
+        // no required indicator: vaadin-select puts aria-required on its value button, where it is not allowed
+        // (axe: critical); the select always holds a choice anyway
         duration.addValueChangeListener(e -> choiceChanged());
 
         customDate.setLabel(getTranslation("pat.ui.field.expiryDate"));

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,7 +23,6 @@ import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDuration;
-import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.UserAdministrationService;
@@ -49,19 +47,13 @@ class PatCreateView extends Main implements HasDynamicTitle {
     final ScopesEditor scopes;
     final Button create = new Button();
     final Button reset = new Button();
-    final Div secretSlot = new Div();
-    final Paragraph mintedNotice = new Paragraph();
-    Button revokeMinted;
-    private final PatAdministrationService patAdministration;
-    SecretPanel secretPanel;
     private final PatService pats;
     private final UserProfile me;
     private final FieldErrors errors;
 
     PatCreateView(PatService pats, UserService users, UserAdministrationService userAdministration,
-            ScopeChoices scopeChoices, Clock clock, PatAdministrationService patAdministration) {
+            ScopeChoices scopeChoices, Clock clock) {
         this.pats = pats;
-        this.patAdministration = patAdministration;
         this.me = users.me();
         addClassNames("sk-page", "sk-pat-create");
 
@@ -86,6 +78,9 @@ class PatCreateView extends Main implements HasDynamicTitle {
         }
 
         scopes = new ScopesEditor(scopeChoices, 0);
+        // an administrator minting for someone else is offered that user's domains only
+        user.addValueChangeListener(e -> scopes.offerDomainsOf(
+                e.getValue() == null || e.getValue().id() == me.id() ? null : e.getValue().id()));
 
         create.setText(getTranslation("pat.ui.createButton"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
@@ -105,8 +100,7 @@ class PatCreateView extends Main implements HasDynamicTitle {
         scopeSection.addClassName("sk-section");
         Div buttons = new Div(create, reset);
         buttons.addClassName("sk-form-buttons");
-        mintedNotice.addClassName("sk-success");
-        add(new H1(getTranslation("pat.ui.create.title")), secretSlot, form, scopeSection, buttons);
+        add(new H1(getTranslation("pat.ui.create.title")), form, scopeSection, buttons);
     }
 
     private void create() {
@@ -121,7 +115,7 @@ class PatCreateView extends Main implements HasDynamicTitle {
         valid &= chosen.isPresent();
         valid &= scopes.validate();
         if (!valid) {
-            Notification.show(getTranslation("pat.ui.form.invalid")).addThemeVariants(NotificationVariant.ERROR);
+            Feedback.show(getTranslation("pat.ui.form.invalid"), NotificationVariant.ERROR);
             return;
         }
         Long owner = me.isAdmin() && user.getValue() != null && user.getValue().id() != me.id()
@@ -129,12 +123,8 @@ class PatCreateView extends Main implements HasDynamicTitle {
         try {
             IssuedPat issued = pats.create(new CreatePatRequest(name.getValue(), description.getValue(),
                     chosen.get(), owner, scopes.value()));
-            Notification.show(getTranslation("pat.ui.create.done", issued.pat().name()))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
-            if (owner != null) {
-                showMintedForSomeoneElse(issued);
-                return;
-            }
+            Feedback.show(getTranslation("pat.ui.create.done", issued.pat().name()), NotificationVariant.SUCCESS);
+            // one's own token or one minted for another user: its page shows the secret once (and the owner)
             getUI().ifPresent(ui -> {
                 OneTimeSecret.hand(ui, issued.pat().id(), issued.secret());
                 ui.navigate(PatDetailView.class, new RouteParameters("id", Long.toString(issued.pat().id())));
@@ -142,37 +132,6 @@ class PatCreateView extends Main implements HasDynamicTitle {
         } catch (ServiceException e) {
             errors.show(e);
         }
-    }
-
-    /**
-     * A token minted for another user is theirs (and invisible to the administrator afterwards), so its
-     * secret is shown here, once, the way the Motadata guide describes; the form is cleared.
-     */
-    private void showMintedForSomeoneElse(IssuedPat issued) {
-        clearForm();
-        String domainId = issued.pat().scopes().stream().findFirst().map(s -> Long.toString(s.domainId()))
-                .orElse("{domainId}");
-        secretPanel = new SecretPanel(issued.secret(), PatDetailView.baseUrl(), domainId);
-        mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", issued.pat().name(), issued.pat().ownerName()));
-        revokeMinted = new Button(getTranslation("pat.ui.revoke"),
-                e -> confirmRevokeMinted(issued.pat().id(), issued.pat().name()));
-        revokeMinted.addThemeVariants(ButtonVariant.ERROR);
-        secretSlot.removeAll();
-        secretSlot.add(mintedNotice, secretPanel, revokeMinted);
-    }
-
-    /** Motadata's "Revoke Access": the administrator who minted a token can revoke it at once (Yes / No). */
-    private void confirmRevokeMinted(long patId, String patName) {
-        Feedback.confirm(getTranslation("pat.ui.revoke.header", patName), getTranslation("pat.ui.revoke.text"),
-                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> {
-                    try {
-                        patAdministration.revoke(patId);
-                        revokeMinted.setEnabled(false);
-                        Feedback.success("pat.ui.revoke.done", patName);
-                    } catch (dev.scopekeeper.base.ServiceException ex) {
-                        errors.show(ex);
-                    }
-                });
     }
 
     private void clearForm() {
@@ -188,10 +147,8 @@ class PatCreateView extends Main implements HasDynamicTitle {
     }
 
     private void reset() {
-        secretSlot.removeAll();
-        secretPanel = null;
         clearForm();
-        Notification.show(getTranslation("pat.ui.reset.done"));
+        Feedback.show(getTranslation("pat.ui.reset.done"), null);
         name.focus();
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -30,6 +31,7 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatScopeView;
@@ -39,6 +41,7 @@ import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.ScopeRequest;
+import dev.scopekeeper.security.UserService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -57,7 +60,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final H1 title = new H1();
     final Span badge = new Span();
     final TextField name = new TextField();
-    final TextField description = new TextField();
+    final TextArea description = new TextArea();
+    final TextField hint = new TextField();
+    final TextField revokedAt = new TextField();
     final TextField owner = new TextField();
     final TextField createdBy = new TextField();
     final TextField issued = new TextField();
@@ -71,7 +76,13 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final Button deleteAllScopes = new Button();
     final Grid<PatScopeView> scopeGrid = new Grid<>();
     SecretPanel secretPanel;
+    final Paragraph mintedNotice = new Paragraph();
+    /** An administrator looking at a token they minted for someone else: read-only but for Revoke. */
+    boolean administering;
     private final PatService pats;
+    private final PatAdministrationService patAdministration;
+    private final boolean admin;
+    private final long meId;
     private final ScopeChoices scopeChoices;
     private final Clock clock;
     private final PatFormat format;
@@ -82,11 +93,16 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final LifecyclePolicyService lifecyclePolicy;
     final GraceRotation.Row graceRow = new GraceRotation.Row(this::stopGrace);
 
-    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock, PatLifecycleService lifecycle,
-            LifecyclePolicyService lifecyclePolicy) {
+    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock, PatAdministrationService patAdministration,
+            UserService users, PatLifecycleService lifecycle, LifecyclePolicyService lifecyclePolicy) {
         this.pats = pats;
         this.lifecycle = lifecycle;
         this.lifecyclePolicy = lifecyclePolicy;
+        this.patAdministration = patAdministration;
+        this.admin = users.me().isAdmin();
+        this.meId = users.me().id();
+        mintedNotice.addClassName("sk-success");
+        mintedNotice.setVisible(false);
         this.scopeChoices = scopeChoices;
         this.clock = clock;
         this.format = new PatFormat(clock, this::getTranslation);
@@ -114,7 +130,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         issued.setLabel(getTranslation("pat.ui.field.issued"));
         expires.setLabel(getTranslation("pat.ui.field.expires"));
         lastUsed.setLabel(getTranslation("pat.ui.field.lastUsed"));
-        for (TextField field : List.of(owner, createdBy, issued, expires, lastUsed)) {
+        hint.setLabel(getTranslation("pat.ui.field.hint"));
+        hint.setHelperText(getTranslation("pat.ui.field.hint.help"));
+        hint.addClassName("sk-hint-field");
+        revokedAt.setLabel(getTranslation("pat.ui.field.revokedAt"));
+        for (TextField field : List.of(owner, createdBy, issued, expires, lastUsed, hint, revokedAt)) {
             field.setReadOnly(true);
         }
 
@@ -138,31 +158,70 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
         Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
         statusLabel.addClassName("sk-label");
-        Div statusRow = new Div(statusLabel, badge, revoke, regenerate, revokedNote);
+        Div statusValue = new Div(statusLabel, badge);
+        statusValue.addClassName("sk-status-value");
+        Div statusActions = new Div(revoke, regenerate);
+        statusActions.addClassName("sk-status-actions");
+        Div statusRow = new Div(statusValue, statusActions, revokedNote);
         statusRow.addClassName("sk-status-row");
-        FormLayout fields = new FormLayout(name, description, owner, createdBy, issued, expires, lastUsed);
+        title.addClassName("sk-title");
+        FormLayout fields = new FormLayout(name, description, hint, owner, createdBy, issued, expires, revokedAt,
+                lastUsed);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         Div scopeToolbar = new Div(addScope, deleteAllScopes);
         scopeToolbar.addClassName("sk-toolbar-actions");
         Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")), scopeToolbar, scopeGrid);
         scopeSection.addClassName("sk-section");
-        add(title, statusRow, graceRow, secretSlot, fields, scopeSection);
+        add(title, statusRow, graceRow, mintedNotice, secretSlot, fields, scopeSection);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<Long> id = event.getRouteParameters().getLong("id");
+        administering = false;
         try {
             pat = pats.get(id.orElseThrow(() -> new ServiceException.NotFound("pat.error.notFound")));
         } catch (ServiceException.NotFound | ServiceException.Forbidden e) {
-            event.rerouteToError(NotFoundException.class);
-            return;
+            Optional<PatDetails> others = admin && id.isPresent() ? administered(id.get()) : Optional.empty();
+            if (others.isEmpty()) {
+                event.rerouteToError(NotFoundException.class);
+                return;
+            }
+            pat = others.get();
+            administering = true;
         }
+        // someone else's token: the administrator sees it and may revoke it; the owner manages it
+        name.setReadOnly(administering);
+        description.setReadOnly(administering);
+        name.setHelperText(administering ? null : getTranslation("pat.ui.detail.editHelp"));
+        regenerate.setVisible(!administering);
+        addScope.setVisible(!administering);
+        deleteAllScopes.setVisible(!administering);
+        scopeGrid.getColumnByKey("actions").setVisible(!administering);
+        mintedNotice.setVisible(false);
         secretSlot.removeAll();
         secretPanel = null;
-        OneTimeSecret.take(event.getUI(), pat.id()).ifPresent(this::showSecret);
+        OneTimeSecret.take(event.getUI(), pat.id()).ifPresent(secret -> {
+            showSecret(secret);
+            if (administering) {
+                mintedNotice.setText(getTranslation("pat.ui.create.mintedFor", pat.name(), pat.ownerName()));
+                mintedNotice.setVisible(true);
+            }
+        });
         show(pat);
         scopeGrid.getDataProvider().refreshAll();
+    }
+
+    /**
+     * A token the administrator minted for someone else; any other token of someone else stays "not found"
+     * here (administrators see all tokens under /admin/tokens).
+     */
+    private Optional<PatDetails> administered(long patId) {
+        try {
+            return Optional.of(patAdministration.get(patId)).filter(p -> p.createdById() == meId);
+        } catch (ServiceException e) {
+            return Optional.empty();
+        }
     }
 
     private void show(PatDetails details) {
@@ -178,6 +237,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         owner.setValue(details.ownerName());
         createdBy.setValue(details.createdByName());
         issued.setValue(PatFormat.exact(details.issuedAt()));
+        hint.setValue(details.secretHint() == null ? "" : details.secretHint());
+        revokedAt.setVisible(details.revokedAt() != null);
+        revokedAt.setValue(details.revokedAt() == null ? ""
+                : format.relative(details.revokedAt()) + " · " + PatFormat.exact(details.revokedAt()));
         expires.setValue(details.expiresAt() == null ? getTranslation("pat.ui.expires.neverLong")
                 : format.relative(details.expiresAt()) + " · " + PatFormat.exact(details.expiresAt()));
         expires.setClassName("sk-risk-field", details.expiresAt() == null);
@@ -207,7 +270,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         errors.clear();
         try {
             show(pats.rename(pat.id(), name.getValue()));
-            Notification.show(getTranslation("pat.ui.detail.renamed")).addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("pat.ui.detail.renamed"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);
         }
@@ -217,8 +280,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         errors.clear();
         try {
             show(pats.describe(pat.id(), description.getValue()));
-            Notification.show(getTranslation("pat.ui.detail.described"))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("pat.ui.detail.described"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);
         }
@@ -252,7 +314,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private void confirmRevoke() {
         Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
                 getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
-                    show(pats.revoke(pat.id()));
+                    show(administering ? patAdministration.revoke(pat.id()) : pats.revoke(pat.id()));
                     Feedback.success("pat.ui.revoke.done", pat.name());
                 }));
     }
@@ -279,8 +341,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 dialog.close();
                 show(issued.pat());
                 showSecret(issued.secret());
-                Notification.show(getTranslation("pat.ui.regenerate.done", pat.name()))
-                        .addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("pat.ui.regenerate.done", pat.name()), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 dialogErrors.show(ex);
             }
@@ -308,8 +369,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 .setHeader(getTranslation("pat.ui.scope.entity")).setKey("entity").setAutoWidth(true);
         scopeGrid.addComponentColumn(this::deleteScopeButton).setKey("actions").setFlexGrow(0).setWidth("5rem");
         scopeGrid.setItems(query -> pat == null ? java.util.stream.Stream.empty()
+                : administering ? pat.scopes().stream().skip(query.getOffset()).limit(query.getLimit())
                 : Pages.fetch(query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
-                query -> pat == null ? 0 : (int) pats.listScopes(pat.id(), 0, 1).total());
+                query -> pat == null ? 0 : administering ? pat.scopes().size()
+                        : (int) pats.listScopes(pat.id(), 0, 1).total());
         scopeGrid.setAllRowsVisible(true);
         Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
         empty.addClassName("sk-muted");
@@ -321,16 +384,46 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         delete.setAriaLabel(getTranslation("pat.ui.scope.delete"));
         delete.setTooltipText(getTranslation("pat.ui.scope.delete"));
+        delete.setAriaLabel(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
+        delete.setTooltipText(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
         delete.addClickListener(e -> {
             try {
                 show(pats.removeScopesById(pat.id(), List.of(scope.id())));
-                Notification.show(getTranslation("pat.ui.scope.deleted")).addThemeVariants(NotificationVariant.SUCCESS);
+                offerUndo(scope);
             } catch (ServiceException ex) {
                 errors.show(ex);
             }
             scopeGrid.getDataProvider().refreshAll();
+            addScope.focus(); // the row and its button are gone: keep focus in the scope section
         });
         return delete;
+    }
+
+    /** "Clients · view · Sensor 7 in Acme": what a scope row says, for its delete button and the undo notice. */
+    private String describe(PatScopeView scope) {
+        return getTranslation("entityType." + scope.entityType()) + " · "
+                + ("*".equals(scope.operation()) ? getTranslation("pat.ui.scope.allOperationsShort") : scope.operation())
+                + " · " + (scope.entityName() == null ? getTranslation("pat.ui.scope.any") : scope.entityName())
+                + " · " + scope.domainName();
+    }
+
+    /** A deleted scope can be put back from the notice, instead of a confirmation before every delete. */
+    private void offerUndo(PatScopeView scope) {
+        Button undo = new Button(getTranslation("pat.ui.scope.undo"));
+        undo.addThemeVariants(ButtonVariant.TERTIARY);
+        Notification notice = Feedback.show(NotificationVariant.SUCCESS,
+                new Span(getTranslation("pat.ui.scope.deletedUndo", describe(scope))), undo);
+        notice.setDuration(8_000);
+        undo.addClickListener(e -> {
+            notice.close();
+            attempt(() -> {
+                show(pats.addScopes(pat.id(), List.of(new ScopeRequest(scope.domainId(), scope.entityType(),
+                        scope.operation(), scope.entity()))));
+                Feedback.success("pat.ui.scope.restored");
+            });
+            scopeGrid.getDataProvider().refreshAll();
+        });
+        notice.addClassName("sk-undo-notice");
     }
 
     private void openAddScope() {
@@ -357,7 +450,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 show(pats.addScopes(pat.id(), requested));
                 dialog.close();
                 scopeGrid.getDataProvider().refreshAll();
-                Notification.show(getTranslation("pat.ui.scopes.added")).addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("pat.ui.scopes.added"), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 dialogErrors.show(ex);
             }

@@ -62,6 +62,15 @@ final class PatFormat {
         return span;
     }
 
+    /** In the Expires column of a revoked token: when it was revoked, not when it would have expired. */
+    Component revoked(Instant revokedAt) {
+        Span span = new Span(revokedAt == null ? t("pat.ui.status.revoked")
+                : t("pat.ui.list.revokedAt", relative(revokedAt)));
+        span.addClassName("sk-muted");
+        span.setTitle(exact(revokedAt));
+        return span;
+    }
+
     Component lastUsed(Instant lastUsedAt) {
         if (lastUsedAt == null) {
             Span never = new Span(t("pat.ui.lastUsed.never"));

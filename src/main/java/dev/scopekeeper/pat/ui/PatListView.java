@@ -1,6 +1,10 @@
 package dev.scopekeeper.pat.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -10,7 +14,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -43,7 +46,7 @@ import java.util.Optional;
  */
 @Route("pats")
 @PermitAll
-@Menu(title = "pat.ui.nav", order = 10, icon = "KEY")
+@Menu(title = "pat.ui.nav", order = 30, icon = "KEY")
 class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     /** {@code /pats?filter=expiring} opens the table filtered to my tokens expiring soon (the header's link). */
@@ -63,6 +66,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     final Button deleteAll = new Button();
     final Grid<PatSummary> grid = new Grid<>();
     final Button emptyCreate = new Button();
+    final H2 emptyTitle = new H2();
+    final Paragraph emptyText = new Paragraph();
+    final Button emptyShowAll = new Button();
+    private PatSummary focused;
     private final PatService pats;
     private final PatFormat format;
     private final FieldErrors errors = new FieldErrors(this::getTranslation);
@@ -123,18 +130,21 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.addClassName("sk-pat-grid");
         grid.setAriaLabel(getTranslation("pat.ui.list.title"));
         grid.addColumn(PatSummary::name).setHeader(getTranslation("pat.ui.column.name"))
-                .setKey("name").setSortProperty(SortBy.NAME.name()).setFlexGrow(2).setAutoWidth(true);
+                .setKey("name").setSortProperty(SortBy.NAME.name()).setFlexGrow(2).setWidth("10rem")
+                .setTooltipGenerator(PatSummary::name);
         grid.addColumn(PatSummary::description).setHeader(getTranslation("pat.ui.column.description"))
-                .setKey("description").setFlexGrow(3);
+                .setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
         grid.addComponentColumn(p -> format.badge(p.status())).setHeader(getTranslation("pat.ui.column.status"))
-                .setKey("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle)).setHeader(getTranslation("pat.ui.column.expires"))
+                .setKey("status").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED ? format.revoked(p.revokedAt())
+                : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
+                .setHeader(getTranslation("pat.ui.column.expires"))
                 .setKey("expires").setSortProperty(SortBy.EXPIRES.name()).setAutoWidth(true);
         grid.addComponentColumn(p -> format.lastUsed(p.lastUsedAt()))
                 .setHeader(getTranslation("pat.ui.column.lastUsed")).setKey("lastUsed")
                 .setSortProperty(SortBy.LAST_USED.name()).setAutoWidth(true);
         actionsColumn = grid.addComponentColumn(this::rowActions).setHeader(getTranslation("pat.ui.column.actions"))
-                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setMultiSort(false);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         grid.setItems(query -> {
@@ -144,8 +154,16 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             }
             return Pages.fetch(query.getOffset(), query.getLimit(), (offset, limit) -> pats.list(
                     new PatQuery(base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
-        }, query -> expiringOnly.isActive() ? (int) lifecycle.listExpiringSoon(0, 1).total()
-                : (int) Math.min(Integer.MAX_VALUE, pats.list(query(0, 1, query.getSortOrders())).total()));
+        }, query -> {
+            long total = expiringOnly.isActive() ? lifecycle.listExpiringSoon(0, 1).total()
+                    : pats.list(query(0, 1, query.getSortOrders())).total();
+            if (total == 0) {
+                describeEmptyState();
+            } else {
+                deleteAll.setEnabled(true);
+            }
+            return (int) Math.min(Integer.MAX_VALUE, total);
+        });
         grid.addItemClickListener(e -> {
             if (e.getColumn() != actionsColumn) {
                 openDetail(e.getItem());
@@ -155,10 +173,58 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         emptyCreate.setText(getTranslation("pat.ui.create"));
         emptyCreate.setIcon(VaadinIcon.PLUS.create());
         emptyCreate.addClickListener(e -> openCreate());
-        Div empty = new Div(new H2(getTranslation("pat.ui.empty.title")),
-                new Paragraph(getTranslation("pat.ui.empty.text")), emptyCreate);
+        emptyShowAll.setText(getTranslation("pat.ui.empty.showAll"));
+        emptyShowAll.addClickListener(e -> {
+            search.clear();
+            status.setValue(Filter.ALL);
+        });
+        Div emptyButtons = new Div(emptyShowAll, emptyCreate);
+        emptyButtons.addClassName("sk-form-buttons");
+        Div empty = new Div(emptyTitle, emptyText, emptyButtons);
         empty.addClassName("sk-empty-state");
         grid.setEmptyStateComponent(empty);
+        describeEmptyState();
+
+        // Enter on a row (a cell, not a button in it) opens it, as a click does
+        grid.addCellFocusListener(e -> focused = e.getItem().orElse(null));
+        grid.getElement().addEventListener("keydown", e -> {
+            if (focused != null) {
+                openDetail(focused);
+            }
+        }).setFilter("event.key === 'Enter' && event.composedPath()[0].localName === 'td'");
+    }
+
+    /**
+     * Says what is true when no row shows: nothing matches the search, no token of this status (with the
+     * counts of the others and a way to show them), or no token at all. Delete All is offered only when
+     * there is something to delete.
+     */
+    private void describeEmptyState() {
+        long all = countOf(Optional.empty());
+        deleteAll.setEnabled(all > 0);
+        emptyShowAll.setVisible(false);
+        emptyCreate.setVisible(true);
+        String name = search.getValue() == null ? "" : search.getValue().strip();
+        Filter filter = status.getValue() == null ? Filter.ACTIVE : status.getValue();
+        if (all == 0) {
+            emptyTitle.setText(getTranslation("pat.ui.empty.title"));
+            emptyText.setText(getTranslation("pat.ui.empty.text"));
+        } else if (!name.isEmpty()) {
+            emptyTitle.setText(getTranslation("pat.ui.empty.noMatch", name));
+            emptyText.setText(getTranslation("pat.ui.empty.noMatchText"));
+            emptyShowAll.setVisible(true);
+            emptyCreate.setVisible(false);
+        } else {
+            emptyTitle.setText(getTranslation("pat.ui.empty.noneOfStatus",
+                    getTranslation("pat.ui.filter." + filter.name().toLowerCase()).toLowerCase()));
+            emptyText.setText(getTranslation("pat.ui.empty.counts", countOf(Optional.of(PatStatus.ACTIVE)),
+                    countOf(Optional.of(PatStatus.REVOKED)), countOf(Optional.of(PatStatus.EXPIRED))));
+            emptyShowAll.setVisible(filter != Filter.ALL);
+        }
+    }
+
+    private long countOf(Optional<PatStatus> of) {
+        return pats.list(new PatQuery(of, null, 0, 1, SortBy.NAME, false)).total();
     }
 
     private PatQuery query(int offset, int limit, List<QuerySortOrder> sortOrders) {
@@ -180,6 +246,16 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
         delete.addClickListener(e -> confirmDelete(pat));
         Div actions = new Div(view, delete);
+        if (pat.status() == PatStatus.ACTIVE) {
+            // Motadata's row menu: "Revoke Access", answered with Yes
+            MenuBar more = new MenuBar();
+            more.addThemeVariants(MenuBarVariant.TERTIARY, MenuBarVariant.SMALL);
+            MenuItem root = more.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+            root.setAriaLabel(getTranslation("pat.ui.moreActions", pat.name()));
+            root.getSubMenu().addItem(getTranslation("pat.ui.revokeAccess"), e -> confirmRevoke(pat));
+            more.setTooltipText(root, getTranslation("pat.ui.moreActions", pat.name()));
+            actions.add(more);
+        }
         actions.addClassName("sk-row-actions");
         return actions;
     }
@@ -200,10 +276,18 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                 }));
     }
 
+    private void confirmRevoke(PatSummary pat) {
+        Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
+                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
+                    pats.revoke(pat.id());
+                    Feedback.success("pat.ui.revoke.done", pat.name());
+                }));
+    }
+
     private void confirmDeleteAll() {
         long total = pats.list(new PatQuery(Optional.empty(), null, 0, 1, SortBy.NAME, false)).total();
         if (total == 0) {
-            Notification.show(getTranslation("pat.ui.deleteAll.none"));
+            Feedback.show(getTranslation("pat.ui.deleteAll.none"), null);
             return;
         }
         Feedback.confirm(getTranslation("pat.ui.deleteAll.header"), getTranslation("pat.ui.deleteAll.text", total),
@@ -219,6 +303,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             errors.show(ex);
         }
         grid.getDataProvider().refreshAll();
+        grid.focus(); // focus stays in the table, not on the page body
     }
 
     @Override

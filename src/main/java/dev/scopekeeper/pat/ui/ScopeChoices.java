@@ -49,6 +49,11 @@ class ScopeChoices {
         return Pages.fetch(offset, limit, (o, l) -> domains.list(ListQuery.page(o, l).withName(filter)));
     }
 
+    /** The domains of the user a token is minted for (an administrator minting for someone else). */
+    Stream<DomainView> domainsOf(long userId, String filter, int offset, int limit) {
+        return Pages.fetch(offset, limit, (o, l) -> domains.listOfMember(userId, ListQuery.page(o, l).withName(filter)));
+    }
+
     /** A page of the domain's entities of this type, the "any" choice first when not filtering. */
     Stream<EntityOption> entities(long domainId, EntityType type, String filter, int offset, int limit) {
         boolean withAny = filter == null || filter.isBlank();

@@ -33,6 +33,8 @@ class ScopesEditor extends Div implements HasValidation {
     private final ScopeChoices choices;
     private final int initialRows;
     private DomainView defaultDomain;
+    /** Whose domains are offered: null for the caller's own, else the user a token is minted for. */
+    private Long ownerId;
 
     ScopesEditor(ScopeChoices choices, int initialRows) {
         this.choices = choices;
@@ -49,6 +51,20 @@ class ScopesEditor extends Div implements HasValidation {
         error.setVisible(false);
         add(rows, error, addRow);
         reset();
+    }
+
+    /**
+     * Offers only the domains of {@code userId} (null: the caller's own) in every row; rows pointing at a
+     * domain that user is not in are cleared.
+     */
+    void offerDomainsOf(Long userId) {
+        this.ownerId = userId;
+        defaultDomain = userId == null ? choices.currentDomain().orElse(null)
+                : choices.domainsOf(userId, "", 0, 1).findFirst().orElse(null);
+        for (Row row : scopeRows) {
+            row.domain.getDataProvider().refreshAll();
+            row.domain.setValue(defaultDomain);
+        }
     }
 
     Row addRow() {
@@ -119,7 +135,8 @@ class ScopesEditor extends Div implements HasValidation {
             addClassName("sk-scope-row");
             domain.setLabel(getTranslation("pat.ui.scope.domain"));
             domain.setItemLabelGenerator(DomainView::name);
-            domain.setItems(Pages.lazy((filter, offset, limit) -> choices.domains(filter, offset, limit)));
+            domain.setItems(Pages.lazy((filter, offset, limit) -> ownerId == null
+                    ? choices.domains(filter, offset, limit) : choices.domainsOf(ownerId, filter, offset, limit)));
             domain.setRequiredIndicatorVisible(true);
             domain.setValue(defaultDomain);
             domain.addValueChangeListener(e -> {

@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,9 +11,8 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextArea;
 
 /**
  * The secret right after create or regenerate: masked, with an eye button (show / hide) and a copy
@@ -42,7 +42,7 @@ class SecretPanel extends Section {
             return fallback();
             """;
 
-    final TextField token = new TextField();
+    final TextArea token = new TextArea();
     final Button reveal = new Button();
     final Button copy = new Button(VaadinIcon.COPY.create());
     final Pre curl = new Pre();
@@ -64,9 +64,9 @@ class SecretPanel extends Section {
         copy.setTooltipText(getTranslation("pat.ui.secret.copy"));
         copy.addClickListener(e -> copy.getElement().executeJs(COPY_JS, secret).then(Boolean.class, ok -> {
             if (Boolean.TRUE.equals(ok)) {
-                Notification.show(getTranslation("pat.ui.secret.copied")).addThemeVariants(NotificationVariant.SUCCESS);
+                Feedback.show(getTranslation("pat.ui.secret.copied"), NotificationVariant.SUCCESS);
             } else {
-                Notification.show(getTranslation("pat.ui.secret.copyFailed")).addThemeVariants(NotificationVariant.ERROR);
+                Feedback.show(getTranslation("pat.ui.secret.copyFailed"), NotificationVariant.ERROR);
             }
         }));
         token.setSuffixComponent(new Span(reveal, copy));

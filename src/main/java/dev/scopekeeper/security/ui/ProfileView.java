@@ -1,5 +1,6 @@
 package dev.scopekeeper.security.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -82,7 +82,7 @@ class ProfileView extends Main implements HasDynamicTitle {
             UserProfile updated = users.updateProfile(displayName.getValue(), email.getValue());
             displayName.setValue(updated.displayName());
             email.setValue(updated.email());
-            Notification.show(getTranslation("profile.saved")).addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("profile.saved"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             profileErrors.show(e);
         }
@@ -95,8 +95,7 @@ class ProfileView extends Main implements HasDynamicTitle {
             currentPassword.clear();
             newPassword.clear();
             confirmPassword.clear();
-            Notification.show(getTranslation("profile.passwordChanged"))
-                    .addThemeVariants(NotificationVariant.SUCCESS);
+            Feedback.show(getTranslation("profile.passwordChanged"), NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             passwordErrors.show(e);
         }

@@ -1,5 +1,6 @@
 package dev.scopekeeper.security.ui;
 
+import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -78,10 +78,10 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             var admin = setup.createFirstAdmin(new FirstAdmin(username.getValue(), email.getValue(),
                     displayName.getValue(), password.getValue(), confirmPassword.getValue()));
             signIn.signIn(admin.username());
-            Notification.show(getTranslation("setup.done", admin.username()));
+            Feedback.show(getTranslation("setup.done", admin.username()), null);
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (SetupAlreadyCompleted e) {
-            Notification.show(getTranslation(e.messageKey()));
+            Feedback.show(getTranslation(e.messageKey()), null);
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
         } catch (ServiceException.InvalidInput e) {
             errors.show(e);

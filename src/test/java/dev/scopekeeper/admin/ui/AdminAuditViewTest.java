@@ -31,8 +31,12 @@ class AdminAuditViewTest extends BrowserlessTestBase {
 
         test(view.actor).setValue(owner.username());
         assertThat(test(view.grid).size()).isEqualTo(2);
-        test(view.type).selectItem("PAT_REVOKED");
+        test(view.type).selectItem("Token revoked");
         assertThat(test(view.grid).size()).isEqualTo(1);
+        // words on the screen, the code in the tooltip and the CSV (issue 11)
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("type"))).isEqualTo("Token revoked");
+        assertThat(view.grid.getColumnByKey("type").getTooltipGenerator().apply(test(view.grid).getRow(0)))
+                .isEqualTo("PAT_REVOKED");
         assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("details"))).contains("watched");
         test(view.type).selectItem("All");
         test(view.tokenId).setValue((int) id);
@@ -54,5 +58,14 @@ class AdminAuditViewTest extends BrowserlessTestBase {
         view.range(noon, noon.minusHours(1));
         assertThat(view.to.isInvalid()).isTrue();
         assertThat(view.to.getErrorMessage()).isEqualTo("The end of the time range must be after its start");
+    }
+
+    @Test
+    void everyEventTypeHasWords() {
+        signInAsNew("audwords", PlatformRole.ADMIN);
+        AdminAuditView view = navigate(AdminAuditView.class);
+        for (dev.scopekeeper.audit.AuditEventType type : dev.scopekeeper.audit.AuditEventType.values()) {
+            assertThat(view.eventLabel(type)).as(type.name()).isNotEqualTo(type.name()).doesNotContain("_");
+        }
     }
 }

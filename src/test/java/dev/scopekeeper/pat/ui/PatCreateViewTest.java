@@ -213,14 +213,18 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.duration.duration).selectItem("90 days");
         test(view.create).click();
 
-        // the token is Bob's, not the administrator's: the secret is shown right here, once
-        assertThat(UI.getCurrent().getCurrentView()).isSameAs(view);
-        assertThat(view.secretPanel).isNotNull();
-        test(view.secretPanel.reveal).click();
-        String secret = view.secretPanel.token.getValue();
+        // the token is Bob's, not the administrator's: its page opens as for one's own, showing the owner and
+        // the secret once (issue 11)
+        PatDetailView detail = (PatDetailView) UI.getCurrent().getCurrentView();
+        assertThat(detail.administering).isTrue();
+        assertThat(detail.owner.getValue()).isEqualTo(bob.username());
+        assertThat(detail.secretPanel).isNotNull();
+        test(detail.secretPanel.reveal).click();
+        String secret = detail.secretPanel.token.getValue();
         assertThat(secret).startsWith("pat_");
-        assertThat(view.mintedNotice.getText()).contains("bob's monitoring", bob.username());
-        assertThat(view.name.getValue()).isEmpty();
+        assertThat(detail.mintedNotice.getText()).contains("bob's monitoring", bob.username());
+        assertThat(detail.regenerate.isVisible()).isFalse();
+        assertThat(detail.name.isReadOnly()).isTrue();
         assertThat(myTokens()).isEmpty();
 
         testUsers.signIn(bob);
@@ -246,14 +250,16 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.name).setValue("short-lived");
         test(view.create).click();
 
-        test(view.revokeMinted).click();
+        PatDetailView detail = (PatDetailView) UI.getCurrent().getCurrentView();
+        test(detail.revoke).click();
         com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
                 find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
         assertThat(test(dialog).getHeader()).isEqualTo("Revoke \"short-lived\"?");
         test(dialog).confirm();
 
         assertThat(notifications()).contains("Token \"short-lived\" revoked");
-        assertThat(view.revokeMinted.isEnabled()).isFalse();
+        assertThat(detail.revoke.isEnabled()).isFalse();
+        assertThat(detail.badge.getText()).isEqualTo("Revoked");
         testUsers.signIn(bob);
         assertThat(myTokens()).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(PatStatus.REVOKED));
     }
@@ -333,5 +339,24 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(view.scopes.scopeRows).isEmpty();
         test(view.create).click();
         assertThat(myTokens()).hasSize(1);
+    }
+
+    @Test
+    void anAdministratorMintingForAnotherUserIsOfferedOnlyThatUsersDomains() {
+        UserProfile carol = testUsers.create("carol", PlatformRole.USER);
+        long hers = domains.domain("Carols");
+        domains.member(hers, carol, DomainRole.EDITOR);
+        long notHers = domains.domain("NotCarols");
+        signInAsNew("create", PlatformRole.ADMIN);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.scopes.addRow).click();
+
+        test(view.user).setFilter(carol.username());
+        test(view.user).selectItem(carol.displayName() + " (" + carol.username() + ")");
+
+        var row = view.scopes.scopeRows.getFirst();
+        List<Long> offered = test(row.domain).getSuggestionItems().stream().map(d -> d.id()).toList();
+        assertThat(offered).contains(hers).doesNotContain(notHers);
+        assertThat(row.domain.getValue().id()).isEqualTo(hers);
     }
 }

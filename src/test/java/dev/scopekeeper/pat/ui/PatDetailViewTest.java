@@ -240,12 +240,14 @@ class PatDetailViewTest extends BrowserlessTestBase {
         assertThat(grid.size()).isEqualTo(3);
 
         Button trash = (Button) grid.getCellComponent(0, "actions");
-        assertThat(trash.getElement().getAttribute("aria-label")).isEqualTo("Delete scope");
         PatScopeView first = grid.getRow(0);
+        assertThat(trash.getElement().getAttribute("aria-label")).startsWith("Delete scope Clients · "
+                + first.operation() + " · Any");
         test(trash).click();
         assertThat(pats.get(id).scopes()).hasSize(2).doesNotContain(first);
         assertThat(grid.size()).isEqualTo(2);
-        assertThat(notifications()).contains("Scope deleted");
+        assertThat(find(com.vaadin.flow.component.notification.Notification.class).all().getLast().getElement()
+                .getTextRecursively()).contains("Scope deleted: Clients · " + first.operation() + " · Any");
 
         test(view.deleteAllScopes).click();
         ConfirmDialog dialog = find(ConfirmDialog.class).single();
@@ -270,5 +272,57 @@ class PatDetailViewTest extends BrowserlessTestBase {
         assertThat(find(H1.class).single().getText()).isEqualTo("Not found");
         assertThat(UI.getCurrent().getElement().getTextRecursively()).isEqualTo(theirPage);
         assertThat(theirPage).doesNotContain("not yours");
+    }
+
+    // --- issue 11 ---
+
+    @Test
+    void theDetailPageShowsTheHintAndWhenTheTokenWasRevoked() {
+        IssuedPat issued = token("hinted");
+        PatDetailView view = open(issued.pat().id());
+        String secret = issued.secret();
+        assertThat(view.hint.getValue()).isEqualTo(issued.pat().secretHint()).startsWith(secret.substring(0, 8))
+                .endsWith(secret.substring(secret.length() - 4));
+        assertThat(view.revokedAt.isVisible()).isFalse();
+
+        pats.revoke(issued.pat().id());
+        view = open(issued.pat().id());
+        assertThat(view.revokedAt.isVisible()).isTrue();
+        assertThat(view.revokedAt.getValue()).endsWith("UTC");
+        assertThat(view.description).isInstanceOf(com.vaadin.flow.component.textfield.TextArea.class);
+    }
+
+    @Test
+    void aDeletedScopeCanBePutBackFromTheNotice() {
+        long id = token("undo", new ScopeRequest(domain, "clients", "view", Long.toString(client)),
+                new ScopeRequest(domain, "channels", "*", "*")).pat().id();
+        PatDetailView view = open(id);
+        var grid = test(view.scopeGrid);
+        List<Button> trash = java.util.stream.IntStream.range(0, grid.size())
+                .mapToObj(i -> (Button) grid.getCellComponent(i, "actions")).toList();
+        assertThat(trash).hasSize(2);
+        assertThat(trash.getFirst().getAriaLabel().orElseThrow()).as("says which scope it deletes")
+                .contains("Detail");
+
+        test(trash.getFirst()).click();
+        assertThat(pats.get(id).scopes()).hasSize(1);
+        var notice = find(com.vaadin.flow.component.notification.Notification.class).all().getLast();
+        Button undo = find(Button.class, notice).withText("Undo").single();
+        test(undo).click();
+
+        assertThat(pats.get(id).scopes()).hasSize(2);
+    }
+
+    @Test
+    void revokeAsksWithFocusOnNo() {
+        long id = token("careful").pat().id();
+        PatDetailView view = open(id);
+        test(view.revoke).click();
+        ConfirmDialog dialog = find(ConfirmDialog.class).single();
+        Button no = find(Button.class, dialog).withText("No").single();
+        assertThat(no.getElement().getProperty("autofocus", false) || no.getElement().hasAttribute("autofocus"))
+                .isTrue();
+        test(no).click();
+        assertThat(pats.get(id).status()).isEqualTo(PatStatus.ACTIVE);
     }
 }

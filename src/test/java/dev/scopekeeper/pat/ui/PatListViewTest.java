@@ -185,11 +185,12 @@ class PatListViewTest extends BrowserlessTestBase {
     }
 
     @Test
-    void deleteAllWithNothingToDeleteSaysSo() {
+    void deleteAllWithNothingToDeleteIsNotOffered() {
         PatListView view = navigate(PatListView.class);
-        test(view.deleteAll).click();
+        test(view.grid).size();
+        // issue 11: disabled on an empty table, rather than a notice after the click
+        assertThat(view.deleteAll.isEnabled()).isFalse();
         assertThat(find(ConfirmDialog.class).exists()).isFalse();
-        assertThat(notifications()).contains("You have no tokens to delete");
     }
 
     private com.vaadin.flow.component.button.ButtonTester<Button> rowButton(PatListView view, int row, String text) {
@@ -199,4 +200,93 @@ class PatListViewTest extends BrowserlessTestBase {
         return test(button);
     }
 
+
+    // --- issue 11 ---
+
+    private String emptyState() {
+        return find(Div.class).withClassName("sk-empty-state").single().getElement().getTextRecursively();
+    }
+
+    @Test
+    void aSearchWithoutMatchSaysSoAndOffersToShowAll() {
+        token("nightly");
+        PatListView view = navigate(PatListView.class);
+
+        test(view.search).setValue("zzz");
+
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(emptyState()).contains("No token matches \"zzz\"").doesNotContain("No personal access tokens here");
+        assertThat(view.emptyShowAll.isVisible()).isTrue();
+        test(view.emptyShowAll).click();
+        assertThat(view.status.getValue()).isEqualTo(PatListView.Filter.ALL);
+        assertThat(names(view)).containsExactly("nightly");
+    }
+
+    @Test
+    void aUserWhoseTokensAreAllRevokedOrExpiredIsToldHowManyAndCanShowThem() {
+        pats.revoke(token("old one"));
+        pats.revoke(token("older one"));
+        long expired = token("expired one");
+        jdbc.update("UPDATE pat SET expires_at = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+                expired);
+
+        PatListView view = navigate(PatListView.class);
+
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(emptyState()).contains("No active tokens", "0 active, 2 revoked, 1 expired")
+                .doesNotContain("No personal access tokens here");
+        test(view.emptyShowAll).click();
+        assertThat(names(view)).hasSize(3);
+    }
+
+    @Test
+    void deleteAllIsDisabledOnAnEmptyTable() {
+        PatListView view = navigate(PatListView.class);
+        test(view.grid).size();
+        assertThat(view.deleteAll.isEnabled()).isFalse();
+
+        token("one");
+        view.grid.getDataProvider().refreshAll();
+        test(view.grid).size();
+        assertThat(view.deleteAll.isEnabled()).isTrue();
+    }
+
+    @Test
+    void aRevokedRowSaysWhenItWasRevokedNotWhenItWouldExpire() {
+        pats.revoke(token("cut off"));
+        PatListView view = navigate(PatListView.class);
+        test(view.status).selectItem("Revoked");
+
+        var cell = test(view.grid).getCellComponent(0, "expires");
+        assertThat(cell.getElement().getText()).startsWith("Revoked").doesNotContain("in 30 days");
+        assertThat(test(view.grid).getCellComponent(0, "status").getElement().getText()).isEqualTo("Revoked");
+    }
+
+    @Test
+    void theRowMenuRevokesAccessAfterAYesAndStartsOnNo() {
+        long id = token("row menu");
+        PatListView view = navigate(PatListView.class);
+
+        var actions = test(view.grid).getCellComponent(0, "actions");
+        var menu = find(com.vaadin.flow.component.menubar.MenuBar.class, actions).single();
+        assertThat(menu.getItems().getFirst().getAriaLabel()).contains("More actions for row menu");
+        new com.vaadin.flow.component.menubar.MenuBarTester<>(menu).clickItem(0, 0);
+
+        ConfirmDialog dialog = find(ConfirmDialog.class).single();
+        Button no = find(Button.class, dialog).withText("No").single();
+        assertThat(no.getElement().getProperty("autofocus", false) || no.getElement().hasAttribute("autofocus"))
+                .as("focus starts on the safe choice").isTrue();
+        test(dialog).confirm();
+
+        assertThat(pats.get(id).status()).isEqualTo(dev.scopekeeper.pat.PatStatus.REVOKED);
+        assertThat(notifications()).contains("Token \"row menu\" revoked");
+    }
+
+    @Test
+    void theActionsColumnStaysInViewAndLongNamesHaveATooltip() {
+        token("a name far too long to fit in its column of the table without being cut off at the end");
+        PatListView view = navigate(PatListView.class);
+        assertThat(view.grid.getColumnByKey("actions").isFrozenToEnd()).isTrue();
+        assertThat(view.grid.getColumnByKey("name").getTooltipGenerator()).isNotNull();
+    }
 }

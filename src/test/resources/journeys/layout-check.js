@@ -1,0 +1,94 @@
+() => {
+  // Layout checks run by the browser journeys (docs/ui.md). Returns a list of problems, empty when the screen holds.
+  const problems = [];
+  const vw = document.documentElement.clientWidth;
+  const vh = window.innerHeight;
+  const visible = el => el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+  const describe = el => {
+    const label = el.getAttribute('aria-label') || el.label || (el.innerText || el.value || '').trim().split('\n')[0];
+    return el.localName + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '')
+      + (label ? ' "' + String(label).slice(0, 40) + '"' : '');
+  };
+  const ignored = el => el.closest('vaadin-dev-tools, vaadin-connection-indicator, vaadin-tooltip, vaadin-notification-card');
+
+  // 1. no page scrolls sideways
+  const doc = document.scrollingElement || document.documentElement;
+  if (doc.scrollWidth > vw + 1) {
+    problems.push('page scrolls sideways: ' + doc.scrollWidth + 'px content in ' + vw + 'px');
+  }
+
+  // 2. what must be read whole is not clipped
+  for (const selector of ['.sk-curl', '.sk-secret-value textarea', '.sk-badge', 'h1', 'h2', '.sk-label', '.sk-hint']) {
+    for (const el of document.querySelectorAll(selector)) {
+      if (!visible(el) || ignored(el)) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        problems.push('clipped: ' + describe(el) + ' needs ' + el.scrollWidth + 'px, has ' + el.clientWidth + 'px');
+      }
+      const r = el.getBoundingClientRect();
+      if (r.left < -1 || r.right > vw + 1) {
+        problems.push('off-screen: ' + describe(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+      }
+    }
+  }
+  // a badge in a grid cell is visible whole
+  for (const badge of document.querySelectorAll('vaadin-grid-cell-content .sk-badge')) {
+    if (!visible(badge)) continue;
+    const cell = badge.closest('vaadin-grid-cell-content');
+    const b = badge.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    if (b.right > c.right + 1 || cell.scrollWidth > cell.clientWidth + 1) {
+      problems.push('badge cut in its cell: ' + describe(badge));
+    }
+  }
+
+  // 3. controls: on screen, not hidden by their grid, not overlapping or touching another
+  const CONTROLS = 'vaadin-button, vaadin-text-field, vaadin-text-area, vaadin-password-field, vaadin-email-field,'
+    + ' vaadin-integer-field, vaadin-select, vaadin-combo-box, vaadin-multi-select-combo-box, vaadin-checkbox,'
+    + ' vaadin-date-picker, vaadin-drawer-toggle, vaadin-grid, a[href]';
+  const overlays = [...document.querySelectorAll('vaadin-dialog[opened], vaadin-confirm-dialog[opened], vaadin-popover[opened]')];
+  const top = overlays.length ? overlays[overlays.length - 1] : null;
+  let controls = [...document.querySelectorAll(CONTROLS)].filter(el => visible(el) && !ignored(el));
+  if (top) {
+    // with a dialog or popover open, only its own controls can be reached
+    controls = controls.filter(el => top.contains(el) || (top.shadowRoot && top.shadowRoot.contains(el)));
+  } else {
+    controls = controls.filter(el => !el.closest('vaadin-dialog, vaadin-confirm-dialog, vaadin-popover'));
+  }
+  // a nested control (a button in a field's suffix, a link in a button) is judged with its parent
+  controls = controls.filter(el => !el.parentElement || !el.parentElement.closest(CONTROLS.replace(', vaadin-grid', '')));
+  const boxes = [];
+  for (const el of controls) {
+    const r = el.getBoundingClientRect();
+    const grid = el.localName === 'vaadin-grid' ? null : el.closest('vaadin-grid');
+    if (grid) {
+      const g = grid.getBoundingClientRect();
+      if (r.bottom < g.top || r.top > g.bottom) continue; // a row scrolled out of view vertically
+      if (r.left < g.left - 1 || r.right > g.right + 1) {
+        problems.push('hidden in its grid (scroll sideways to reach it): ' + describe(el));
+        continue;
+      }
+    }
+    if (r.left < -1 || r.right > vw + 1) {
+      problems.push('off-screen: ' + describe(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw);
+      continue;
+    }
+    if (el.closest('vaadin-grid') && el.localName !== 'vaadin-grid') continue; // rows are the grid's own layout
+    boxes.push({ el, r });
+  }
+  const GAP = 4; // px: less than this between two controls reads as one
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      const dx = Math.max(a.r.left, b.r.left) - Math.min(a.r.right, b.r.right);
+      const dy = Math.max(a.r.top, b.r.top) - Math.min(a.r.bottom, b.r.bottom);
+      if (dx < 0 && dy < 0) {
+        problems.push('overlap: ' + describe(a.el) + ' and ' + describe(b.el));
+      } else if (Math.max(dx, dy) < GAP - 0.5 && !(a.el.matches('a[href]') && b.el.matches('a[href]'))) {
+        problems.push('touching (' + Math.round(Math.max(dx, dy)) + 'px): ' + describe(a.el) + ' and ' + describe(b.el));
+      }
+    }
+  }
+  return problems;
+}
