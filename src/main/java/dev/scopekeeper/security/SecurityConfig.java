@@ -18,6 +18,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** Browser sign-in for the Vaadin UI. Every service method is additionally guarded by method security. */
@@ -52,9 +55,16 @@ class SecurityConfig {
     SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
             throws Exception {
         http.authenticationManager(authenticationManager);
+        // SecurityHeaders (a servlet filter ahead of this chain) sets CSP, nosniff, frame and referrer headers on
+        // every response; these are the same values, for responses that reset headers.
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.BROWSER_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // Login CSRF: Vaadin exempts the login POST from the CSRF check; the login form sends the token anyway.
+        CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens));
+        http.addFilterBefore(new LoginCsrfFilter("/login", csrfTokens), UsernamePasswordAuthenticationFilter.class);
         // Public: the app's own stylesheets (frontend/styles, served from /styles), the OpenAPI document and
         // its browsable UI. The API itself has its own stateless chain (security.api).
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/v3/api-docs", "/v3/api-docs/**",

@@ -74,14 +74,30 @@ public abstract class BrowserJourney {
         // assertThat(...).isVisible() waits as long as an action: the first page of a cold context on a shared
         // 2-core machine can take longer than Playwright's default 5 s (nothing is asserted less)
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        cspViolations.clear();
+        // Every page the journey opens reports what its Content-Security-Policy blocked (issue 10, item 10).
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'Content Security Policy violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI))");
         page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
         lastPage = page;
     }
 
+    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @AfterEach
     void closePage() {
-        if (context != null) {
-            context.close();
+        try {
+            org.assertj.core.api.Assertions.assertThat(cspViolations)
+                    .as("the Content-Security-Policy blocked nothing the screens need").isEmpty();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
         }
     }
 

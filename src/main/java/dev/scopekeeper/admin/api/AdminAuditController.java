@@ -59,6 +59,9 @@ class AdminAuditController {
 
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The filtered audit log as CSV, streamed (newest first, at most 50,000 rows)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The CSV file",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     void export(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String actor,
             @RequestParam(name = "event_type", required = false) String eventType,

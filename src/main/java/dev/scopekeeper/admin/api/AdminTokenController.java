@@ -1,5 +1,7 @@
 package dev.scopekeeper.admin.api;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.base.ListResult;
@@ -49,7 +51,7 @@ class AdminTokenController {
             @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
             @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
             @JsonProperty("last_used_ip") String lastUsedIp, @JsonProperty("use_count") long useCount,
-            List<ScopeJson> scopes, @JsonProperty("revoked_by") String revokedBy,
+            List<AdminScopeJson> scopes, @JsonProperty("revoked_by") String revokedBy,
             @JsonProperty("revoked_reason") String revokedReason,
             @JsonProperty("revocation_lifted_at") Instant revocationLiftedAt,
             @JsonProperty("owner_can_regenerate") boolean ownerCanRegenerate) {
@@ -57,17 +59,17 @@ class AdminTokenController {
         static TokenDetailsJson of(PatDetails pat) {
             return new TokenDetailsJson(pat.id(), pat.ownerId(), pat.ownerName(), pat.createdById(), pat.name(),
                     pat.description(), pat.status().wireName(), pat.issuedAt(), pat.expiresAt(), pat.revokedAt(),
-                    pat.lastUsedAt(), pat.lastUsedIp(), pat.useCount(), pat.scopes().stream().map(ScopeJson::of).toList(),
+                    pat.lastUsedAt(), pat.lastUsedIp(), pat.useCount(), pat.scopes().stream().map(AdminScopeJson::of).toList(),
                     pat.revokedBy() == null ? null : pat.revokedBy().wireName(), pat.revokedReason(),
                     pat.revocationLiftedAt(), !pat.regenerationBlocked());
         }
     }
 
-    record ScopeJson(long id, @JsonProperty("domain_id") long domainId, @JsonProperty("domain_name") String domainName,
+    record AdminScopeJson(long id, @JsonProperty("domain_id") long domainId, @JsonProperty("domain_name") String domainName,
             @JsonProperty("entity_type") String entityType, String operation, @JsonProperty("entity_id") String entityId) {
 
-        static ScopeJson of(PatScopeView s) {
-            return new ScopeJson(s.id(), s.domainId(), s.domainName(), s.entityType(), s.operation(), s.entity());
+        static AdminScopeJson of(PatScopeView s) {
+            return new AdminScopeJson(s.id(), s.domainId(), s.domainName(), s.entityType(), s.operation(), s.entity());
         }
     }
 
@@ -132,6 +134,7 @@ class AdminTokenController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         tokens.delete(id);
         return ResponseEntity.noContent().build();

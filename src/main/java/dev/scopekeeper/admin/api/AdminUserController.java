@@ -1,5 +1,12 @@
 package dev.scopekeeper.admin.api;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
@@ -39,10 +46,12 @@ class AdminUserController {
         }
     }
 
-    record CreateJson(String username, String email, String password, PlatformRole role) {
+    record CreateUserJson(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
+            @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(min = 12, max = 128) String password,
+            @NotNull PlatformRole role) {
         @Override
         public String toString() {
-            return "CreateJson[username=" + username + ", email=" + email + ", role=" + role + "]";
+            return "CreateUserJson[username=" + username + ", email=" + email + ", role=" + role + "]";
         }
     }
 
@@ -83,7 +92,8 @@ class AdminUserController {
 
     @PostMapping
     @Operation(summary = "Create a user with an initial password")
-    ResponseEntity<UserJson> create(@RequestBody CreateJson body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<UserJson> create(@RequestBody CreateUserJson body) {
         UserProfile created = users.create(new NewUser(body.username(), body.email(), body.password(), body.role()));
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(UserJson.of(created, 0));
     }

@@ -29,20 +29,20 @@ class DomainTokenController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record DomainPatJson(long id, @JsonProperty("user_id") long userId, String owner, String name, String status,
-            @JsonProperty("last_used_at") Instant lastUsedAt, List<ScopeJson> scopes) {
+            @JsonProperty("last_used_at") Instant lastUsedAt, List<DomainScopeJson> scopes) {
 
         static DomainPatJson of(DomainTokenRow row) {
             return new DomainPatJson(row.patId(), row.ownerId(), row.ownerName(), row.name(), row.status().wireName(),
-                    row.lastUsedAt(), row.scopes().stream().map(ScopeJson::of).toList());
+                    row.lastUsedAt(), row.scopes().stream().map(DomainScopeJson::of).toList());
         }
     }
 
-    record ScopeJson(long id, @JsonProperty("domain_id") long domainId, @JsonProperty("entity_type") String entityType,
+    record DomainScopeJson(long id, @JsonProperty("domain_id") long domainId, @JsonProperty("entity_type") String entityType,
             String operation, @JsonProperty("entity_id") String entityId,
             @JsonProperty("entity_name") String entityName) {
 
-        static ScopeJson of(PatScopeView s) {
-            return new ScopeJson(s.id(), s.domainId(), s.entityType(), s.operation(), s.entity(), s.entityName());
+        static DomainScopeJson of(PatScopeView s) {
+            return new DomainScopeJson(s.id(), s.domainId(), s.entityType(), s.operation(), s.entity(), s.entityName());
         }
     }
 

@@ -36,6 +36,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             try {
+                response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("X-Frame-Options", "DENY");
+                response.setHeader("Referrer-Policy", "no-referrer");
                 response.setContentType(Problems.CONTENT_TYPE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             } catch (Throwable t) {

@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
  * servlet container's error reports, the security firewall, the request hygiene filter). Same shape as the
  * problems of {@link ApiExceptionHandler}: {@code type}, {@code title}, {@code status}, {@code detail}.
  */
-final class Problems {
+public final class Problems {
 
-    static final String CONTENT_TYPE = "application/problem+json";
+    public static final String CONTENT_TYPE = "application/problem+json";
 
     private Problems() {
     }
@@ -29,7 +29,7 @@ final class Problems {
         return json.append('}').toString();
     }
 
-    static void write(jakarta.servlet.http.HttpServletResponse response, int status, String detail, String field)
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String detail, String field)
             throws IOException {
         if (response.isCommitted()) {
             return;

@@ -1,5 +1,7 @@
 package dev.scopekeeper.domains.api;
 
+import dev.scopekeeper.base.Names;
+import jakarta.validation.constraints.Size;
 import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE;
 import static dev.scopekeeper.authz.Operation.DOMAINS_DELETE_INVITATION;
 import static dev.scopekeeper.authz.Operation.DOMAINS_DISABLE;
@@ -55,7 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DomainController {
 
     /** Create: name and route required. Update: omitted fields keep their values. */
-    record DomainBody(String name, @JsonAlias("alias") String route, List<String> tags) {
+    record DomainBody(@Size(max = Names.NAME_MAX) String name, @JsonAlias("alias") String route, List<String> tags) {
     }
 
     record MemberBody(@NotNull @JsonProperty("user_id") Long userId,

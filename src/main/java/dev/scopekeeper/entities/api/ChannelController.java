@@ -1,5 +1,8 @@
 package dev.scopekeeper.entities.api;
 
+import dev.scopekeeper.base.Names;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import static dev.scopekeeper.authz.Operation.CHANNELS_CONNECT_CLIENT;
 import static dev.scopekeeper.authz.Operation.CHANNELS_DELETE;
 import static dev.scopekeeper.authz.Operation.CHANNELS_DISABLE;
@@ -51,7 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Channels")
 class ChannelController {
 
-    record ChannelBody(String name, List<String> tags) {
+    record ChannelBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {
     }
 
     private final ChannelService channels;

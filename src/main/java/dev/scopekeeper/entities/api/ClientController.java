@@ -1,5 +1,8 @@
 package dev.scopekeeper.entities.api;
 
+import dev.scopekeeper.base.Names;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import static dev.scopekeeper.authz.Operation.CLIENTS_CONNECT_TO_CHANNEL;
 import static dev.scopekeeper.authz.Operation.CLIENTS_DELETE;
 import static dev.scopekeeper.authz.Operation.CLIENTS_DISABLE;
@@ -52,7 +55,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Clients")
 class ClientController {
 
-    record ClientBody(String name, List<String> tags) {
+    record ClientBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {
     }
 
     private final ClientService clients;

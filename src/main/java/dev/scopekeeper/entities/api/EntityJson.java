@@ -1,5 +1,7 @@
 package dev.scopekeeper.entities.api;
 
+import dev.scopekeeper.base.Names;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -96,7 +98,7 @@ final class EntityJson {
     }
 
     /** update (clients, channels): the new name. */
-    record NameBody(String name) {
+    record NameBody(@NotBlank @Size(max = Names.NAME_MAX) String name) {
     }
 
     /** update_tags: the complete new list of tags. */

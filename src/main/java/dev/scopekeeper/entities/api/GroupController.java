@@ -1,5 +1,6 @@
 package dev.scopekeeper.entities.api;
 
+import dev.scopekeeper.base.Names;
 import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE_GROUPS;
 import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_GROUPS;
 import static dev.scopekeeper.authz.Operation.GROUPS_ADD_CHILDREN_GROUPS;
@@ -67,7 +68,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Groups")
 class GroupController {
 
-    record GroupBody(String name, String description, List<String> tags, @JsonProperty("parent_id") Long parentId) {
+    record GroupBody(@Size(max = Names.NAME_MAX) String name, @Size(max = Names.DESCRIPTION_MAX) String description, List<String> tags, @JsonProperty("parent_id") Long parentId) {
     }
 
     /** Omitted fields keep their values. */

@@ -1,5 +1,11 @@
 package dev.scopekeeper.pat.api;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import dev.scopekeeper.base.Names;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.base.ListResult;
@@ -53,13 +59,13 @@ class PatController {
         this.lifecycle = lifecycle;
     }
 
-    record ScopeJson(Long id, @JsonProperty("domain_id") Long domainId, @JsonProperty("entity_type") String entityType,
+    record PatScopeJson(Long id, @JsonProperty("domain_id") Long domainId, @JsonProperty("entity_type") String entityType,
             String operation, @JsonProperty("entity_id") String entityId,
             @JsonProperty("domain_name") @JsonInclude(JsonInclude.Include.NON_NULL) String domainName,
             @JsonProperty("entity_name") @JsonInclude(JsonInclude.Include.NON_NULL) String entityName) {
 
-        static ScopeJson of(PatScopeView scope) {
-            return new ScopeJson(scope.id(), scope.domainId(), scope.entityType(), scope.operation(), scope.entity(),
+        static PatScopeJson of(PatScopeView scope) {
+            return new PatScopeJson(scope.id(), scope.domainId(), scope.entityType(), scope.operation(), scope.entity(),
                     scope.domainName(), scope.entityName());
         }
 
@@ -75,7 +81,7 @@ class PatController {
             @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
             @JsonProperty("last_used_ip") String lastUsedIp,
             @JsonProperty("created_by") @JsonInclude(JsonInclude.Include.NON_NULL) Long createdBy,
-            @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long useCount, String hint, List<ScopeJson> scopes,
+            @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long useCount, String hint, List<PatScopeJson> scopes,
             @JsonProperty("revoked_by") String revokedBy, @JsonProperty("revoked_reason") String revokedReason,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
@@ -83,14 +89,14 @@ class PatController {
             return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
                     pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(),
                     pat.createdById(), pat.useCount(), pat.secretHint(),
-                    pat.scopes().stream().map(ScopeJson::of).toList(), wire(pat.revokedBy()), pat.revokedReason(),
+                    pat.scopes().stream().map(PatScopeJson::of).toList(), wire(pat.revokedBy()), pat.revokedReason(),
                     secret);
         }
 
         static PatJson of(PatSummary pat) {
             return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
                     pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(), null, null,
-                    pat.secretHint(), pat.scopes().stream().map(ScopeJson::of).toList(), wire(pat.revokedBy()),
+                    pat.secretHint(), pat.scopes().stream().map(PatScopeJson::of).toList(), wire(pat.revokedBy()),
                     pat.revokedReason(), null);
         }
 
@@ -99,26 +105,28 @@ class PatController {
         }
     }
 
-    record CreateJson(String name, String description, String duration, @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("user_id") Long userId, List<ScopeJson> scopes) {
+    record CreatePatJson(@NotBlank @Size(max = Names.NAME_MAX) String name, @Size(max = Names.DESCRIPTION_MAX) String description,
+            @Schema(description = "1d, 7d, 30d, 60d, 90d, 365d or never; or give expires_at", example = "30d") String duration, @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("user_id") Long userId, List<PatScopeJson> scopes) {
     }
 
     /** {@code grace}: keep the old secret working for {@code 1h}, {@code 1d} or {@code 7d} (absent = not at all). */
     record DurationJson(String duration, @JsonProperty("expires_at") Instant expiresAt, String grace) {
     }
 
-    record NameJson(String name) {
+    record NameJson(@NotBlank @Size(max = Names.NAME_MAX) String name) {
     }
 
-    record DescriptionJson(String description) {
+    record DescriptionJson(@Size(max = Names.DESCRIPTION_MAX) String description) {
     }
 
-    record ScopesJson(List<ScopeJson> scopes, @JsonProperty("scopes_id") List<Long> scopesId) {
+    record ScopesJson(List<PatScopeJson> scopes, @JsonProperty("scopes_id") List<Long> scopesId) {
     }
 
     @PostMapping
     @Operation(summary = "Create a token; the response carries its secret, shown this once")
-    ResponseEntity<PatJson> create(@RequestBody CreateJson body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PatJson> create(@RequestBody CreatePatJson body) {
         IssuedPat issued = pats.create(new CreatePatRequest(body.name(), body.description(),
                 duration(body.duration(), body.expiresAt()), body.userId(), scopes(body.scopes())));
         return ResponseEntity.created(URI.create("/api/v1/pats/" + issued.pat().id()))
@@ -179,7 +187,7 @@ class PatController {
             @RequestParam(defaultValue = "100") int limit) {
         ListResult<PatScopeView> result = pats.listScopes(id, offset, limit);
         return Map.of("total", result.total(), "offset", result.offset(), "limit", result.limit(), "scopes",
-                result.items().stream().map(ScopeJson::of).toList());
+                result.items().stream().map(PatScopeJson::of).toList());
     }
 
     @PatchMapping("/{id}/scope/add")
@@ -199,6 +207,7 @@ class PatController {
 
     @DeleteMapping("/{id}/scope")
     @Operation(summary = "Remove all of a token's scopes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> clearScopes(@PathVariable long id) {
         pats.clearScopes(id);
         return ResponseEntity.noContent().build();
@@ -206,6 +215,7 @@ class PatController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         pats.delete(id);
         return ResponseEntity.noContent().build();
@@ -213,6 +223,7 @@ class PatController {
 
     @DeleteMapping
     @Operation(summary = "Delete all of my tokens")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deleteAll() {
         pats.deleteAll();
         return ResponseEntity.noContent().build();
@@ -232,7 +243,7 @@ class PatController {
         return PatDuration.parse(duration);
     }
 
-    private static List<ScopeRequest> scopes(List<ScopeJson> scopes) {
+    private static List<ScopeRequest> scopes(List<PatScopeJson> scopes) {
         return scopes == null ? List.of() : scopes.stream().map(s -> s == null ? null : s.toRequest()).toList();
     }
 

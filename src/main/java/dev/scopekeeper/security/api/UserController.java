@@ -1,5 +1,10 @@
 package dev.scopekeeper.security.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserAdministrationService;
@@ -35,7 +40,9 @@ class UserController {
         }
     }
 
-    record CreateUserRequest(String username, String email, String password, PlatformRole role) {
+    record CreateUserRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
+            @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(min = 12, max = 128) String password,
+            @NotNull PlatformRole role) {
         @Override
         public String toString() {
             return "CreateUserRequest[username=" + username + ", email=" + email + ", role=" + role + "]";

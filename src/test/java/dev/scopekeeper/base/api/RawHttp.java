@@ -58,7 +58,7 @@ public final class RawHttp {
     /** Sends {@code method target HTTP/1.1} with these extra header lines and body, exactly as given. */
     public Answer send(String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(90_000);
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
