@@ -184,6 +184,8 @@ public abstract class BrowserJourney {
      * grid, overlapping or touching another.
      */
     protected void assertLayout(String where) {
+        // from the top: a control scrolled under the fixed header is not an overlap a person meets
+        page.evaluate("() => window.scrollTo(0, 0)");
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) page.evaluate(LAYOUT_CHECK);
         report("layout of " + where + " (" + page.url() + ", " + page.viewportSize().width + "px wide)", problems);

@@ -53,6 +53,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Anchor skip = new Anchor("#" + MAIN_ID, getTranslation("layout.skipToContent"));
         skip.addClassName("sk-skip-link");
         skip.getElement().setAttribute("router-ignore", true);
+        // the page's <base href> would resolve "#main-content" against the start page: focus it here instead
+        skip.getElement().executeJs("""
+                this.addEventListener('click', (event) => {
+                  event.preventDefault();
+                  const main = document.getElementById($0);
+                  if (main) { main.focus(); main.scrollIntoView(); }
+                });""", MAIN_ID);
         addToNavbar(skip, toggle, appName, spacer);
         if (authenticationContext.isAuthenticated()) {
             configureDomainSelect();
