@@ -42,4 +42,8 @@ interface DomainMemberRepository extends JpaRepository<DomainMember, Long> {
 
     @Query("select count(u) > 0 from User u where u.id = :userId")
     boolean userExists(long userId);
+
+    @Query("select count(a) > 0 from DomainMember a, DomainMember b where a.userId = :userId"
+            + " and b.userId = :otherUserId and a.domainId = b.domainId")
+    boolean shareADomain(long userId, long otherUserId);
 }

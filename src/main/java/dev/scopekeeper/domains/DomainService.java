@@ -156,14 +156,28 @@ public class DomainService {
                 d -> d.toView(platformAdmin ? DomainRole.ADMIN : roles.get(d.getId())));
     }
 
-    /** domains.send_invitation to an existing user, by id. */
+    /**
+     * domains.send_invitation to an existing user, by id. An id is only good for a user the caller can see (who
+     * shares a domain with them; platform administrators see everyone): unknown ids and the ids of users the
+     * caller cannot see get the same "No such user", so ids cannot be probed for usernames. Users one cannot see
+     * are invited by username, which the inviter must already know.
+     */
     @Transactional
     public InvitationView sendInvitation(long domainId, long inviteeId, DomainRole role) {
         access.require(domainId, DOMAINS_SEND_INVITATION, null);
-        if (!members.userExists(inviteeId)) {
+        if (!canSee(inviteeId)) {
             throw new InvalidInput("invitee", "invitation.userUnknown");
         }
         return invite(domainId, inviteeId, role);
+    }
+
+    /** Whether the caller may learn who the user with this id is: themselves, a co-member, or anyone for admins. */
+    boolean canSee(long userId) {
+        long me = currentUser.id();
+        if (access.isPlatformAdmin()) {
+            return members.userExists(userId);
+        }
+        return userId == me || members.shareADomain(me, userId);
     }
 
     /** domains.send_invitation to an existing user, by username. */
@@ -175,7 +189,12 @@ public class DomainService {
         return invite(domainId, inviteeId, role);
     }
 
-    private InvitationView invite(long domainId, long inviteeId, DomainRole role) {
+    /**
+     * Invites a user the caller already identified (by id they can see, or by username); the caller's
+     * domains.send_invitation is checked again, so a PAT needs that scope too.
+     */
+    InvitationView invite(long domainId, long inviteeId, DomainRole role) {
+        access.require(domainId, DOMAINS_SEND_INVITATION, null);
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
@@ -228,13 +247,22 @@ public class DomainService {
                 v -> v);
     }
 
-    /** The invitee joins the domain with the invited role (or gets that role if they joined meanwhile). */
+    /**
+     * The invitee joins the domain with the invited role. If they joined meanwhile, a higher invited role raises
+     * theirs and an equal one changes nothing; a stale invitation to a lower role is refused (409), never applied
+     * silently, so accepting can neither demote a member nor take away a domain's last admin.
+     */
     @Transactional
     public InvitationView acceptInvitation(long invitationId) {
         Invitation invitation = pendingInvitationForMe(invitationId);
+        Optional<DomainMember> existing = members.findByDomainIdAndUserId(invitation.getDomainId(),
+                invitation.getInviteeId());
+        if (existing.isPresent() && !invitation.getRole().atLeast(existing.get().getRole())) {
+            throw new Conflict(null, "invitation.wouldLowerRole", existing.get().getRole().wireName(),
+                    invitation.getRole().wireName());
+        }
         invitation.respond(InvitationState.ACCEPTED, clock.instant());
-        members.findByDomainIdAndUserId(invitation.getDomainId(), invitation.getInviteeId()).ifPresentOrElse(
-                member -> member.setRole(invitation.getRole()),
+        existing.ifPresentOrElse(member -> member.setRole(invitation.getRole()),
                 () -> members.save(new DomainMember(invitation.getDomainId(), invitation.getInviteeId(),
                         invitation.getRole(), clock.instant())));
         invitations.flush();

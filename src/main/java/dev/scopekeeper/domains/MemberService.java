@@ -11,6 +11,7 @@ import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +31,12 @@ public class MemberService {
     private final DomainAccess access;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DomainService domains;
 
-    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock, ApplicationEventPublisher events) {
+    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock, ApplicationEventPublisher events,
+            DomainService domains) {
         this.members = members;
+        this.domains = domains;
         this.access = access;
         this.clock = clock;
         this.events = events;
@@ -45,33 +49,50 @@ public class MemberService {
         return ListResult.of(members.findViews(domainId, page), page, m -> m);
     }
 
-    /** Adds an existing user with the role, or changes the role of a member (posting again changes the role). */
+    /**
+     * Changes the role of a member (posting again changes the role; the last admin stays), or brings in a user
+     * who is not a member yet: platform administrators add them directly, domain admins send them an invitation
+     * they accept or reject (consent). By id, a domain admin reaches only users they can see (co-members of one
+     * of their domains); unknown ids and ids of users they cannot see both answer "No such user".
+     */
     @Transactional
-    public MemberView addMember(long domainId, long userId, DomainRole role) {
+    public MemberAddition addMember(long domainId, long userId, DomainRole role) {
         access.require(domainId, DOMAINS_UPDATE, null);
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
-        if (!members.userExists(userId)) {
+        if (members.findByDomainIdAndUserId(domainId, userId).isEmpty()
+                && !domains.canSee(userId)) {
             throw new InvalidInput("userId", "member.userUnknown");
         }
-        members.findByDomainIdAndUserId(domainId, userId).ifPresentOrElse(member -> {
+        return add(domainId, userId, role);
+    }
+
+    /** {@link #addMember(long, long, DomainRole)} for the user with that username (what people know). */
+    @Transactional
+    public MemberAddition addMember(long domainId, String username, DomainRole role) {
+        access.require(domainId, DOMAINS_UPDATE, null);
+        long userId = members.findUserIdByUsername(username == null ? "" : username.strip())
+                .orElseThrow(() -> new InvalidInput("username", "member.userUnknown"));
+        if (role == null) {
+            throw new InvalidInput("role", "validation.role.required");
+        }
+        return add(domainId, userId, role);
+    }
+
+    private MemberAddition add(long domainId, long userId, DomainRole role) {
+        Optional<DomainMember> existing = members.findByDomainIdAndUserId(domainId, userId);
+        if (existing.isEmpty() && !access.isPlatformAdmin()) {
+            return new MemberAddition(null, domains.invite(domainId, userId, role));
+        }
+        existing.ifPresentOrElse(member -> {
             if (role != DomainRole.ADMIN) {
                 requireAnotherAdmin(domainId, member);
             }
             member.setRole(role);
         }, () -> members.save(new DomainMember(domainId, userId, role, clock.instant())));
         members.flush();
-        return members.findView(domainId, userId).orElseThrow();
-    }
-
-    /** {@link #addMember(long, long, DomainRole)} for the user with that username (what people know). */
-    @Transactional
-    public MemberView addMember(long domainId, String username, DomainRole role) {
-        access.require(domainId, DOMAINS_UPDATE, null);
-        long userId = members.findUserIdByUsername(username == null ? "" : username.strip())
-                .orElseThrow(() -> new InvalidInput("username", "member.userUnknown"));
-        return addMember(domainId, userId, role);
+        return new MemberAddition(members.findView(domainId, userId).orElseThrow(), null);
     }
 
     @Transactional

@@ -146,7 +146,7 @@ class RoleMatrixTest {
         on(Operation.DOMAINS_DISABLE, f -> domains.disable(f.domain()));
         on(Operation.DOMAINS_LIST, f -> domains.list(page));
         on(Operation.DOMAINS_SEND_INVITATION,
-                f -> domains.sendInvitation(f.domain(), secondInvitee.id(), DomainRole.EDITOR));
+                f -> domains.sendInvitation(f.domain(), secondInvitee.username(), DomainRole.EDITOR));
         on(Operation.DOMAINS_LIST_INVITATION, f -> domains.listInvitation(0, 10));
         on(Operation.DOMAINS_LIST_DOMAIN_INVITATION, f -> domains.listDomainInvitation(f.domain(), 0, 10));
         on(Operation.DOMAINS_DELETE_INVITATION, f -> domains.deleteInvitation(f.domain(), f.invitation()));

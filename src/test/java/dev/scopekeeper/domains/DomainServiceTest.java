@@ -270,8 +270,8 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "Team");
         UserProfile frank = testUsers.create("frank", PlatformRole.USER);
 
-        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.VIEWER).role()).isEqualTo(DomainRole.VIEWER);
-        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.ADMIN).role()).isEqualTo(DomainRole.ADMIN);
+        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.VIEWER).member().role()).isEqualTo(DomainRole.VIEWER);
+        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.ADMIN).member().role()).isEqualTo(DomainRole.ADMIN);
         assertThat(members.listMembers(domain.id(), 0, 10).total()).isEqualTo(2);
 
         testUsers.signIn(frank);
@@ -290,7 +290,7 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "By name");
         UserProfile gina = testUsers.create("gina", PlatformRole.USER);
 
-        assertThat(members.addMember(domain.id(), " " + gina.username() + " ", DomainRole.EDITOR).userId())
+        assertThat(members.addMember(domain.id(), " " + gina.username() + " ", DomainRole.EDITOR).member().userId())
                 .isEqualTo(gina.id());
         assertThatThrownBy(() -> members.addMember(domain.id(), "no-such-person", DomainRole.EDITOR))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("username"))

@@ -220,7 +220,8 @@ class PatManagementApiTest {
                 "Personal access tokens cannot be used to manage personal access tokens."
                         + " Sign in or use a user access token.");
         api.get("/api/v1/users/me", pat).assertProblem(403,
-                "Personal access tokens can only be used on the domain API (/api/v1/domains/...)");
+                "Personal access tokens can only call the domain API operations of the scope catalogue;"
+                        + " this endpoint is not one of them");
     }
 
     @Test

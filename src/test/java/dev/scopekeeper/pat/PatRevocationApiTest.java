@@ -151,9 +151,18 @@ class PatRevocationApiTest {
     @Test
     void aBulkRevocationIsFinalToo() {
         long id = createPat().path("id").asLong();
-        assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id))).json()
-                .path("revoked").asInt()).isEqualTo(1);
+        long revokedByOwner = createPat().path("id").asLong();
+        api.patch("/api/v1/pats/" + revokedByOwner + "/secret/revoke", aliceToken, null);
+
+        assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id, revokedByOwner)))
+                .json().path("revoked").asInt()).as("the owner's own revocation becomes final too").isEqualTo(2);
+
         assertThat(reset(id).status()).isEqualTo(409);
+        assertThat(reset(revokedByOwner).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/pats/" + revokedByOwner, aliceToken).json().path("revoked_by").asString())
+                .isEqualTo("administrator");
+        assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id))).json()
+                .path("revoked").asInt()).as("already final: skipped").isZero();
     }
 
     @Test

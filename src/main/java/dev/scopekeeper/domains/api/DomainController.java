@@ -18,6 +18,7 @@ import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
+import dev.scopekeeper.domains.MemberAddition;
 import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.api.DomainJson.DomainList;
 import dev.scopekeeper.domains.api.DomainJson.DomainResponse;
@@ -26,7 +27,9 @@ import dev.scopekeeper.domains.api.DomainJson.InvitationResponse;
 import dev.scopekeeper.domains.api.DomainJson.MemberList;
 import dev.scopekeeper.domains.api.DomainJson.MemberResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -130,10 +133,24 @@ class DomainController {
     }
 
     @RequiresOperation(DOMAINS_UPDATE)
-    @Operation(summary = "Add an existing user to the domain with a role, or change a member's role")
+    @Operation(summary = "Change a member's role, or bring a user into the domain (domain admins: by invitation)",
+            description = "A member: their role changes (200, the member; the domain keeps at least one admin)."
+                    + " A user who is not a member yet: platform administrators add them directly (200, the"
+                    + " member); domain admins send them an invitation they accept or reject (202, the invitation;"
+                    + " needs domains:send_invitation too). Domain admins reach by id only users they can see"
+                    + " (members of one of their domains): an unknown id and the id of a user they cannot see both"
+                    + " answer 422 \"No such user\"; invite others by username (POST .../invitations).",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The member, with the role",
+                            content = @Content(schema = @Schema(implementation = MemberResponse.class))),
+                    @ApiResponse(responseCode = "202", description = "An invitation was sent; the user becomes a"
+                            + " member on accepting it",
+                            content = @Content(schema = @Schema(implementation = InvitationResponse.class)))})
     @PostMapping("/{domainId}/members")
-    MemberResponse addMember(@PathVariable long domainId, @Valid @RequestBody MemberBody body) {
-        return MemberResponse.of(members.addMember(domainId, body.userId(), DomainJson.role(body.role())));
+    ResponseEntity<Object> addMember(@PathVariable long domainId, @Valid @RequestBody MemberBody body) {
+        MemberAddition added = members.addMember(domainId, body.userId(), DomainJson.role(body.role()));
+        return added.invited() ? ResponseEntity.accepted().body(InvitationResponse.of(added.invitation()))
+                : ResponseEntity.ok(MemberResponse.of(added.member()));
     }
 
     @RequiresOperation(DOMAINS_UPDATE)

@@ -32,6 +32,7 @@ import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.domains.InvitationView;
 import dev.scopekeeper.domains.MemberService;
+import dev.scopekeeper.domains.MemberAddition;
 import dev.scopekeeper.domains.MemberView;
 import jakarta.annotation.security.PermitAll;
 
@@ -185,6 +186,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         memberGrid.addClassName("sk-grid");
 
         memberUsername.setLabel(getTranslation("domainDetail.member.username"));
+        memberUsername.setHelperText(getTranslation("domainDetail.member.addHelp"));
         roles(memberRole, "domainDetail.member.role");
         FieldErrors errors = new FieldErrors(this::getTranslation).bind("username", memberUsername)
                 .bind("role", memberRole);
@@ -192,8 +194,13 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         addMember.addClickListener(e -> {
             errors.clear();
             try {
-                MemberView added = members.addMember(domain.id(), memberUsername.getValue(), memberRole.getValue());
-                Feedback.success("domainDetail.member.added", added.username());
+                MemberAddition added = members.addMember(domain.id(), memberUsername.getValue(),
+                        memberRole.getValue());
+                if (added.invited()) {
+                    Feedback.success("domainDetail.member.invited", added.invitation().inviteeUsername());
+                } else {
+                    Feedback.success("domainDetail.member.added", added.member().username());
+                }
                 memberUsername.clear();
                 memberGrid.getDataProvider().refreshAll();
             } catch (ServiceException ex) {

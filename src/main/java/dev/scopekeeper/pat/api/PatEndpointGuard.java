@@ -1,21 +1,43 @@
 package dev.scopekeeper.pat.api;
 
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.pat.PatAuthentication;
 import dev.scopekeeper.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Personal access tokens reach the domain API only ({@code /api/v1/domains/**} and the caller's
- * invitations); everywhere else — managing tokens, users, the caller's account — they get 403.
+ * The one rule of where a personal access token may go, deny by default: a request authenticated with a PAT
+ * reaches only an endpoint that declares its catalogue operation ({@link RequiresOperation}) — whose scope the
+ * service then checks — or one marked {@link AboutTheTokenItself}. Everything else under {@code /api} (managing
+ * tokens, users, administration, the caller's account and invitations, unmapped paths) answers 403, so a new
+ * endpoint is closed to tokens until it names its operation.
  */
 @Configuration(proxyBeanMethods = false)
 class PatEndpointGuard implements WebMvcConfigurer {
+
+    /** An endpoint a PAT may call about itself (e.g. {@code GET /api/v1/pats/self}); it needs no scope. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface AboutTheTokenItself {
+    }
+
+    /** Managing tokens (one's own, every user's, a domain's): refused with the message that says so. */
+    private static final Pattern TOKEN_MANAGEMENT = Pattern.compile(
+            "/api/v1/(pats|admin/tokens|domains/[^/]+/pats)(/.*)?");
 
     private final CurrentUser currentUser;
 
@@ -28,13 +50,20 @@ class PatEndpointGuard implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()) {
-                    throw new Forbidden(request.getRequestURI().startsWith("/api/v1/pats")
-                            ? "pat.error.tokenCannotManageTokens" : "pat.error.onlyDomainEndpoints");
+                if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()
+                        && !reachableWithToken(handler)) {
+                    throw new Forbidden(TOKEN_MANAGEMENT.matcher(request.getRequestURI()).matches()
+                            ? "pat.error.tokenCannotManageTokens" : "pat.error.onlyCatalogueOperations");
                 }
                 return true;
             }
-        }).addPathPatterns("/api/**").excludePathPatterns("/api/v1/domains/**", "/api/v1/invitations/**",
-                "/api/v1/invitations", "/api/v1/credentials/revoke");
+        }).addPathPatterns("/api/**")
+                // leaked-token reports need no authentication at all: a PAT in the header changes nothing (i15)
+                .excludePathPatterns("/api/v1/credentials/revoke");
+    }
+
+    static boolean reachableWithToken(Object handler) {
+        return handler instanceof HandlerMethod method && (method.hasMethodAnnotation(RequiresOperation.class)
+                || method.hasMethodAnnotation(AboutTheTokenItself.class));
     }
 }
