@@ -1,5 +1,6 @@
 package dev.scopekeeper.audit;
 
+import dev.scopekeeper.security.ApiSignInEvent;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAdministered;
 import org.springframework.context.event.EventListener;
@@ -11,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Audits what the security feature reports: administrators' changes to accounts (in their transaction),
- * and browser sign-ins, successful or failed (the username as typed, never the password). Only the
- * sign-in form's authentications carry {@link WebAuthenticationDetails}; API token issuing is not a
- * browser sign-in.
+ * browser sign-ins, successful or failed (the username as typed, never the password; only the sign-in
+ * form's authentications carry {@link WebAuthenticationDetails}), and the API's sign-ins, refreshes and
+ * sign-outs ({@link ApiSignInEvent}).
  */
 @Component
 class SecurityAuditListener {
@@ -34,6 +35,20 @@ class SecurityAuditListener {
             case PASSWORD_RESET -> AuditEventType.USER_PASSWORD_RESET;
         };
         audit.record(type, "user", event.userId(), event.details());
+    }
+
+    /** API sign-ins (both outcomes), refreshes (both outcomes) and sign-outs; outside any transaction. */
+    @EventListener
+    void on(ApiSignInEvent event) {
+        AuditEventType type = switch (event.kind()) {
+            case SIGN_IN_SUCCEEDED -> AuditEventType.API_SIGN_IN_SUCCEEDED;
+            case SIGN_IN_FAILED -> AuditEventType.API_SIGN_IN_FAILED;
+            case REFRESHED -> AuditEventType.API_TOKEN_REFRESHED;
+            case REFRESH_REFUSED -> AuditEventType.API_REFRESH_REFUSED;
+            case SIGNED_OUT -> AuditEventType.API_SIGNED_OUT;
+        };
+        // The account is the actor; no target (a user id in target_id would read like another feature's id).
+        audit.recordAnonymous(type, event.userId(), event.username(), null, null, event.address(), event.details());
     }
 
     @EventListener

@@ -5,7 +5,6 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.security.UserDirectory;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +12,15 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code Authorization: Bearer pat_…}. Order of checks: format and checksum (no database), then the
+ * {@code Authorization: Bearer pat_…}: the PAT {@link org.springframework.security.authentication.AuthenticationProvider}
+ * of the API's resource-server chain. Order of checks: format and checksum (no database), then the
  * digest through {@link PatCache} (database only on a miss), then status and the owner's account.
  * The 401 says which of invalid, expired, revoked or disabled owner it was, and nothing else.
  */
@@ -64,11 +66,14 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     }
 
     @Override
-    public Authentication authenticate(String token, HttpServletRequest request) {
+    public Authentication authenticate(Authentication authentication) {
+        String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         if (PatTokens.check(token) != null) {
             throw new PatRefused("pat.auth.invalid");
         }
-        String ip = request.getRemoteAddr();
+        // The client address as the resource-server filter recorded it (the real client behind a trusted proxy).
+        String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
         PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
             audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip,
                     "unknown token " + PatTokens.hint(token));

@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * User bearer tokens of the REST API ({@code scopekeeper.api.*}). Without a {@code signing-key}
- * (env {@code SCOPEKEEPER_API_SIGNING_KEY}, at least 32 characters) the server generates one and
- * keeps it in the database.
+ * User bearer tokens of the REST API ({@code scopekeeper.api.*}). The access tokens' HMAC key is
+ * {@code signing-key} (env {@code SCOPEKEEPER_API_SIGNING_KEY}, at least 32 characters) or, without it,
+ * generated into {@code signing-key-file} (mode 0600; default {@code <SCOPEKEEPER_DATA_DIR>/api-signing.key}).
+ * It is never stored in the database.
  */
 @ConfigurationProperties(prefix = "scopekeeper.api")
 record ApiTokenProperties(String signingKey, @DefaultValue("15m") Duration accessTokenTtl,

@@ -20,7 +20,7 @@ class ScopekeeperUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username == null ? "" : username.trim())
-                .map(ScopekeeperPrincipal::of)
+                .map(SignInAccount::new)
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
     }
 }

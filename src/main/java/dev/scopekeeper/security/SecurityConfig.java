@@ -2,7 +2,15 @@ package dev.scopekeeper.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.scopekeeper.security.ui.LoginView;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,8 +32,26 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The browser sign-in form's authentication: {@link PasswordSignIn} (throttled per account and address,
+     * hash-free principal), publishing Spring's success/failure events for the audit log.
+     */
     @Bean
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http) throws Exception {
+    AuthenticationManager authenticationManager(PasswordSignIn passwordSignIn, ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(passwordSignIn.formLoginProvider());
+        var publisher = new DefaultAuthenticationEventPublisher(events);
+        // A throttled attempt is a failed sign-in for the audit log too.
+        publisher.setAdditionalExceptionMappings(Map.<Class<? extends AuthenticationException>,
+                Class<? extends AbstractAuthenticationFailureEvent>>of(SignInThrottle.SignInThrottled.class,
+                        AuthenticationFailureLockedEvent.class));
+        manager.setAuthenticationEventPublisher(publisher);
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authenticationManager(authenticationManager);
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

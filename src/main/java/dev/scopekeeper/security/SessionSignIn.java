@@ -25,7 +25,7 @@ public class SessionSignIn {
     }
 
     public void signIn(String username) {
-        ScopekeeperPrincipal principal = (ScopekeeperPrincipal) userDetails.loadUserByUsername(username);
+        ScopekeeperPrincipal principal = ((SignInAccount) userDetails.loadUserByUsername(username)).principal();
         SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));

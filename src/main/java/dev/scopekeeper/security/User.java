@@ -44,6 +44,10 @@ public class User {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Access and refresh tokens issued before this instant are refused (null: none so far). */
+    @Column(name = "tokens_valid_after")
+    private Instant tokensValidAfter;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -96,6 +100,15 @@ public class User {
 
     public long getVersion() {
         return version;
+    }
+
+    public Instant getTokensValidAfter() {
+        return tokensValidAfter;
+    }
+
+    /** Every API token issued until now stops working (millisecond precision, like the tokens' own). */
+    void invalidateTokens(Instant now) {
+        this.tokensValidAfter = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void changeProfile(String displayName, String email) {

@@ -137,6 +137,7 @@ public class UserAdministrationService {
         User user = load(userId);
         Credentials.password("password", newPassword, null, user.getUsername());
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        user.invalidateTokens(clock.instant());
         users.flush();
         events.publishEvent(new UserAdministered(UserAdministered.Kind.PASSWORD_RESET, userId,
                 "username=" + user.getUsername()));
@@ -159,6 +160,7 @@ public class UserAdministrationService {
         }
         boolean changed = user.isEnabled();
         user.setEnabled(false);
+        user.invalidateTokens(clock.instant());
         events.publishEvent(new UserAccountChanged(userId));
         if (changed) {
             events.publishEvent(new UserAdministered(UserAdministered.Kind.DISABLED, userId,

@@ -2,6 +2,7 @@ package dev.scopekeeper.security;
 
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
+import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,9 +16,11 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
         this.users = users;
+        this.clock = clock;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
     }
@@ -46,6 +49,7 @@ public class UserService {
             throw new InvalidInput("newPassword", "validation.password.unchanged");
         }
         me.changePasswordHash(passwordEncoder.encode(newPassword));
+        me.invalidateTokens(clock.instant());
     }
 
     private User loadMe() {

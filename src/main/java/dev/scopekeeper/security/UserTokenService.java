@@ -1,24 +1,33 @@
 package dev.scopekeeper.security;
 
 import dev.scopekeeper.base.Messages;
-import dev.scopekeeper.security.SignedTokens.Type;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * User bearer tokens for the REST API: a short-lived access token and a longer-lived refresh token,
- * issued for a username and password. Failures are Spring {@link AuthenticationException}s whose
- * message a user can read; a wrong password and an unknown user fail identically.
+ * User bearer tokens for the REST API: a short-lived access token (a JWT, {@link AccessTokens}) and an
+ * opaque refresh token stored only as its SHA-256 digest. A sign-in starts a refresh <em>family</em>;
+ * every refresh uses its token up and issues the next of the family; presenting a used one again (a
+ * stolen copy racing its owner) revokes the whole family. Tokens issued before the user's "valid after"
+ * instant (password change, reset, disable, sign-out) are refused. Failures are Spring
+ * {@link AuthenticationException}s whose message a user can read; a wrong password and an unknown user
+ * fail identically. Every sign-in, refresh and sign-out is published as an {@link ApiSignInEvent}.
  */
 @Service
 public class UserTokenService {
@@ -31,65 +40,179 @@ public class UserTokenService {
         }
     }
 
-    private final UserRepository users;
-    private final SignedTokens tokens;
-    private final ApiTokenProperties properties;
-    private final Clock clock;
-    private final DaoAuthenticationProvider passwords;
-
-    UserTokenService(UserRepository users, SignedTokens tokens, ApiTokenProperties properties, Clock clock,
-            ScopekeeperUserDetailsService userDetails, PasswordEncoder passwordEncoder) {
-        this.users = users;
-        this.tokens = tokens;
-        this.properties = properties;
-        this.clock = clock;
-        // Spring's provider: same timing for unknown users; the password is checked before "disabled",
-        // so only someone who knows the password learns that an account is disabled.
-        this.passwords = new DaoAuthenticationProvider(userDetails);
-        this.passwords.setPasswordEncoder(passwordEncoder);
-        this.passwords.setPreAuthenticationChecks(user -> {
-        });
-        this.passwords.setPostAuthenticationChecks(user -> requireEnabled(user.isEnabled()));
+    /** A caller authenticated with an access token: who, and which sign-in (refresh family) it belongs to. */
+    public record AccessTokenUser(ScopekeeperPrincipal principal, String familyId) {
     }
 
+    private sealed interface Refreshed {
+    }
+
+    private record Rotated(IssuedTokens tokens, ScopekeeperPrincipal user) implements Refreshed {
+    }
+
+    private record Refused(AuthenticationException reason, Long userId, String username, String details)
+            implements Refreshed {
+    }
+
+    private static final int REFRESH_BYTES = 32;
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final AccessTokens accessTokens;
+    private final ApiTokenProperties properties;
+    private final Clock clock;
+    private final PasswordSignIn passwords;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final SecureRandom random = new SecureRandom();
+
+    UserTokenService(UserRepository users, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
+            ApiTokenProperties properties, Clock clock, PasswordSignIn passwords, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.properties = properties;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Signs in with username and password from {@code address} (throttled, audited). */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public IssuedTokens issue(String username, String password) {
+    public IssuedTokens issue(String username, String password, String address) {
+        ScopekeeperPrincipal user;
         try {
-            var result = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    username == null ? "" : username, password == null ? "" : password));
-            return issueFor(((ScopekeeperPrincipal) result.getPrincipal()).id());
-        } catch (BadCredentialsException e) {
-            throw new BadCredentialsException(Messages.get("api.auth.badCredentials"));
+            user = passwords.authenticate(username, password, address);
+        } catch (AuthenticationException e) {
+            events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGN_IN_FAILED, null, typed(username), address,
+                    "API sign-in failed: " + e.getClass().getSimpleName()));
+            throw e;
+        }
+        IssuedTokens tokens = transaction.execute(status -> {
+            refreshTokens.deleteExpired(user.id(), clock.instant());
+            return issueFor(user.id(), UUID.randomUUID().toString());
+        });
+        events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGN_IN_SUCCEEDED, user.id(), user.username(),
+                address, "API sign-in"));
+        return tokens;
+    }
+
+    /** A new pair for a refresh token that was never used, of a user who is still enabled. */
+    @PreAuthorize("permitAll()")
+    public IssuedTokens refresh(String refreshToken, String address) {
+        Refreshed outcome = transaction.execute(status -> rotate(refreshToken));
+        return switch (outcome) {
+            case Rotated rotated -> {
+                events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.REFRESHED, rotated.user().id(),
+                        rotated.user().username(), address, "API token refreshed"));
+                yield rotated.tokens();
+            }
+            case Refused refused -> {
+                events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.REFRESH_REFUSED, refused.userId(),
+                        refused.username(), address, refused.details()));
+                throw refused.reason();
+            }
+        };
+    }
+
+    /**
+     * API sign-out for the caller of an access token: its refresh family ends, and every access and
+     * refresh token of the user issued until now stops working.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void signOut(AccessTokenUser caller, String address) {
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            refreshTokens.revokeFamily(caller.familyId(), now);
+            users.invalidateTokens(caller.principal().id(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        });
+        events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGNED_OUT, caller.principal().id(),
+                caller.principal().username(), address, "API sign-out"));
+    }
+
+    /** The user an access token belongs to, loaded fresh: a disabled or deleted user, or a revoked token, is refused. */
+    @PreAuthorize("permitAll()")
+    public AccessTokenUser authenticate(String accessToken) {
+        AccessTokens.Claims claims = accessTokens.verify(accessToken);
+        User user = readOnly.execute(status -> users.findById(claims.userId()).orElse(null));
+        if (user == null) {
+            throw AccessTokens.invalid();
+        }
+        requireEnabled(user.isEnabled());
+        if (issuedBeforeValidAfter(user, claims.issuedAt())) {
+            throw new BadCredentialsException(Messages.get("api.auth.tokenRevoked"));
+        }
+        return new AccessTokenUser(ScopekeeperPrincipal.of(user), claims.familyId());
+    }
+
+    private Refreshed rotate(String presented) {
+        Instant now = clock.instant();
+        RefreshToken token = presented == null || presented.isBlank() ? null
+                : refreshTokens.findByTokenDigest(digest(presented)).orElse(null);
+        if (token == null) {
+            return new Refused(AccessTokens.invalid(), null, null, "unknown refresh token");
+        }
+        User user = users.findById(token.getUserId()).orElse(null);
+        if (user == null) {
+            return new Refused(AccessTokens.invalid(), null, null, "unknown refresh token");
+        }
+        if (token.getUsedAt() != null) {
+            // Two holders of one refresh token: one of them stole it. End the family, and every access
+            // token of the user too (the thief may hold one of this family's).
+            refreshTokens.revokeFamily(token.getFamilyId(), now);
+            users.invalidateTokens(user.getId(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            return new Refused(new BadCredentialsException(Messages.get("api.auth.refreshReused")), user.getId(),
+                    user.getUsername(), "refresh token reused: its sign-in was revoked");
+        }
+        if (!user.isEnabled()) {
+            return new Refused(new DisabledException(Messages.get("api.auth.disabled")), user.getId(),
+                    user.getUsername(), "disabled account");
+        }
+        if (token.getRevokedAt() != null || issuedBeforeValidAfter(user, token.getIssuedAt())) {
+            return new Refused(new BadCredentialsException(Messages.get("api.auth.tokenRevoked")), user.getId(),
+                    user.getUsername(), "revoked refresh token");
+        }
+        if (!now.isBefore(token.getExpiresAt())) {
+            return new Refused(new CredentialsExpiredException(Messages.get("api.auth.tokenExpired")), user.getId(),
+                    user.getUsername(), "expired refresh token");
+        }
+        token.markUsed(now);
+        return new Rotated(issueFor(user.getId(), token.getFamilyId()), ScopekeeperPrincipal.of(user));
+    }
+
+    private IssuedTokens issueFor(long userId, String familyId) {
+        Instant now = clock.instant();
+        byte[] raw = new byte[REFRESH_BYTES];
+        random.nextBytes(raw);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        refreshTokens.save(new RefreshToken(userId, familyId, digest(refresh), now,
+                now.plus(properties.refreshTokenTtl())));
+        return new IssuedTokens(accessTokens.issue(userId, familyId, now.plus(properties.accessTokenTtl())), refresh,
+                properties.accessTokenTtl());
+    }
+
+    private static boolean issuedBeforeValidAfter(User user, Instant issuedAt) {
+        Instant validAfter = user.getTokensValidAfter();
+        return validAfter != null && issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isBefore(validAfter);
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** A new pair for a valid refresh token of a user who is still enabled. */
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public IssuedTokens refresh(String refreshToken) {
-        return issueFor(load(tokens.verify(refreshToken, Type.REFRESH)).id());
-    }
-
-    /** The user an access token belongs to, loaded fresh: a disabled or deleted user is refused. */
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public ScopekeeperPrincipal authenticate(String accessToken) {
-        return load(tokens.verify(accessToken, Type.ACCESS));
-    }
-
-    private ScopekeeperPrincipal load(SignedTokens.Claims claims) {
-        ScopekeeperPrincipal principal = users.findById(claims.userId()).map(ScopekeeperPrincipal::of)
-                .orElseThrow(SignedTokens::invalid);
-        requireEnabled(principal.enabled());
-        return principal;
-    }
-
-    private IssuedTokens issueFor(long userId) {
-        Instant now = clock.instant();
-        return new IssuedTokens(tokens.sign(userId, Type.ACCESS, now.plus(properties.accessTokenTtl())),
-                tokens.sign(userId, Type.REFRESH, now.plus(properties.refreshTokenTtl())),
-                properties.accessTokenTtl());
+    private static String typed(String username) {
+        String typed = username == null ? "" : username.strip();
+        return typed.length() > 64 ? typed.substring(0, 64) : typed;
     }
 
     private static void requireEnabled(boolean enabled) {

@@ -58,7 +58,7 @@ class AuditServiceTest {
         events.publishEvent(new AuthenticationFailureBadCredentialsEvent(typed, new BadCredentialsException("bad")));
         var apiAttempt = UsernamePasswordAuthenticationToken.unauthenticated("api-" + user.id(), "x");
         events.publishEvent(new AuthenticationFailureBadCredentialsEvent(apiAttempt, new BadCredentialsException("bad")));
-        ScopekeeperPrincipal principal = new ScopekeeperPrincipal(user.id(), user.username(), "{noop}x",
+        ScopekeeperPrincipal principal = new ScopekeeperPrincipal(user.id(), user.username(),
                 PlatformRole.USER, true);
         var success = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         success.setDetails(browser());

@@ -43,7 +43,7 @@ public class PatBenchmarkSupport {
     }
 
     public String userAccessToken(UserProfile user) {
-        return userTokens.issue(user.username(), TestUsers.PASSWORD).accessToken();
+        return userTokens.issue(user.username(), TestUsers.PASSWORD, "127.0.0.1").accessToken();
     }
 
     /** A PAT of the user allowed to view that one client. */

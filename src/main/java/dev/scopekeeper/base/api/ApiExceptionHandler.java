@@ -23,7 +23,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
-import dev.scopekeeper.security.api.TooManyAuthenticationFailures;
+import dev.scopekeeper.security.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.validation.FieldError;
@@ -88,9 +88,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, Messages.get("api.error.concurrentChange"));
     }
 
-    /** 429: this address sent too many bad tokens; it may try again after {@code Retry-After} seconds. */
-    @ExceptionHandler(TooManyAuthenticationFailures.class)
-    ResponseEntity<ProblemDetail> throttled(TooManyAuthenticationFailures e) {
+    /** 429: too many bad tokens or failed sign-ins; try again after {@code Retry-After} seconds. */
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> throttled(TooManyAttempts e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));

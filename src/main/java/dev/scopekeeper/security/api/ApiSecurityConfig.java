@@ -9,16 +9,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The REST API's own, stateless filter chain for {@code /api/**}, ahead of the browser (Vaadin) chain:
- * bearer tokens only, no session, no CSRF (no cookies are read), no login form. Errors are written by
- * the MVC exception handler, so they are the same problem details as everywhere else under /api.
+ * Spring Security's OAuth2 resource server reads {@code Authorization: Bearer}, and
+ * {@link ApiAuthenticationManagerResolver} hands a {@code pat_} token to the PAT provider and anything
+ * else to the JWT provider of user access tokens. No session, no CSRF (no cookies are read), no login
+ * form, never a redirect. Errors are written by the MVC exception handler, so they are the same problem
+ * details as everywhere else under /api (401 for a bad or expired token, 429 when throttled).
  */
 @Configuration
 class ApiSecurityConfig {
@@ -29,11 +29,11 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectProvider<BearerTokenAuthenticator> authenticators,
-            ObjectProvider<SecurityContextHolderStrategy> strategy, AuthenticationThrottle throttle,
+            UserAccessTokenProvider accessTokens, AuthenticationThrottle throttle,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
         var problems = new ProblemSecurityHandlers(exceptionResolver);
-        var filter = new BearerTokenFilter(authenticators.orderedStream().toList(), problems,
-                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), throttle);
+        var resolver = new ApiAuthenticationManagerResolver(authenticators.orderedStream().toList(), accessTokens,
+                throttle);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
@@ -44,8 +44,12 @@ class ApiSecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(resolver)
+                        .bearerTokenResolver(new ApiBearerTokenResolver())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(filter, AuthorizationFilter.class)
                 .build();
     }
 }

@@ -1,19 +1,12 @@
 package dev.scopekeeper.security.api;
 
 import dev.scopekeeper.base.Messages;
-import org.springframework.security.core.AuthenticationException;
+import dev.scopekeeper.security.TooManyAttempts;
 
 /** Too many bad bearer tokens from one address: answered with 429 and {@code Retry-After}. */
-public final class TooManyAuthenticationFailures extends AuthenticationException {
-
-    private final long retryAfterSeconds;
+public final class TooManyAuthenticationFailures extends TooManyAttempts {
 
     TooManyAuthenticationFailures(long retryAfterSeconds) {
-        super(Messages.get("api.auth.tooManyFailures", retryAfterSeconds));
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(Messages.get("api.auth.tooManyFailures", retryAfterSeconds), retryAfterSeconds);
     }
 }

@@ -70,7 +70,9 @@ class UserAdministrationApiTest {
 
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(enabled.json().path("enabled").asBoolean()).isTrue();
-        assertThat(api.get(USERS + "/me", userToken).status()).isEqualTo(200);
+        // Disabling ended every token issued before it (issue 10, item 6): re-enabling does not revive them.
+        api.get(USERS + "/me", userToken).assertProblem(401, "The token has been revoked: sign in again");
+        assertThat(api.get(USERS + "/me", api.accessToken(user)).status()).isEqualTo(200);
     }
 
     @Test
