@@ -58,8 +58,8 @@ public class PatLeakRevoker {
                     done.add(pat.getId());
                     pats.flush();
                     events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
-                    audit.recordAnonymous(AuditEventType.PAT_REVOKED, null, null, "pat", pat.getId(), reporterAddress,
-                            "name=" + pat.getName() + ", revoked: " + reason + " (hint " + PatTokens.hint(secret)
+                    // joins this transaction; the audit's address is the request's (the reporter, behind a trusted proxy)
+                    audit.record(AuditEventType.PAT_REVOKED, "pat", pat.getId(), "name=" + pat.getName() + ", revoked: " + reason + " (hint " + PatTokens.hint(secret)
                                     + ", reported from " + reporterAddress + ")");
                     events.publishEvent(new PatNotice(PatNotice.Kind.LEAKED, pat.getId(), pat.getOwnerId(),
                             pat.getName(), Messages.get(RevokedBy.LEAK_REPORT.labelKey()), now, reason));

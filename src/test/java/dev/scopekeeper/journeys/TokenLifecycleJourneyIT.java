@@ -75,7 +75,7 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
         page.waitForURL(Pattern.compile(".*/pats\\?filter=expiring$"));
         settle();
         assertThat(gridCell("deploy")).isVisible();
-        assertThat(page.locator(".sk-badge-expiring")).hasText("Expires soon");
+        assertThat(page.locator(".sk-expires-cell .sk-badge-expiring")).hasText("Expires soon");
 
         // rotated with a grace period
         gridCell("deploy").click();
