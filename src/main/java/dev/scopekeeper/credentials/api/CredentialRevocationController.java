@@ -33,14 +33,16 @@ class CredentialRevocationController {
         this.reports = reports;
     }
 
-    record RevokeJson(List<String> credentials) {
+    /** Not {@code RevokeJson}: the API document names schemas by simple class name, and the admin's revoke
+     * body ({@code {"reason"}}) has that name. */
+    record LeakReportJson(List<String> credentials) {
     }
 
     @PostMapping("/revoke")
     @SecurityRequirements
     @Operation(summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
             + " its owner mailed; the answer only counts the well-formed entries, whatever was found")
-    ResponseEntity<Map<String, Object>> revoke(@RequestBody(required = false) RevokeJson body,
+    ResponseEntity<Map<String, Object>> revoke(@RequestBody(required = false) LeakReportJson body,
             HttpServletRequest request) {
         int accepted = reports.report(body == null ? null : body.credentials(), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", accepted));

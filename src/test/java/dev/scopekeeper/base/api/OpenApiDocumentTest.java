@@ -35,6 +35,22 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void eachRevokeOperationDocumentsItsOwnBody() {
+        JsonNode doc = api.get("/v3/api-docs", null).json();
+
+        assertThat(requestProperties(doc, "/api/v1/admin/tokens/{id}/revoke", "patch")).containsExactly("reason");
+        assertThat(requestProperties(doc, "/api/v1/credentials/revoke", "post")).containsExactly("credentials");
+    }
+
+    private static java.util.List<String> requestProperties(JsonNode doc, String path, String method) {
+        String ref = doc.path("paths").path(path).path(method).path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asString();
+        assertThat(ref).as("%s %s request body", method, path).startsWith("#/components/schemas/");
+        JsonNode schema = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+        return java.util.List.copyOf(schema.path("properties").propertyNames());
+    }
+
+    @Test
     void theBrowsableUiIsPublic() {
         Response response = api.get("/swagger-ui/index.html", null);
 
