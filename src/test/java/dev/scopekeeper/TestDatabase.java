@@ -1,16 +1,18 @@
 package dev.scopekeeper;
 
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * running app holds its signing key in memory. Auto-increment counters are not reset, so ids are never reused.
  */
 @Component
-public class TestDatabase {
+public class TestDatabase implements InitializingBean {
 
     /** Kept as they are: Liquibase's own bookkeeping and the secrets the running app has cached. */
     private static final Set<String> KEPT = Set.of("databasechangelog", "databasechangeloglock", "server_secret");
@@ -30,6 +32,8 @@ public class TestDatabase {
     private final JdbcTemplate jdbc;
     private final ObjectProvider<ApplicationRunner> runners;
     private final ObjectProvider<AfterReset> afterReset;
+    private final ObjectProvider<SmartInitializingSingleton> startUpChecks;
+    private final ObjectProvider<SpringLiquibase> liquibase;
     private volatile Map<String, List<Map<String, Object>>> initialRows;
 
     /** A test bean that must forget what it cached about the rows a reset deleted (e.g. a cache of tokens). */
@@ -37,15 +41,23 @@ public class TestDatabase {
         void afterDatabaseReset();
     }
 
-    TestDatabase(JdbcTemplate jdbc, ObjectProvider<ApplicationRunner> runners, ObjectProvider<AfterReset> afterReset) {
+    TestDatabase(JdbcTemplate jdbc, ObjectProvider<ApplicationRunner> runners, ObjectProvider<AfterReset> afterReset,
+            ObjectProvider<SmartInitializingSingleton> startUpChecks, ObjectProvider<SpringLiquibase> liquibase) {
         this.jdbc = jdbc;
         this.runners = runners;
         this.afterReset = afterReset;
+        this.startUpChecks = startUpChecks;
+        this.liquibase = liquibase;
     }
 
-    /** After Liquibase and before the application runners (the administrator bootstrap): the fresh install. */
-    @EventListener(ApplicationStartedEvent.class)
-    void rememberTheFreshInstall() {
+    /**
+     * The fresh install: after Liquibase (asked for here, so it has run) and while the singletons are still being
+     * created, i.e. before the application's start-up work writes anything: the headless administrator bootstrap
+     * runs as a {@link SmartInitializingSingleton} once every singleton exists, application runners even later.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        liquibase.getIfAvailable();
         Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
         for (String table : tables()) {
             rows.put(table, jdbc.queryForList("SELECT * FROM `" + table + "`"));
@@ -59,6 +71,8 @@ public class TestDatabase {
         if (initial == null) {
             throw new IllegalStateException("the application has not finished starting");
         }
+        // Deleting and restoring on one connection with foreign key checks off: the tables come in name order,
+        // not in the order their references need (app_setup.admin_user_id before app_user, for instance).
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET FOREIGN_KEY_CHECKS = 0");
@@ -66,19 +80,29 @@ public class TestDatabase {
                     for (String table : initial.keySet()) {
                         statement.executeUpdate("DELETE FROM `" + table + "`");
                     }
+                    for (Map.Entry<String, List<Map<String, Object>>> entry : initial.entrySet()) {
+                        for (Map<String, Object> row : entry.getValue()) {
+                            insert(connection, entry.getKey(), row);
+                        }
+                    }
                 } finally {
                     statement.execute("SET FOREIGN_KEY_CHECKS = 1");
                 }
             }
             return null;
         });
-        initial.forEach((table, rows) -> rows.forEach(row -> insert(table, row)));
         afterReset.orderedStream().forEach(AfterReset::afterDatabaseReset);
     }
 
-    /** {@link #reset()}, then what start-up does on an empty install: runs the application runners again. */
+    /**
+     * {@link #reset()}, then what start-up does on an empty install: the application's own start-up work done once
+     * every singleton exists (the headless administrator bootstrap), then the application runners, again.
+     */
     public void resetAndRunStartUp() {
         reset();
+        startUpChecks.orderedStream()
+                .filter(bean -> bean.getClass().getName().startsWith("dev.scopekeeper."))
+                .forEach(SmartInitializingSingleton::afterSingletonsInstantiated);
         ApplicationArguments none = new DefaultApplicationArguments();
         runners.orderedStream().forEach(runner -> {
             try {
@@ -95,10 +119,18 @@ public class TestDatabase {
                 .filter(table -> !KEPT.contains(table.toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
-    private void insert(String table, Map<String, Object> row) {
+    private static void insert(java.sql.Connection connection, String table, Map<String, Object> row)
+            throws java.sql.SQLException {
         List<String> columns = new ArrayList<>(row.keySet());
         String names = String.join(", ", columns.stream().map(c -> "`" + c + "`").toList());
         String marks = String.join(", ", columns.stream().map(c -> "?").toList());
-        jdbc.update("INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ")", row.values().toArray());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ")")) {
+            int index = 1;
+            for (Object value : row.values()) {
+                insert.setObject(index++, value);
+            }
+            insert.executeUpdate();
+        }
     }
 }

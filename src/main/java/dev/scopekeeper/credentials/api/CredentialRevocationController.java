@@ -1,5 +1,6 @@
 package dev.scopekeeper.credentials.api;
 
+import dev.scopekeeper.authz.NoAuthentication;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.credentials.LeakReportService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,6 +40,7 @@ class CredentialRevocationController {
     }
 
     @PostMapping("/revoke")
+    @NoAuthentication
     @SecurityRequirements
     @Operation(summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
             + " its owner mailed; the answer only counts the well-formed entries, whatever was found")

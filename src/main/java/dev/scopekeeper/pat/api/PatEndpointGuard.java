@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat.api;
 
+import dev.scopekeeper.authz.NoAuthentication;
 import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.pat.PatAuthentication;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The one rule of where a personal access token may go, deny by default: a request authenticated with a PAT
  * reaches only an endpoint that declares its catalogue operation ({@link RequiresOperation}) — whose scope the
- * service then checks — or one marked {@link AboutTheTokenItself}. Everything else under {@code /api} (managing
+ * service then checks —, one marked {@link AboutTheTokenItself}, or one that needs no authentication at all
+ * ({@link NoAuthentication}, e.g. reporting leaked tokens, which must not fail for carrying a PAT). Everything else under {@code /api} (managing
  * tokens, users, administration, the caller's account and invitations, unmapped paths) answers 403, so a new
  * endpoint is closed to tokens until it names its operation.
  */
@@ -57,13 +59,12 @@ class PatEndpointGuard implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).addPathPatterns("/api/**")
-                // leaked-token reports need no authentication at all: a PAT in the header changes nothing (i15)
-                .excludePathPatterns("/api/v1/credentials/revoke");
+        }).addPathPatterns("/api/**");
     }
 
     static boolean reachableWithToken(Object handler) {
         return handler instanceof HandlerMethod method && (method.hasMethodAnnotation(RequiresOperation.class)
-                || method.hasMethodAnnotation(AboutTheTokenItself.class));
+                || method.hasMethodAnnotation(AboutTheTokenItself.class)
+                || method.hasMethodAnnotation(NoAuthentication.class));
     }
 }

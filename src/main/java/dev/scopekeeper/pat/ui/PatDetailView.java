@@ -255,7 +255,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 getTranslation(details.revokedBy().labelKey()), PatFormat.exact(details.revokedAt()),
                 details.revokedReason() == null ? getTranslation("pat.error.revokedFinal.noReason")
                         : details.revokedReason()));
-        graceRow.show(lifecycle.grace(details.id()));
+        // The grace of a rotation (and its "Stop now") is the owner's; an administrator viewing a token they
+        // minted for someone else is not its owner, and the owner-only lifecycle service would answer "not found".
+        graceRow.show(administering ? Optional.empty() : lifecycle.grace(details.id()));
     }
 
     private void stopGrace() {
