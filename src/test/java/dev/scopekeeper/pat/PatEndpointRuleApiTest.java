@@ -26,7 +26,10 @@ import tools.jackson.databind.JsonNode;
  * called with a scope-less PAT and with a PAT holding every scope of its owner's domain. Only the catalogue
  * operations (documented with {@code x-scopekeeper-operation}) get past the endpoint rule; every other endpoint —
  * token management, users, administration, the caller's invitations — refuses both tokens with 403
- * problem+json. The test reads the document, so a new endpoint cannot escape it.
+ * problem+json. The one exception is an endpoint that needs no authentication at all and acts for nobody
+ * ({@code x-scopekeeper-no-authentication}, only the leaked-token report of issue 15): a PAT in its header is
+ * neither needed nor refused, since dropping the header would reach it anyway. The test reads the document, so a
+ * new endpoint cannot escape it.
  */
 @ApiTest
 class PatEndpointRuleApiTest {
@@ -73,7 +76,10 @@ class PatEndpointRuleApiTest {
         return scopes;
     }
 
-    record Call(String method, String path, boolean catalogue) {
+    record Call(String method, String path, boolean catalogue, boolean noAuthentication) {
+        Call(String method, String path, boolean catalogue) {
+            this(method, path, catalogue, false);
+        }
     }
 
     private List<Call> everyDocumentedOperation() {
@@ -87,7 +93,8 @@ class PatEndpointRuleApiTest {
                 }
                 boolean catalogue = item.path(method).has("x-scopekeeper-operation")
                         || ("get".equals(method) && "/api/v1/pats/self".equals(path));
-                calls.add(new Call(method.toUpperCase(Locale.ROOT), path, catalogue));
+                boolean noAuthentication = item.path(method).path("x-scopekeeper-no-authentication").asBoolean(false);
+                calls.add(new Call(method.toUpperCase(Locale.ROOT), path, catalogue, noAuthentication));
             }
         }
         return calls;
@@ -105,6 +112,9 @@ class PatEndpointRuleApiTest {
                         new Call("POST", "/api/v1/invitations/{invitationId}/accept", false),
                         new Call("POST", "/api/v1/invitations/{invitationId}/reject", false));
         assertThat(calls.stream().filter(Call::catalogue).count()).as("catalogue operations").isGreaterThan(40);
+        assertThat(calls.stream().filter(Call::noAuthentication))
+                .as("the only endpoint open to anyone, with or without a token: reporting leaked tokens")
+                .containsExactly(new Call("POST", "/api/v1/credentials/revoke", false, true));
 
         SoftAssertions softly = new SoftAssertions();
         for (String secret : List.of(pat(List.of()), pat(everyScopeOfTheDomain()))) {
@@ -114,7 +124,7 @@ class PatEndpointRuleApiTest {
                 String detail = response.contentType().startsWith("application/problem+json")
                         ? response.json().path("detail").asString() : "";
                 String what = call.method() + " " + call.path() + " -> " + response.status() + " " + response.body();
-                if (call.catalogue()) {
+                if (call.catalogue() || call.noAuthentication()) {
                     softly.assertThat(GUARD_REFUSALS).as(what).doesNotContain(detail);
                 } else {
                     softly.assertThat(response.status()).as(what).isEqualTo(403);

@@ -1,5 +1,6 @@
 package dev.scopekeeper.base.api;
 
+import dev.scopekeeper.authz.NoAuthentication;
 import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.Messages;
@@ -13,16 +14,21 @@ import org.springframework.web.method.HandlerMethod;
  * Documents each endpoint's {@link RequiresOperation} from the operation catalogue: the guide's description as
  * the summary (unless the endpoint has its own), "Requires scope: clients:update" and the minimum domain role
  * in the description, and the same as the {@code x-scopekeeper-operation} extension for tools. Read-only
- * operations never conflict with a disabled domain, so their 409 response is dropped.
+ * operations never conflict with a disabled domain, so their 409 response is dropped. An endpoint marked
+ * {@link NoAuthentication} carries {@code x-scopekeeper-no-authentication: true}.
  */
 @Component
 class RequiredOperationDocs implements OperationCustomizer {
 
     static final String EXTENSION = "x-scopekeeper-operation";
+    static final String NO_AUTHENTICATION = "x-scopekeeper-no-authentication";
 
     @Override
     public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation doc,
             HandlerMethod handler) {
+        if (handler.hasMethodAnnotation(NoAuthentication.class)) {
+            doc.addExtension(NO_AUTHENTICATION, true);
+        }
         RequiresOperation required = handler.getMethodAnnotation(RequiresOperation.class);
         if (required == null) {
             return doc;
