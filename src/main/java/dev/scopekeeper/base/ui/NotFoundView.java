@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * records that belong to someone else look the same, so nothing hints that they exist.
  */
 @AnonymousAllowed
+@ParentLayout(MainLayout.class) // inside the app's frame (error views get no automatic @Layout)
 public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
 
     public NotFoundView() {

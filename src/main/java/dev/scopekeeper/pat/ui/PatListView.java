@@ -132,10 +132,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.addColumn(PatSummary::name).setHeader(getTranslation("pat.ui.column.name"))
                 .setKey("name").setSortProperty(SortBy.NAME.name()).setFlexGrow(2).setWidth("10rem")
                 .setTooltipGenerator(PatSummary::name);
-        grid.addColumn(PatSummary::description).setHeader(getTranslation("pat.ui.column.description"))
-                .setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
         grid.addComponentColumn(p -> format.badge(p.status())).setHeader(getTranslation("pat.ui.column.status"))
                 .setKey("status").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(PatSummary::description).setHeader(getTranslation("pat.ui.column.description"))
+                .setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
         grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED ? format.revoked(p.revokedAt())
                 : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
                 .setHeader(getTranslation("pat.ui.column.expires"))
