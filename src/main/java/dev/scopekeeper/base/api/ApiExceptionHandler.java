@@ -32,7 +32,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -42,7 +41,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every REST error as an RFC 9457 problem detail ({@code application/problem+json}) whose
@@ -127,11 +125,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        boolean pathId = e.getParameter().hasParameterAnnotation(PathVariable.class);
-        String field = pathId ? jsonField(e.getName()) : e.getName();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, pathId
-                ? Messages.get("api.error.invalidId", field) : Messages.get("api.error.invalidParameter", field));
-        body.setProperty("field", field);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                Messages.get("api.error.invalidParameter", e.getName()));
+        body.setProperty("field", e.getName());
         return ResponseEntity.badRequest().body(body);
     }
 
@@ -191,10 +187,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 body.setDetail(Messages.get("api.error.duplicateKey", name));
                 body.setProperty("field", field.isEmpty() ? name : field + "." + name);
             } else if (!field.isEmpty()) {
-                String expected = jackson instanceof MismatchedInputException mismatch
-                        ? expectedType(mismatch.getTargetType()) : null;
-                body.setDetail(expected == null ? Messages.get("api.error.invalidValue", field)
-                        : Messages.get("api.error.wrongType", field, expected));
+                body.setDetail(Messages.get("api.error.invalidValue", field));
                 body.setProperty("field", field);
             }
         }
@@ -202,29 +195,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static final Pattern DUPLICATE_PROPERTY = Pattern.compile("Duplicate Object property \"([^\"]{0,100})\"");
-
-    /** What a field of this Java type expects, in the words of the JSON a client writes. */
-    private static String expectedType(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant as a string";
-        }
-        return null;
-    }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

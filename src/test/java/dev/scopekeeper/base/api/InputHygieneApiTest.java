@@ -111,8 +111,8 @@ class InputHygieneApiTest {
     void pathIdsMustBePlainDecimalNumbers() {
         for (String id : List.of("0x10", "%2010", "10%20", "+10", "1e1", "010.0", "%0910", "99999999999999999999")) {
             RawHttp.Answer answer = raw.get("/api/v1/domains/" + id, token).assertProblem(400);
-            assertThat(answer.json().path("field").asString()).isEqualTo("domain_id");
-            assertThat(answer.json().path("detail").asString()).contains("domain_id");
+            assertThat(answer.json().path("field").asString()).isEqualTo("domainId");
+            assertThat(answer.json().path("detail").asString()).isEqualTo("Invalid value for parameter \"domainId\"");
         }
         raw.get("/api/v1/domains/" + domainId + "/clients/0x1", token).assertProblem(400);
         raw.get("/api/v1/pats?limit=0x10", token).assertProblem(400);
