@@ -17,7 +17,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -51,10 +54,27 @@ class SecurityConfig {
         return manager;
     }
 
+    /** Every signed-in browser session, by principal, so {@link BrowserSessions} can end a user's sessions. */
     @Bean
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the {@link SessionRegistry} when the servlet container destroys a session or changes its id. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            SessionRegistry sessionRegistry) throws Exception {
         http.authenticationManager(authenticationManager);
+        // Sessions are registered (no limit on how many a user has) so BrowserSessions can end them: a disabled,
+        // demoted or reset account, or the other sessions after a password change. An ended session's next
+        // request is signed out and sent to the sign-in page.
+        http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                .expiredUrl("/login"));
         // SecurityHeaders (a servlet filter ahead of this chain) sets CSP, nosniff, frame and referrer headers on
         // every response; these are the same values, for responses that reset headers.
         http.headers(headers -> headers

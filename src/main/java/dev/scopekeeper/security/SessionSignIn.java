@@ -19,8 +19,12 @@ public class SessionSignIn {
     private final SecurityContextHolderStrategy strategy;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionSignIn(ScopekeeperUserDetailsService userDetails, ObjectProvider<SecurityContextHolderStrategy> strategy) {
+    private final BrowserSessions sessions;
+
+    SessionSignIn(ScopekeeperUserDetailsService userDetails, ObjectProvider<SecurityContextHolderStrategy> strategy,
+            BrowserSessions sessions) {
         this.userDetails = userDetails;
+        this.sessions = sessions;
         this.strategy = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
@@ -34,6 +38,8 @@ public class SessionSignIn {
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
         if (request != null && response != null) {
             repository.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
+            // registered like a form sign-in, so a later disable, demotion or reset ends this session too
+            sessions.register(request.getHttpServletRequest().getSession().getId(), principal);
         }
     }
 }

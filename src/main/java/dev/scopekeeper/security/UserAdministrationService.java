@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Platform administrators list, create, disable or enable users, change their role and reset their
  * password. The last enabled administrator can be neither disabled nor demoted. Every change is
- * audited ({@link UserAdministered}) and reaches caches keyed by user ({@link UserAccountChanged}).
+ * audited ({@link UserAdministered}) and reaches caches keyed by user and the user's browser sessions
+ * ({@link UserAccountChanged}: every session of a disabled, demoted, promoted or reset user ends).
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -130,7 +131,10 @@ public class UserAdministrationService {
         return user.toProfile();
     }
 
-    /** Sets a new password (same strength rules as everywhere); the user signs in with it from now on. */
+    /**
+     * Sets a new password (same strength rules as everywhere); the user signs in with it from now on. Their API
+     * tokens and every browser session end.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public UserProfile resetPassword(long userId, String newPassword) {
@@ -139,6 +143,7 @@ public class UserAdministrationService {
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         user.invalidateTokens(clock.instant());
         users.flush();
+        events.publishEvent(new UserAccountChanged(userId));
         events.publishEvent(new UserAdministered(UserAdministered.Kind.PASSWORD_RESET, userId,
                 "username=" + user.getUsername()));
         return user.toProfile();

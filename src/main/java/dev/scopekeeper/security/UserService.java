@@ -3,6 +3,7 @@ package dev.scopekeeper.security;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,12 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock,
+            ApplicationEventPublisher events) {
         this.users = users;
+        this.events = events;
         this.clock = clock;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
@@ -37,7 +41,11 @@ public class UserService {
         return me.toProfile();
     }
 
-    /** Requires the current password; the new one must pass the strength rule and match its confirmation. */
+    /**
+     * Requires the current password; the new one must pass the strength rule and match its confirmation. The
+     * user's API tokens and their other browser sessions end; the browser session making the change stays
+     * signed in.
+     */
     @Transactional
     public void changePassword(String currentPassword, String newPassword, String confirmPassword) {
         User me = loadMe();
@@ -50,6 +58,7 @@ public class UserService {
         }
         me.changePasswordHash(passwordEncoder.encode(newPassword));
         me.invalidateTokens(clock.instant());
+        events.publishEvent(new BrowserSessions.PasswordChanged(me.getId(), BrowserSessions.currentSessionId()));
     }
 
     private User loadMe() {
