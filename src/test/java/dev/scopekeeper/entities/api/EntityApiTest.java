@@ -121,15 +121,15 @@ class EntityApiTest {
     @Test
     void idsOfTheWrongTypeAre400NamingTheParameter() {
         Response response = api.get(domain + "/clients/abc", token)
-                .assertProblem(400, "Invalid value for \"id\": an id is a plain decimal number");
+                .assertProblem(400, "Invalid value for parameter \"id\"");
         assertThat(response.json().path("field").asString()).isEqualTo("id");
 
         api.get("/api/v1/domains/first/clients", token)
-                .assertProblem(400, "Invalid value for \"domain_id\": an id is a plain decimal number");
+                .assertProblem(400, "Invalid value for parameter \"domainId\"");
         api.post(domain + "/groups/" + fixture.groupId() + "/clients/x", token, null)
-                .assertProblem(400, "Invalid value for \"client_id\": an id is a plain decimal number");
+                .assertProblem(400, "Invalid value for parameter \"clientId\"");
         api.get(domain + "/clients/99999999999999999999", token)
-                .assertProblem(400, "Invalid value for \"id\": an id is a plain decimal number");
+                .assertProblem(400, "Invalid value for parameter \"id\"");
     }
 
     @Test
@@ -179,7 +179,7 @@ class EntityApiTest {
                 "The request body is not valid JSON");
 
         Response wrongType = api.send("POST", domain + "/clients/" + fixture.clientId() + "/parent", token,
-                "{\"parent_id\": \"the big one\"}").assertProblem(400, "Invalid value for \"parent_id\": expected a whole number");
+                "{\"parent_id\": \"the big one\"}").assertProblem(400, "Invalid value for \"parent_id\"");
         assertThat(wrongType.json().path("field").asString()).isEqualTo("parent_id");
 
         api.send("POST", domain + "/clients", token, "{\"name\": \"n\", \"tags\": {\"a\": 1}}")

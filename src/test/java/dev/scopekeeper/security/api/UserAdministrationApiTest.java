@@ -142,7 +142,7 @@ class UserAdministrationApiTest {
     @Test
     void aMalformedIdIs400() {
         Response response = api.post(USERS + "/abc/disable", adminToken, null)
-                .assertProblem(400, "Invalid value for \"id\": an id is a plain decimal number");
+                .assertProblem(400, "Invalid value for parameter \"id\"");
 
         assertThat(response.json().path("field").asString()).isEqualTo("id");
     }
