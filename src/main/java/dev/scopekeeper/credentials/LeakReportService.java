@@ -20,7 +20,11 @@ import org.springframework.stereotype.Service;
  * Leaked-credential reports, like GitHub's credential revocation API: anyone (no authentication) may report
  * up to {@value #MAX_CREDENTIALS} strings; each that is a live Scopekeeper token is revoked. The answer is the
  * same whatever was found — only how many entries were well-formed — so the endpoint is no oracle; reports
- * are throttled per address.
+ * are throttled per address twice: at most {@code scopekeeper.credentials.report-limit} requests (default 30)
+ * and at most {@code scopekeeper.credentials.report-entry-budget} well-formed entries (default 3,000) per
+ * {@code scopekeeper.credentials.report-window} (default 1 minute). Each well-formed entry costs one unit of the
+ * entry budget (malformed ones never reach the database and cost nothing); a report that would overdraw the
+ * budget is refused whole (429) and costs nothing. The lookup is two queries whatever the number of entries.
  */
 @Service
 public class LeakReportService {
@@ -45,26 +49,36 @@ public class LeakReportService {
     private record Window(Instant start, int count) {
     }
 
+    /** Entries spent from an address's budget since {@code start}. */
+    private record Budget(Instant start, int spent) {
+    }
+
     private final PatLeakRevoker revoker;
     private final Clock clock;
     private final int limit;
     private final Duration window;
+    private final int entryBudget;
     private final Cache<String, Window> reports;
+    private final Cache<String, Budget> entries;
 
     LeakReportService(PatLeakRevoker revoker, Clock clock,
             @Value("${scopekeeper.credentials.report-limit:30}") int limit,
+            @Value("${scopekeeper.credentials.report-entry-budget:3000}") int entryBudget,
             @Value("${scopekeeper.credentials.report-window:1m}") Duration window) {
         this.revoker = revoker;
         this.clock = clock;
         this.limit = limit;
+        this.entryBudget = Math.max(MAX_CREDENTIALS, entryBudget);
         this.window = window;
         this.reports = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+        this.entries = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
     }
 
     /** Returns how many of the entries were well-formed Scopekeeper tokens (format and checksum). */
     @PreAuthorize("permitAll()")
     public int report(List<String> credentials, String reporterAddress) {
-        throttle(reporterAddress == null ? "?" : reporterAddress);
+        String address = reporterAddress == null ? "?" : reporterAddress;
+        throttle(address);
         if (credentials == null) {
             throw new InvalidInput("credentials", "credentials.validation.required");
         }
@@ -73,6 +87,7 @@ public class LeakReportService {
         }
         List<String> wellFormed = credentials.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(c -> PatTokens.check(c) == null).toList();
+        spend(address, wellFormed.size());
         if (!wellFormed.isEmpty()) {
             int revoked = revoker.revokeLeaked(wellFormed, reporterAddress);
             if (revoked > 0) {
@@ -80,6 +95,28 @@ public class LeakReportService {
             }
         }
         return wellFormed.size();
+    }
+
+    /** Takes {@code n} entries from the address's budget, or refuses the report whole (and takes nothing). */
+    private void spend(String address, int n) {
+        if (n == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean[] refused = {false};
+        Budget current = entries.asMap().compute(address, (key, b) -> {
+            Budget fresh = b == null || !now.isBefore(b.start().plus(window)) || now.isBefore(b.start())
+                    ? new Budget(now, 0) : b;
+            if (fresh.spent() + n > entryBudget) {
+                refused[0] = true;
+                return fresh;
+            }
+            return new Budget(fresh.start(), fresh.spent() + n);
+        });
+        if (refused[0]) {
+            Instant end = current.start().plus(window);
+            throw new TooManyReports(Math.max(1, Duration.between(now, end).toSeconds() + 1));
+        }
     }
 
     private void throttle(String address) {

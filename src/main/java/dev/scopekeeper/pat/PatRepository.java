@@ -24,6 +24,14 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findByPreviousSecretDigest(String previousSecretDigest);
 
+    /** Leak reports: the tokens whose current secret has one of these digests (at most 1,000, one query). */
+    @Query("select p from PersonalAccessToken p where p.secretDigest in :digests")
+    List<PersonalAccessToken> findBySecretDigestIn(Collection<String> digests);
+
+    /** Leak reports: the tokens whose previous (grace) secret has one of these digests (the until is checked by the caller). */
+    @Query("select p from PersonalAccessToken p where p.previousSecretDigest in :digests")
+    List<PersonalAccessToken> findByPreviousSecretDigestIn(Collection<String> digests);
+
     /** Expiry notices: live tokens expiring in the window (ordered, bounded by the caller's page). */
     @Query("select p from PersonalAccessToken p where p.revokedAt is null and p.expiresAt > :from"
             + " and p.expiresAt <= :to order by p.expiresAt, p.id")

@@ -14,6 +14,7 @@ import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -51,6 +55,8 @@ class LeakedCredentialsApiTest {
     JdbcTemplate jdbc;
     @Autowired
     Environment environment;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -195,5 +201,73 @@ class LeakedCredentialsApiTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(reportFrom(address, List.of()).statusCode()).isEqualTo(202);
+    }
+
+    private static List<String> wellFormedUnknowns(int n) {
+        PatTokens generator = new PatTokens(null);
+        return Stream.generate(generator::generate).limit(n).toList();
+    }
+
+    private static String uniqueAddress() {
+        return "192.0.2." + (System.nanoTime() % 250 + 1);
+    }
+
+    /** JDBC statements the app prepared while {@code report} ran (Hibernate statistics, switched on at run time). */
+    private long statementsDuring(Runnable report) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            report.run();
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
+    }
+
+    @Test
+    void aThousandEntryReportCostsAConstantNumberOfQueries() {
+        String address = uniqueAddress();
+        List<String> few = wellFormedUnknowns(3);
+        List<String> thousand = wellFormedUnknowns(1000);
+
+        long forFew = statementsDuring(() -> assertThat(reportFrom(address, few).statusCode()).isEqualTo(202));
+        long forThousand = statementsDuring(() -> {
+            HttpResponse<String> response = reportFrom(address, thousand);
+            assertThat(response.statusCode()).isEqualTo(202);
+            assertThat(response.body()).isEqualTo("{\"accepted\":1000}");
+        });
+
+        // two lookups (current secret, grace secret); a little slack for the app's own background writes
+        assertThat(forFew).as("statements for 3 entries").isBetween(2L, 6L);
+        assertThat(forThousand).as("statements for 1,000 entries (was two per entry)").isBetween(2L, 6L);
+
+        // and a live token among them is still found, revoked and its owner mailed
+        JsonNode pat = createPat("in a thousand");
+        String live = pat.path("secret").asString();
+        List<String> mixed = new ArrayList<>(wellFormedUnknowns(999));
+        mixed.add(500, live);
+        HttpResponse<String> response = reportFrom(uniqueAddress(), mixed);
+        assertThat(response.body()).isEqualTo("{\"accepted\":1000}");
+        assertThat(api.get(clientPath, live).status()).isEqualTo(401);
+        assertThat(TestMail.await(alice.email(), 1)).hasSize(1);
+    }
+
+    @Test
+    void reportsAreThrottledOnWellFormedEntriesNotOnlyRequests() {
+        String address = uniqueAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(reportFrom(address, wellFormedUnknowns(1000)).statusCode()).as("report " + (i + 1)).isEqualTo(202);
+        }
+        HttpResponse<String> throttled = reportFrom(address, wellFormedUnknowns(1));
+        assertThat(throttled.statusCode()).as("the 3,001st well-formed entry in a minute").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(reportFrom(address, Collections.nCopies(1000, "pat_x")).statusCode())
+                .as("malformed entries never reach the database and cost nothing").isEqualTo(202);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(reportFrom(address, wellFormedUnknowns(1000)).statusCode()).isEqualTo(202);
     }
 }

@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,7 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first look at every {@code /api/**} request, before authentication: a query string that does not parse
  * (bad percent-encoding, an empty parameter name such as {@code ?=x}) or carries control characters is a 400
  * problem; a body over {@value #MAX_BODY_BYTES} bytes is a 413 problem, refused from its {@code Content-Length}
- * or, without one, as soon as that many bytes have been read (nothing more is read).
+ * or, without one, as soon as that many bytes have been read (nothing more is read). A method the API does not
+ * serve ({@code TRACE}, {@code CONNECT}, WebDAV's …) is a 405 problem with {@code Allow}, not a redirect to the
+ * sign-in page; two {@code Authorization} headers are a 400 problem (RFC 6750 §3.1 {@code invalid_request}),
+ * never "the first one wins".
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,12 +41,35 @@ class ApiRequestHygieneFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !apiPath(request).startsWith("/api/");
     }
+
+    private static String apiPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    /** The methods the API serves (OPTIONS for CORS preflights, HEAD with every GET). */
+    /** (TRACE never gets here: Tomcat refuses it first; {@link ProblemErrorReportValve} answers it.) */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, ALLOW);
+            Problems.write(response, 405, Messages.get("api.error.methodNotAllowed", request.getMethod()), null);
+            return;
+        }
+        Enumeration<String> authorization = request.getHeaders(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.hasMoreElements()) {
+            authorization.nextElement();
+            if (authorization.hasMoreElements()) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\"");
+                Problems.write(response, 400, Messages.get("api.error.duplicateAuthorization"), null);
+                return;
+            }
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();

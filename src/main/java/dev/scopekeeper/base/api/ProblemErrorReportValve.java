@@ -1,6 +1,7 @@
 package dev.scopekeeper.base.api;
 
 import dev.scopekeeper.base.Messages;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,32 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     public ProblemErrorReportValve() {
         setShowReport(false);
         setShowServerInfo(false);
+    }
+
+    /**
+     * A method the API does not serve on {@code /api/**}: the 405 problem here, before Tomcat's own refusal of
+     * TRACE reaches the {@code /error} page (which the browser security chain answers with a redirect to sign-in).
+     */
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        String uri = request.getRequestURI();
+        String method = request.getMethod();
+        if (uri != null && uri.startsWith("/api/") && method != null
+                && !ApiRequestHygieneFilter.METHODS.contains(method) && !response.isCommitted()) {
+            response.setSuspended(false);
+            response.setStatus(405);
+            response.setHeader("Allow", ApiRequestHygieneFilter.ALLOW);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentType(Problems.CONTENT_TYPE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                Problems.write(writer, 405, Messages.get("api.error.methodNotAllowed", method));
+            }
+            response.finishResponse();
+            return;
+        }
+        super.invoke(request, response);
     }
 
     @Override

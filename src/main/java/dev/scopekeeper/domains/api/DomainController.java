@@ -141,7 +141,8 @@ class DomainController {
                     + " member); domain admins send them an invitation they accept or reject (202, the invitation;"
                     + " needs domains:send_invitation too). Domain admins reach by id only users they can see"
                     + " (members of one of their domains): an unknown id and the id of a user they cannot see both"
-                    + " answer 422 \"No such user\"; invite others by username (POST .../invitations).",
+                    + " answer 422 \"No such user\" (also at POST .../invitations, which takes user_id too); others"
+                    + " are invited by username in the UI.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The member, with the role",
                             content = @Content(schema = @Schema(implementation = MemberResponse.class))),

@@ -75,6 +75,19 @@ class InputHygieneApiTest {
     }
 
     @Test
+    void zeroWidthAndInvisibleFormatCharactersAreRefusedNamingTheField() {
+        for (String bad : List.of("a\\u200bb", "a\\u200cb", "a\\u200db", "a\\u200eb", "a\\u200fb", "a\\u2060b",
+                "a\\u2064b", "a\\ufeffb", "a\\u00adb")) {
+            assertRefused(api.send("POST", "/api/v1/pats", token,
+                    "{\"name\":\"" + bad + "\",\"duration\":\"30d\"}"), 422, "name");
+            assertRefused(api.send("POST", "/api/v1/domains/" + domainId + "/clients", token,
+                    "{\"name\":\"" + bad + "\"}"), 422, "name");
+            assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"d " + System.nanoTime()
+                    + "\",\"description\":\"" + bad + "\",\"duration\":\"30d\"}"), 422, "description");
+        }
+    }
+
+    @Test
     void aNameInAnotherScriptAndAnEmojiAreStillAccepted() {
         Response ok = api.send("POST", "/api/v1/pats", token,
                 "{\"name\":\"\u0645\u0641\u062a\u0627\u062d \uD83D\uDD11 " + System.nanoTime()
@@ -135,6 +148,31 @@ class InputHygieneApiTest {
         var response = HttpClient.newHttpClient().send(chunked, BodyHandlers.ofString());
         new Response(response.statusCode(), response.headers(), response.body())
                 .assertProblem(413, "The request body is larger than 1048576 bytes");
+    }
+
+    @Test
+    void aMethodTheApiDoesNotServeIsA405ProblemNotARedirectToSignIn() {
+        for (String method : List.of("TRACE", "PROPFIND", "FOO")) {
+            for (String bearer : java.util.Arrays.asList(null, token)) {
+                Response response = api.send(method, "/api/v1/users/me", bearer, null);
+                response.assertProblem(405, "The API does not serve the method " + method);
+                assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET").doesNotContain("TRACE");
+            }
+        }
+        assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreA400InvalidRequest() throws Exception {
+        for (String second : List.of("Bearer " + token, "Bearer other", "Basic dXNlcjpwYXNz")) {
+            HttpRequest twice = HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + environment.getRequiredProperty("local.server.port") + "/api/v1/users/me"))
+                    .header("Authorization", "Bearer " + token).header("Authorization", second).GET().build();
+            var answer = HttpClient.newHttpClient().send(twice, BodyHandlers.ofString());
+            new Response(answer.statusCode(), answer.headers(), answer.body()).assertProblem(400,
+                    "The request has more than one Authorization header; send exactly one");
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_request");
+        }
     }
 
     private static void assertRefused(Response response, int status, String field) {

@@ -97,4 +97,19 @@ class TranslationsTest {
             return files.filter(f -> f.toString().endsWith(".java")).toList();
         }
     }
+
+    @Test
+    void everyWaitInSecondsIsPluralSafe() {
+        for (String key : translations.stringPropertyNames()) {
+            String value = translations.getProperty(key);
+            assertThat(value).as(key).doesNotContain("{0} seconds.", "second(s)").doesNotEndWith("{0} seconds");
+        }
+        assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManySignIns", 1L))
+                .isEqualTo("Too many failed sign-ins. Try again in 1 second.");
+        assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManySignIns", 42L))
+                .isEqualTo("Too many failed sign-ins. Try again in 42 seconds.");
+        assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManyFailures", 1L)).endsWith("Try again in 1 second.");
+        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 1L)).endsWith("try again in 1 second");
+        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 60L)).endsWith("try again in 60 seconds");
+    }
 }

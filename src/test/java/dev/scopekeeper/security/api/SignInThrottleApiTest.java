@@ -78,7 +78,7 @@ class SignInThrottleApiTest {
         assertThat(waiting.statusCode()).isEqualTo(429);
         assertThat(waiting.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(waiting.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(waiting.body()).contains("Too many failed sign-ins. Try again in 1 seconds.")
+        assertThat(waiting.body()).contains("Too many failed sign-ins. Try again in 1 second.")
                 .doesNotContain(TestUsers.PASSWORD);
         assertThat(issue(victim.username(), TestUsers.PASSWORD, "198.51.100.10").statusCode()).isEqualTo(200);
 
