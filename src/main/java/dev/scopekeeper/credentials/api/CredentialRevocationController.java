@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,6 +44,8 @@ class CredentialRevocationController {
     @PostMapping("/revoke")
     @NoAuthentication
     @SecurityRequirements
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "429", description = "Too many reports from this address; retry after Retry-After seconds")
     @Operation(summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
             + " its owner mailed; the answer only counts the well-formed entries, whatever was found")
     ResponseEntity<Map<String, Object>> revoke(@RequestBody(required = false) LeakReportJson body,

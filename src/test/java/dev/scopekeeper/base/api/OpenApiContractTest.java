@@ -70,7 +70,10 @@ class OpenApiContractTest {
         for (Operation op : doc.operations()) {
             String path = fill(op.path(), fixtures, patId);
             Object body = bodyFor(op, doc, fixtures, admin);
-            Response response = api.send(op.method().toUpperCase(Locale.ROOT), path, token, body);
+            // A fresh sign-in per operation: some operations end the caller's API sessions on purpose
+            // (POST /users/tokens/revoke), which must not make every later operation a 401.
+            String callerToken = api.accessToken(admin);
+            Response response = api.send(op.method().toUpperCase(Locale.ROOT), path, callerToken, body);
             String problem = check(op, response);
             if (problem == null && response.status() < 300 && response.contentType().startsWith("application/json")) {
                 JsonNode schema = op.responses().path(Integer.toString(response.status())).path("content")
