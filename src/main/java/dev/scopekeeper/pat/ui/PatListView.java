@@ -64,6 +64,9 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     final Select<Filter> status = new Select<>();
     final TextField search = new TextField();
     final Button deleteAll = new Button();
+    /** Below this window width (px) the description column is hidden. */
+    static final int PHONE_WIDTH = 600;
+
     final Grid<PatSummary> grid = new Grid<>();
     final Button emptyCreate = new Button();
     final H2 emptyTitle = new H2();
@@ -132,10 +135,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.addColumn(PatSummary::name).setHeader(getTranslation("pat.ui.column.name"))
                 .setKey("name").setSortProperty(SortBy.NAME.name()).setFlexGrow(2).setWidth("10rem")
                 .setTooltipGenerator(PatSummary::name);
+        Grid.Column<PatSummary> descriptionColumn = grid.addColumn(PatSummary::description)
+                .setHeader(getTranslation("pat.ui.column.description")).setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
         grid.addComponentColumn(p -> format.badge(p.status())).setHeader(getTranslation("pat.ui.column.status"))
                 .setKey("status").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(PatSummary::description).setHeader(getTranslation("pat.ui.column.description"))
-                .setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
         grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED ? format.revoked(p.revokedAt())
                 : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
                 .setHeader(getTranslation("pat.ui.column.expires"))
@@ -146,6 +149,14 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         actionsColumn = grid.addComponentColumn(this::rowActions).setHeader(getTranslation("pat.ui.column.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setMultiSort(false);
+        // The pinned column order (Name, Description, Status, …) stays; at phone width the description column
+        // gives way, so the status badge is on screen without scrolling the table sideways.
+        addAttachListener(attach -> {
+            var page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details -> descriptionColumn.setVisible(
+                    details.getWindowInnerWidth() > PHONE_WIDTH));
+            page.addBrowserWindowResizeListener(resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
+        });
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         grid.setItems(query -> {
             PatQuery base = query(0, 1, query.getSortOrders());
