@@ -32,11 +32,7 @@ class ExpiringSoonHeaderItem implements HeaderItem {
         RouterLink link = new RouterLink(PatListView.class);
         link.setQueryParameters(QueryParameters.of(PatListView.FILTER_PARAMETER, FILTER));
         Span text = new Span(link.getTranslation("pat.ui.header.expiringSoon", count));
-        text.addClassName("sk-expiring-soon-text");
-        // at phone width the header has no room for the words: the icon and the count only (the label stays)
-        Span compact = new Span(String.valueOf(count));
-        compact.addClassName("sk-expiring-soon-count");
-        link.add(VaadinIcon.CLOCK.create(), text, compact);
+        link.add(VaadinIcon.CLOCK.create(), text);
         link.getElement().setAttribute("aria-label", link.getTranslation("pat.ui.header.expiringSoon.label", count));
         link.addClassName("sk-expiring-soon");
         return link;
