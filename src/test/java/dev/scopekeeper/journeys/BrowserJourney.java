@@ -186,6 +186,15 @@ public abstract class BrowserJourney {
     protected void assertLayout(String where) {
         // from the top: a control scrolled under the fixed header is not an overlap a person meets
         page.evaluate("() => window.scrollTo(0, 0)");
+        // the app layout scrolls its content in a box of its own (not the window): that box to the top too
+        page.evaluate("""
+                () => {
+                  let el = document.getElementById('main-content');
+                  while (el) {
+                    if (el.scrollTop) el.scrollTop = 0;
+                    el = el.assignedSlot || el.parentElement || (el.getRootNode() && el.getRootNode().host) || null;
+                  }
+                }""");
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) page.evaluate(LAYOUT_CHECK);
         report("layout of " + where + " (" + page.url() + ", " + page.viewportSize().width + "px wide)", problems);

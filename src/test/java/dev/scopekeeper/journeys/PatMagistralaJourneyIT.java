@@ -196,6 +196,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // a mistyped address shows the app's own not-found page, inside the layout
         page.navigate("/pats/abc");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page).hasTitle("Not found | Scopekeeper");
         assertThat(button("Open user menu for " + user.displayName())).isVisible();
         checkScreen("not-found");
         page.navigate("/no-such-page");

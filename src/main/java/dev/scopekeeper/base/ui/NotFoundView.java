@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
@@ -18,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @AnonymousAllowed
 @ParentLayout(MainLayout.class) // inside the app's frame (error views get no automatic @Layout)
-public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Main implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     public NotFoundView() {
         addClassName("sk-page");
@@ -29,5 +30,11 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /** The browser tab (and a screen reader arriving on the page) names the page too. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("notFound.pageTitle");
     }
 }
