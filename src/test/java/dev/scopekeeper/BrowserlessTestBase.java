@@ -23,7 +23,9 @@ public abstract class BrowserlessTestBase extends SpringBrowserlessTest {
     }
 
     protected List<String> notifications() {
-        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
+        return find(Notification.class).all().stream()
+                .map(n -> test(n).getText())
+                .toList();
     }
 
     @AfterEach

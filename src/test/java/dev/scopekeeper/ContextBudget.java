@@ -20,8 +20,8 @@ import org.springframework.test.context.TestExecutionListener;
  * and as a {@link TestExecutionListener} (remembers which test class is running, for the message). Counts are
  * stable from run to run, unlike timings.
  */
-public class ContextBudget implements ApplicationContextInitializer<ConfigurableApplicationContext>,
-        TestExecutionListener, Ordered {
+public class ContextBudget
+        implements ApplicationContextInitializer<ConfigurableApplicationContext>, TestExecutionListener, Ordered {
 
     public static final String BUDGET_PROPERTY = "scopekeeper.test.context-budget";
 
@@ -39,8 +39,9 @@ public class ContextBudget implements ApplicationContextInitializer<Configurable
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }
-        System.out.println("[context-budget] Spring application context #" + JVM.started().size() + " of budget "
-                + (limit == null ? "(none)" : limit) + " started for " + currentTestClass);
+        System.out.println(
+                "[context-budget] Spring application context #" + JVM.started().size() + " of budget "
+                        + (limit == null ? "(none)" : limit) + " started for " + currentTestClass);
     }
 
     /** The contexts started in one JVM, by the test class that started them. */

@@ -15,8 +15,9 @@ class ContextBudgetTest {
         assertThat(ledger.admit("b.OtherConfigurationTest", 2)).isNull();
         String refusal = ledger.admit("c.DirtiesContextTest", 2);
 
-        assertThat(refusal).startsWith("Spring context budget exceeded: c.DirtiesContextTest would start Spring"
-                + " application context #3 of this test JVM, budget 2 (scopekeeper.test.context-budget)")
+        assertThat(refusal)
+                .startsWith("Spring context budget exceeded: c.DirtiesContextTest would start Spring"
+                        + " application context #3 of this test JVM, budget 2 (scopekeeper.test.context-budget)")
                 .contains("[a.SharedTest, b.OtherConfigurationTest]");
         assertThat(ledger.started()).hasSize(3);
     }

@@ -24,5 +24,8 @@ public @interface ResetDatabase {
     /** Run the start-up work again after the reset (the bootstrap administrator then exists). */
     boolean runStartUp() default false;
 
-    enum When { BEFORE_CLASS, BEFORE_EACH_TEST_METHOD }
+    enum When {
+        BEFORE_CLASS,
+        BEFORE_EACH_TEST_METHOD
+    }
 }

@@ -25,8 +25,8 @@ public class ResetDatabaseListener implements TestExecutionListener, Ordered {
     }
 
     private static void reset(TestContext testContext, ResetDatabase.When when) {
-        ResetDatabase reset = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestClass(),
-                ResetDatabase.class);
+        ResetDatabase reset =
+                AnnotatedElementUtils.findMergedAnnotation(testContext.getTestClass(), ResetDatabase.class);
         if (reset == null || reset.value() != when) {
             return;
         }

@@ -26,12 +26,13 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
-@TestPropertySource(properties = {
-        "spring.datasource.url=${SCOPEKEEPER_TEST_DATASOURCE_URL:}",
-        "spring.datasource.username=${SCOPEKEEPER_TEST_DATASOURCE_USERNAME:}",
-        "spring.datasource.password=${SCOPEKEEPER_TEST_DATASOURCE_PASSWORD:}",
-        "scopekeeper.embedded-db.ephemeral=true",
-})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=${SCOPEKEEPER_TEST_DATASOURCE_URL:}",
+            "spring.datasource.username=${SCOPEKEEPER_TEST_DATASOURCE_USERNAME:}",
+            "spring.datasource.password=${SCOPEKEEPER_TEST_DATASOURCE_PASSWORD:}",
+            "scopekeeper.embedded-db.ephemeral=true",
+        })
 @ActiveProfiles("test")
 @Import(ApiTestConfiguration.class)
 public @interface ScopekeeperTest {

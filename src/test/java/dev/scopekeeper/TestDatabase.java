@@ -41,8 +41,12 @@ public class TestDatabase implements InitializingBean {
         void afterDatabaseReset();
     }
 
-    TestDatabase(JdbcTemplate jdbc, ObjectProvider<ApplicationRunner> runners, ObjectProvider<AfterReset> afterReset,
-            ObjectProvider<SmartInitializingSingleton> startUpChecks, ObjectProvider<SpringLiquibase> liquibase) {
+    TestDatabase(
+            JdbcTemplate jdbc,
+            ObjectProvider<ApplicationRunner> runners,
+            ObjectProvider<AfterReset> afterReset,
+            ObjectProvider<SmartInitializingSingleton> startUpChecks,
+            ObjectProvider<SpringLiquibase> liquibase) {
         this.jdbc = jdbc;
         this.runners = runners;
         this.afterReset = afterReset;
@@ -100,7 +104,8 @@ public class TestDatabase implements InitializingBean {
      */
     public void resetAndRunStartUp() {
         reset();
-        startUpChecks.orderedStream()
+        startUpChecks
+                .orderedStream()
                 .filter(bean -> bean.getClass().getName().startsWith("dev.scopekeeper."))
                 .forEach(SmartInitializingSingleton::afterSingletonsInstantiated);
         ApplicationArguments none = new DefaultApplicationArguments();
@@ -114,18 +119,24 @@ public class TestDatabase implements InitializingBean {
     }
 
     private List<String> tables() {
-        return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-                + " AND table_type = 'BASE TABLE'", String.class).stream()
-                .filter(table -> !KEPT.contains(table.toLowerCase(java.util.Locale.ROOT))).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                                + " AND table_type = 'BASE TABLE'",
+                        String.class)
+                .stream()
+                .filter(table -> !KEPT.contains(table.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     private static void insert(java.sql.Connection connection, String table, Map<String, Object> row)
             throws java.sql.SQLException {
         List<String> columns = new ArrayList<>(row.keySet());
-        String names = String.join(", ", columns.stream().map(c -> "`" + c + "`").toList());
+        String names =
+                String.join(", ", columns.stream().map(c -> "`" + c + "`").toList());
         String marks = String.join(", ", columns.stream().map(c -> "?").toList());
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ")")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ")")) {
             int index = 1;
             for (Object value : row.values()) {
                 insert.setObject(index++, value);

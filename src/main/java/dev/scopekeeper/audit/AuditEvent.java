@@ -45,11 +45,17 @@ class AuditEvent {
     @Column(name = "details", length = 1000, updatable = false)
     private String details;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    AuditEvent(Instant occurredAt, AuditEventType eventType, Long actorId, String actorName, String targetType,
-            Long targetId, String ip, String details) {
+    AuditEvent(
+            Instant occurredAt,
+            AuditEventType eventType,
+            Long actorId,
+            String actorName,
+            String targetType,
+            Long targetId,
+            String ip,
+            String details) {
         this.occurredAt = occurredAt;
         this.eventType = eventType;
         this.actorId = actorId;

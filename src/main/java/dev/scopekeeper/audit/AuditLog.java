@@ -43,14 +43,23 @@ public class AuditLog {
      * One writer for events raised inside a transaction that may roll back (a denied request). The
      * request thread never waits for it, so it never holds one pool connection while asking for another.
      */
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            runnable -> {
                 Thread thread = new Thread(runnable, "audit-writer");
                 thread.setDaemon(true);
                 return thread;
-            }, (runnable, executor) -> dropped.incrementAndGet());
+            },
+            (runnable, executor) -> dropped.incrementAndGet());
 
-    AuditLog(AuditEventRepository events, CurrentUser currentUser, Clock clock,
+    AuditLog(
+            AuditEventRepository events,
+            CurrentUser currentUser,
+            Clock clock,
             PlatformTransactionManager transactionManager) {
         this.events = events;
         this.currentUser = currentUser;
@@ -63,8 +72,15 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEventType type, String targetType, Long targetId, String details) {
         ScopekeeperPrincipal actor = currentUser.find().orElse(null);
-        events.save(new AuditEvent(clock.instant(), type, actor == null ? null : actor.id(),
-                actor == null ? null : actor.username(), targetType, targetId, currentIp(), details));
+        events.save(new AuditEvent(
+                clock.instant(),
+                type,
+                actor == null ? null : actor.id(),
+                actor == null ? null : actor.username(),
+                targetType,
+                targetId,
+                currentIp(),
+                details));
     }
 
     /**
@@ -74,10 +90,23 @@ public class AuditLog {
      * opening a nested transaction on a second connection, which under many concurrent denials would
      * exhaust the pool with threads each holding one connection and waiting for another.
      */
-    public void recordAnonymous(AuditEventType type, Long actorId, String actorName, String targetType, Long targetId,
-            String ip, String details) {
-        AuditEvent event = new AuditEvent(clock.instant(), type, actorId, actorName, targetType, targetId,
-                ip == null ? currentIp() : ip, details);
+    public void recordAnonymous(
+            AuditEventType type,
+            Long actorId,
+            String actorName,
+            String targetType,
+            Long targetId,
+            String ip,
+            String details) {
+        AuditEvent event = new AuditEvent(
+                clock.instant(),
+                type,
+                actorId,
+                actorName,
+                targetType,
+                targetId,
+                ip == null ? currentIp() : ip,
+                details);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             writer.execute(() -> write(event));
         } else {
@@ -111,7 +140,10 @@ public class AuditLog {
         try {
             ownTransaction.executeWithoutResult(status -> events.save(event));
         } catch (RuntimeException e) {
-            log.warn("Could not write an audit event of type {}: {}", event.toEntry().eventType(), e.toString());
+            log.warn(
+                    "Could not write an audit event of type {}: {}",
+                    event.toEntry().eventType(),
+                    e.toString());
         }
     }
 

@@ -27,6 +27,7 @@ public class AuditService {
 
     /** The most rows one CSV export writes (newest first). */
     public static final int MAX_EXPORT_ROWS = 50_000;
+
     private static final int EXPORT_PAGE = 100;
 
     private final AuditEventRepository events;
@@ -39,8 +40,8 @@ public class AuditService {
      * Filters (null = not filtered): occurred at or after {@code from}, before {@code to}; actor name as
      * recorded (case-insensitive; a failed sign-in's actor is the username as typed); event type; token id.
      */
-    public record AuditQuery(Instant from, Instant to, String actor, AuditEventType type, Long tokenId, int offset,
-            int limit) {
+    public record AuditQuery(
+            Instant from, Instant to, String actor, AuditEventType type, Long tokenId, int offset, int limit) {
 
         public AuditQuery withPage(int offset, int limit) {
             return new AuditQuery(from, to, actor, type, tokenId, offset, limit);
@@ -68,9 +69,10 @@ public class AuditService {
             while (written < MAX_EXPORT_ROWS) {
                 int size = Math.min(EXPORT_PAGE, MAX_EXPORT_ROWS - written);
                 Long cursor = before;
-                Specification<AuditEvent> pageSpec = cursor == null ? spec
-                        : spec.and((root, cq, cb) -> cb.lessThan(root.get("id"), cursor));
-                List<AuditEvent> rows = events.findAll(pageSpec, OffsetPage.of(0, size, order())).getContent();
+                Specification<AuditEvent> pageSpec =
+                        cursor == null ? spec : spec.and((root, cq, cb) -> cb.lessThan(root.get("id"), cursor));
+                List<AuditEvent> rows = events.findAll(pageSpec, OffsetPage.of(0, size, order()))
+                        .getContent();
                 for (AuditEvent event : rows) {
                     AuditEntry e = event.toEntry();
                     writer.write(e.id() + "," + e.occurredAt() + "," + e.eventType() + ","

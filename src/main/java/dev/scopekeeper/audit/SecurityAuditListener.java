@@ -27,26 +27,28 @@ class SecurityAuditListener {
 
     @EventListener
     void on(UserAdministered event) {
-        AuditEventType type = switch (event.kind()) {
-            case CREATED -> AuditEventType.USER_CREATED;
-            case DISABLED -> AuditEventType.USER_DISABLED;
-            case ENABLED -> AuditEventType.USER_ENABLED;
-            case ROLE_CHANGED -> AuditEventType.USER_ROLE_CHANGED;
-            case PASSWORD_RESET -> AuditEventType.USER_PASSWORD_RESET;
-        };
+        AuditEventType type =
+                switch (event.kind()) {
+                    case CREATED -> AuditEventType.USER_CREATED;
+                    case DISABLED -> AuditEventType.USER_DISABLED;
+                    case ENABLED -> AuditEventType.USER_ENABLED;
+                    case ROLE_CHANGED -> AuditEventType.USER_ROLE_CHANGED;
+                    case PASSWORD_RESET -> AuditEventType.USER_PASSWORD_RESET;
+                };
         audit.record(type, "user", event.userId(), event.details());
     }
 
     /** API sign-ins (both outcomes), refreshes (both outcomes) and sign-outs; outside any transaction. */
     @EventListener
     void on(ApiSignInEvent event) {
-        AuditEventType type = switch (event.kind()) {
-            case SIGN_IN_SUCCEEDED -> AuditEventType.API_SIGN_IN_SUCCEEDED;
-            case SIGN_IN_FAILED -> AuditEventType.API_SIGN_IN_FAILED;
-            case REFRESHED -> AuditEventType.API_TOKEN_REFRESHED;
-            case REFRESH_REFUSED -> AuditEventType.API_REFRESH_REFUSED;
-            case SIGNED_OUT -> AuditEventType.API_SIGNED_OUT;
-        };
+        AuditEventType type =
+                switch (event.kind()) {
+                    case SIGN_IN_SUCCEEDED -> AuditEventType.API_SIGN_IN_SUCCEEDED;
+                    case SIGN_IN_FAILED -> AuditEventType.API_SIGN_IN_FAILED;
+                    case REFRESHED -> AuditEventType.API_TOKEN_REFRESHED;
+                    case REFRESH_REFUSED -> AuditEventType.API_REFRESH_REFUSED;
+                    case SIGNED_OUT -> AuditEventType.API_SIGNED_OUT;
+                };
         // The account is the actor; no target (a user id in target_id would read like another feature's id).
         audit.recordAnonymous(type, event.userId(), event.username(), null, null, event.address(), event.details());
     }
@@ -56,8 +58,14 @@ class SecurityAuditListener {
         Authentication authentication = event.getAuthentication();
         if (authentication.getDetails() instanceof WebAuthenticationDetails details
                 && authentication.getPrincipal() instanceof ScopekeeperPrincipal principal) {
-            audit.recordAnonymous(AuditEventType.LOGIN_SUCCEEDED, principal.id(), principal.username(), "user",
-                    principal.id(), details.getRemoteAddress(), "browser sign-in");
+            audit.recordAnonymous(
+                    AuditEventType.LOGIN_SUCCEEDED,
+                    principal.id(),
+                    principal.username(),
+                    "user",
+                    principal.id(),
+                    details.getRemoteAddress(),
+                    "browser sign-in");
         }
     }
 
@@ -65,13 +73,20 @@ class SecurityAuditListener {
     void on(AbstractAuthenticationFailureEvent event) {
         Authentication authentication = event.getAuthentication();
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
-            String typed = authentication.getName() == null ? "" : authentication.getName().strip();
+            String typed = authentication.getName() == null
+                    ? ""
+                    : authentication.getName().strip();
             if (typed.length() > 64) {
                 typed = typed.substring(0, 64);
             }
-            audit.recordAnonymous(AuditEventType.LOGIN_FAILED, null, typed, "user", null,
-                    details.getRemoteAddress(), "browser sign-in failed: "
-                            + event.getException().getClass().getSimpleName());
+            audit.recordAnonymous(
+                    AuditEventType.LOGIN_FAILED,
+                    null,
+                    typed,
+                    "user",
+                    null,
+                    details.getRemoteAddress(),
+                    "browser sign-in failed: " + event.getException().getClass().getSimpleName());
         }
     }
 }

@@ -21,8 +21,7 @@ public interface AccessRestriction {
     Optional<Set<Long>> visibleEntityIds(long domainId, EntityType type);
 
     /** Like {@link #check} for operations that are not bound to one domain ({@link Operation#isDomainBound()}). */
-    default void checkUnbound(Operation op) {
-    }
+    default void checkUnbound(Operation op) {}
 
     /** Which domains {@code domains.list} / {@code domains.list_invitation} may show; empty = no restriction. */
     default Optional<Set<Long>> visibleDomainIds(Operation op) {

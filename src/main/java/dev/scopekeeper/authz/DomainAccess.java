@@ -42,7 +42,10 @@ public class DomainAccess {
         Status status = directory.domainStatus(domainId).orElseThrow(DomainAccess::domainNotFound);
         DomainRole role = roleOf(currentUser.id(), domainId).orElseThrow(DomainAccess::domainNotFound);
         if (!role.atLeast(op.minimumRole())) {
-            throw new Forbidden("access.roleTooLow", op.entityType().wireName(), op.wireName(),
+            throw new Forbidden(
+                    "access.roleTooLow",
+                    op.entityType().wireName(),
+                    op.wireName(),
                     op.minimumRole().wireName());
         }
         if (status == Status.DISABLED && !op.isReadOnly() && op != Operation.DOMAINS_ENABLE) {
@@ -74,14 +77,19 @@ public class DomainAccess {
         if (directory.domainStatus(domainId).isEmpty()) {
             return Optional.empty();
         }
-        return directory.activeUserRole(userId).flatMap(platformRole -> platformRole == PlatformRole.ADMIN
-                ? Optional.of(DomainRole.ADMIN)
-                : directory.memberRole(userId, domainId));
+        return directory
+                .activeUserRole(userId)
+                .flatMap(platformRole -> platformRole == PlatformRole.ADMIN
+                        ? Optional.of(DomainRole.ADMIN)
+                        : directory.memberRole(userId, domainId));
     }
 
     /** Whether the caller is an enabled platform administrator (who acts as admin of every domain). */
     public boolean isPlatformAdmin() {
-        return directory.activeUserRole(currentUser.id()).filter(r -> r == PlatformRole.ADMIN).isPresent();
+        return directory
+                .activeUserRole(currentUser.id())
+                .filter(r -> r == PlatformRole.ADMIN)
+                .isPresent();
     }
 
     /** The entities of the type lists may show the caller; empty = all of them. */
@@ -95,7 +103,11 @@ public class DomainAccess {
     }
 
     private Optional<Set<Long>> intersect(Function<AccessRestriction, Optional<Set<Long>>> restriction) {
-        List<Set<Long>> limits = restrictions.orderedStream().map(restriction).flatMap(Optional::stream).toList();
+        List<Set<Long>> limits = restrictions
+                .orderedStream()
+                .map(restriction)
+                .flatMap(Optional::stream)
+                .toList();
         if (limits.isEmpty()) {
             return Optional.empty();
         }

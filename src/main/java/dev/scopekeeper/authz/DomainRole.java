@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** A member's role inside one domain, weakest first. Platform administrators act as {@link #ADMIN} everywhere. */
 public enum DomainRole {
-    VIEWER, EDITOR, ADMIN;
+    VIEWER,
+    EDITOR,
+    ADMIN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

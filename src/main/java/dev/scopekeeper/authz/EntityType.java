@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /** The kinds of things a scope can point at (PRODUCT.md "Scope"). */
 public enum EntityType {
-    CLIENTS, CHANNELS, GROUPS, DOMAINS;
+    CLIENTS,
+    CHANNELS,
+    GROUPS,
+    DOMAINS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -15,7 +18,9 @@ public enum EntityType {
 
     /** This type's operations in the order of the Magistrala guide. */
     public List<Operation> operations() {
-        return Arrays.stream(Operation.values()).filter(op -> op.entityType() == this).toList();
+        return Arrays.stream(Operation.values())
+                .filter(op -> op.entityType() == this)
+                .toList();
     }
 
     public static Optional<EntityType> fromWire(String wire) {

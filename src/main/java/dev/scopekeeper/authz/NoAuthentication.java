@@ -15,5 +15,4 @@ import java.lang.annotation.Target;
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface NoAuthentication {
-}
+public @interface NoAuthentication {}

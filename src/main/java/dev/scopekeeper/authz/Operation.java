@@ -85,7 +85,11 @@ public enum Operation {
         this(entityType, wireName, minimumRole, minimumRole == VIEWER, false);
     }
 
-    Operation(EntityType entityType, String wireName, DomainRole minimumRole, boolean readOnly,
+    Operation(
+            EntityType entityType,
+            String wireName,
+            DomainRole minimumRole,
+            boolean readOnly,
             boolean platformAdminOnly) {
         this.entityType = entityType;
         this.wireName = wireName;

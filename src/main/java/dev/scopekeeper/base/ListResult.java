@@ -12,7 +12,10 @@ public record ListResult<T>(long total, int offset, int limit, List<T> items) {
     }
 
     public static <E, T> ListResult<T> of(Page<E> page, OffsetPage request, Function<E, T> mapper) {
-        return new ListResult<>(page.getTotalElements(), (int) request.offset(), request.limit(),
+        return new ListResult<>(
+                page.getTotalElements(),
+                (int) request.offset(),
+                request.limit(),
                 page.getContent().stream().map(mapper).toList());
     }
 

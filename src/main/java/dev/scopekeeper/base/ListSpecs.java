@@ -9,8 +9,7 @@ import org.springframework.data.jpa.domain.Specification;
  */
 public final class ListSpecs {
 
-    private ListSpecs() {
-    }
+    private ListSpecs() {}
 
     public static <T> Specification<T> matching(ListQuery query) {
         Specification<T> spec = (root, q, cb) -> cb.conjunction();
@@ -33,7 +32,8 @@ public final class ListSpecs {
     }
 
     public static <T> Specification<T> idIn(Collection<Long> ids) {
-        return (root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
+        return (root, q, cb) ->
+                ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
     }
 
     static String escapeLike(String value) {

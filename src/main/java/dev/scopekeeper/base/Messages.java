@@ -13,8 +13,7 @@ public final class Messages {
 
     private static final String BUNDLE = "vaadin-i18n.translations";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String get(String key, Object... args) {
         return get(Locale.ENGLISH, key, args);

@@ -11,8 +11,7 @@ public final class Names {
     public static final int NAME_MAX = 100;
     public static final int DESCRIPTION_MAX = 1024;
 
-    private Names() {
-    }
+    private Names() {}
 
     /** A required name of at most {@value #NAME_MAX} characters, trimmed. */
     public static String name(String field, String value) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Enabled or disabled: domains, groups, clients and channels. */
 public enum Status {
-    ENABLED, DISABLED;
+    ENABLED,
+    DISABLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

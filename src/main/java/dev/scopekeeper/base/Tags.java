@@ -20,8 +20,7 @@ public final class Tags {
     /** Column width: every tag at full length plus its separators. */
     public static final int COLUMN_LENGTH = MAX_COUNT * (MAX_LENGTH + 1) + 1;
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** Trimmed, de-duplicated (first occurrence wins) and checked; null means no tags. */
     public static List<String> validate(List<String> tags) {
@@ -66,7 +65,8 @@ public final class Tags {
             if (column == null || column.isEmpty()) {
                 return List.of();
             }
-            return List.copyOf(new ArrayList<>(Arrays.asList(column.substring(1, column.length() - 1).split(","))));
+            return List.copyOf(new ArrayList<>(
+                    Arrays.asList(column.substring(1, column.length() - 1).split(","))));
         }
     }
 }

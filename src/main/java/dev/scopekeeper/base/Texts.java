@@ -10,8 +10,7 @@ package dev.scopekeeper.base;
  */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** True if {@code text} holds none of the characters above; {@code multiline} allows CR, LF and TAB. */
     public static boolean isClean(String text, boolean multiline) {

@@ -46,12 +46,10 @@ public class LeakReportService {
         }
     }
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     /** Entries spent from an address's budget since {@code start}. */
-    private record Budget(Instant start, int spent) {
-    }
+    private record Budget(Instant start, int spent) {}
 
     private final PatLeakRevoker revoker;
     private final Clock clock;
@@ -61,7 +59,9 @@ public class LeakReportService {
     private final Cache<String, Window> reports;
     private final Cache<String, Budget> entries;
 
-    LeakReportService(PatLeakRevoker revoker, Clock clock,
+    LeakReportService(
+            PatLeakRevoker revoker,
+            Clock clock,
             @Value("${scopekeeper.credentials.report-limit:30}") int limit,
             @Value("${scopekeeper.credentials.report-entry-budget:3000}") int entryBudget,
             @Value("${scopekeeper.credentials.report-window:1m}") Duration window) {
@@ -70,8 +70,14 @@ public class LeakReportService {
         this.limit = limit;
         this.entryBudget = Math.max(MAX_CREDENTIALS, entryBudget);
         this.window = window;
-        this.reports = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
-        this.entries = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+        this.reports = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** Returns how many of the entries were well-formed Scopekeeper tokens (format and checksum). */
@@ -85,8 +91,11 @@ public class LeakReportService {
         if (credentials.size() > MAX_CREDENTIALS) {
             throw new InvalidInput("credentials", "credentials.validation.tooMany", MAX_CREDENTIALS);
         }
-        List<String> wellFormed = credentials.stream().filter(Objects::nonNull).map(String::strip)
-                .filter(c -> PatTokens.check(c) == null).toList();
+        List<String> wellFormed = credentials.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(c -> PatTokens.check(c) == null)
+                .toList();
         spend(address, wellFormed.size());
         if (!wellFormed.isEmpty()) {
             int revoked = revoker.revokeLeaked(wellFormed, reporterAddress);
@@ -106,7 +115,8 @@ public class LeakReportService {
         boolean[] refused = {false};
         Budget current = entries.asMap().compute(address, (key, b) -> {
             Budget fresh = b == null || !now.isBefore(b.start().plus(window)) || now.isBefore(b.start())
-                    ? new Budget(now, 0) : b;
+                    ? new Budget(now, 0)
+                    : b;
             if (fresh.spent() + n > entryBudget) {
                 refused[0] = true;
                 return fresh;
@@ -121,9 +131,12 @@ public class LeakReportService {
 
     private void throttle(String address) {
         Instant now = clock.instant();
-        Window current = reports.asMap().compute(address, (key, w) -> w == null
-                || !now.isBefore(w.start().plus(window)) || now.isBefore(w.start())
-                ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+        Window current = reports.asMap()
+                .compute(
+                        address,
+                        (key, w) -> w == null || !now.isBefore(w.start().plus(window)) || now.isBefore(w.start())
+                                ? new Window(now, 1)
+                                : new Window(w.start(), w.count() + 1));
         if (current.count() > limit) {
             Instant end = current.start().plus(window);
             throw new TooManyReports(Math.max(1, Duration.between(now, end).toSeconds() + 1));

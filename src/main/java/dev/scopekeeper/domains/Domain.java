@@ -50,8 +50,7 @@ class Domain {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Domain() {
-    }
+    protected Domain() {}
 
     Domain(String name, String route, List<String> tags, long createdBy, Instant createdAt) {
         this.name = name;

@@ -39,8 +39,7 @@ class DomainMember {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected DomainMember() {
-    }
+    protected DomainMember() {}
 
     DomainMember(long domainId, long userId, DomainRole role, Instant createdAt) {
         this.domainId = domainId;

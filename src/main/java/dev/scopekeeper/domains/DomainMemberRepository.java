@@ -24,8 +24,7 @@ interface DomainMemberRepository extends JpaRepository<DomainMember, Long> {
     @Query(value = """
             select new dev.scopekeeper.domains.MemberView(m.userId, u.username, u.displayName, m.role)
             from DomainMember m join User u on u.id = m.userId
-            where m.domainId = :domainId""",
-            countQuery = "select count(m) from DomainMember m where m.domainId = :domainId")
+            where m.domainId = :domainId""", countQuery = "select count(m) from DomainMember m where m.domainId = :domainId")
     Page<MemberView> findViews(long domainId, Pageable page);
 
     @Query("""

@@ -61,8 +61,14 @@ public class DomainService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    DomainService(DomainRepository domains, DomainMemberRepository members, InvitationRepository invitations,
-            UserPreferenceRepository preferences, DomainAccess access, CurrentUser currentUser, Clock clock) {
+    DomainService(
+            DomainRepository domains,
+            DomainMemberRepository members,
+            InvitationRepository invitations,
+            UserPreferenceRepository preferences,
+            DomainAccess access,
+            CurrentUser currentUser,
+            Clock clock) {
         this.domains = domains;
         this.members = members;
         this.invitations = invitations;
@@ -73,8 +79,7 @@ public class DomainService {
     }
 
     /** What a domain is made of: name (required), route (unique, lower-case URL-safe alias) and tags. */
-    public record DomainRequest(String name, String route, List<String> tags) {
-    }
+    public record DomainRequest(String name, String route, List<String> tags) {}
 
     /** domains.create: platform administrators only; the creator becomes the domain's admin. */
     @Transactional
@@ -84,8 +89,8 @@ public class DomainService {
         if (domains.existsByRoute(valid.route())) {
             throw new Conflict("route", "domain.routeTaken", valid.route());
         }
-        Domain domain = domains.saveAndFlush(new Domain(valid.name(), valid.route(), valid.tags(),
-                currentUser.id(), clock.instant()));
+        Domain domain = domains.saveAndFlush(
+                new Domain(valid.name(), valid.route(), valid.tags(), currentUser.id(), clock.instant()));
         members.save(new DomainMember(domain.getId(), currentUser.id(), DomainRole.ADMIN, clock.instant()));
         return domain.toView(DomainRole.ADMIN);
     }
@@ -149,11 +154,13 @@ public class DomainService {
             spec = spec.and(ListSpecs.idIn(visible.get()));
         }
         Page<Domain> result = domains.findAll(spec, page);
-        Map<Long, DomainRole> roles = platformAdmin ? Map.of()
-                : members.findByUserIdAndDomainIdIn(me, result.map(Domain::getId).getContent()).stream()
+        Map<Long, DomainRole> roles = platformAdmin
+                ? Map.of()
+                : members
+                        .findByUserIdAndDomainIdIn(me, result.map(Domain::getId).getContent())
+                        .stream()
                         .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
-        return ListResult.of(result, page,
-                d -> d.toView(platformAdmin ? DomainRole.ADMIN : roles.get(d.getId())));
+        return ListResult.of(result, page, d -> d.toView(platformAdmin ? DomainRole.ADMIN : roles.get(d.getId())));
     }
 
     /**
@@ -172,9 +179,12 @@ public class DomainService {
             return root.get("id").in(sub);
         });
         Page<Domain> result = domains.findAll(spec, page);
-        Map<Long, DomainRole> roles = members.findByUserIdAndDomainIdIn(userId,
-                result.map(Domain::getId).getContent()).stream()
-                .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
+        Map<Long, DomainRole> roles =
+                members
+                        .findByUserIdAndDomainIdIn(
+                                userId, result.map(Domain::getId).getContent())
+                        .stream()
+                        .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
         return ListResult.of(result, page, d -> d.toView(roles.get(d.getId())));
     }
 
@@ -226,8 +236,8 @@ public class DomainService {
         if (invitations.existsByDomainIdAndInviteeIdAndState(domainId, inviteeId, InvitationState.PENDING)) {
             throw new Conflict("invitee", "invitation.alreadyPending");
         }
-        Invitation invitation = invitations.saveAndFlush(
-                new Invitation(domainId, inviteeId, role, currentUser.id(), clock.instant()));
+        Invitation invitation =
+                invitations.saveAndFlush(new Invitation(domainId, inviteeId, role, currentUser.id(), clock.instant()));
         return invitations.findView(invitation.getId()).orElseThrow();
     }
 
@@ -240,8 +250,8 @@ public class DomainService {
         if (visible.isPresent() && visible.get().isEmpty()) {
             return ListResult.empty(page);
         }
-        Page<InvitationView> result = invitations.findSentBy(currentUser.id(), visible.isEmpty(),
-                visible.orElse(Set.of(-1L)), page);
+        Page<InvitationView> result =
+                invitations.findSentBy(currentUser.id(), visible.isEmpty(), visible.orElse(Set.of(-1L)), page);
         return ListResult.of(result, page, v -> v);
     }
 
@@ -257,7 +267,8 @@ public class DomainService {
     @Transactional
     public void deleteInvitation(long domainId, long invitationId) {
         access.require(domainId, DOMAINS_DELETE_INVITATION, null);
-        invitations.delete(invitations.findByIdAndDomainId(invitationId, domainId)
+        invitations.delete(invitations
+                .findByIdAndDomainId(invitationId, domainId)
                 .orElseThrow(() -> new NotFound("invitation.notFound")));
     }
 
@@ -265,8 +276,7 @@ public class DomainService {
     @Transactional(readOnly = true)
     public ListResult<InvitationView> listReceivedInvitations(int offset, int limit) {
         OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
-        return ListResult.of(invitations.findReceived(currentUser.id(), InvitationState.PENDING, page), page,
-                v -> v);
+        return ListResult.of(invitations.findReceived(currentUser.id(), InvitationState.PENDING, page), page, v -> v);
     }
 
     /**
@@ -277,16 +287,20 @@ public class DomainService {
     @Transactional
     public InvitationView acceptInvitation(long invitationId) {
         Invitation invitation = pendingInvitationForMe(invitationId);
-        Optional<DomainMember> existing = members.findByDomainIdAndUserId(invitation.getDomainId(),
-                invitation.getInviteeId());
+        Optional<DomainMember> existing =
+                members.findByDomainIdAndUserId(invitation.getDomainId(), invitation.getInviteeId());
         if (existing.isPresent() && !invitation.getRole().atLeast(existing.get().getRole())) {
-            throw new Conflict(null, "invitation.wouldLowerRole", existing.get().getRole().wireName(),
+            throw new Conflict(
+                    null,
+                    "invitation.wouldLowerRole",
+                    existing.get().getRole().wireName(),
                     invitation.getRole().wireName());
         }
         invitation.respond(InvitationState.ACCEPTED, clock.instant());
-        existing.ifPresentOrElse(member -> member.setRole(invitation.getRole()),
-                () -> members.save(new DomainMember(invitation.getDomainId(), invitation.getInviteeId(),
-                        invitation.getRole(), clock.instant())));
+        existing.ifPresentOrElse(
+                member -> member.setRole(invitation.getRole()),
+                () -> members.save(new DomainMember(
+                        invitation.getDomainId(), invitation.getInviteeId(), invitation.getRole(), clock.instant())));
         invitations.flush();
         return invitations.findView(invitationId).orElseThrow();
     }
@@ -306,7 +320,9 @@ public class DomainService {
     @Transactional(readOnly = true)
     public Optional<DomainView> currentDomain() {
         long me = currentUser.id();
-        Optional<Long> remembered = preferences.findById(me).map(UserPreference::getCurrentDomainId)
+        Optional<Long> remembered = preferences
+                .findById(me)
+                .map(UserPreference::getCurrentDomainId)
                 .filter(id -> access.roleOf(me, id).isPresent());
         if (remembered.isPresent()) {
             return Optional.of(read(remembered.get()));
@@ -318,15 +334,16 @@ public class DomainService {
     @Transactional
     public DomainView switchDomain(long domainId) {
         DomainView domain = read(domainId);
-        UserPreference preference = preferences.findById(currentUser.id())
-                .orElseGet(() -> new UserPreference(currentUser.id()));
+        UserPreference preference =
+                preferences.findById(currentUser.id()).orElseGet(() -> new UserPreference(currentUser.id()));
         preference.setCurrentDomainId(domainId);
         preferences.save(preference);
         return domain;
     }
 
     private Invitation pendingInvitationForMe(long invitationId) {
-        Invitation invitation = invitations.findById(invitationId)
+        Invitation invitation = invitations
+                .findById(invitationId)
                 .filter(i -> i.getInviteeId() == currentUser.id())
                 .orElseThrow(() -> new NotFound("invitation.notFound"));
         if (invitation.getState() != InvitationState.PENDING) {
@@ -343,8 +360,7 @@ public class DomainService {
         return domain.toView(access.roleOf(currentUser.id(), domain.getId()).orElse(null));
     }
 
-    private record Validated(String name, String route, List<String> tags) {
-    }
+    private record Validated(String name, String route, List<String> tags) {}
 
     private static Validated validate(DomainRequest request) {
         Objects.requireNonNull(request, "request");

@@ -49,8 +49,7 @@ class Invitation {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Invitation() {
-    }
+    protected Invitation() {}
 
     Invitation(long domainId, long inviteeId, DomainRole role, long invitedBy, Instant createdAt) {
         this.domainId = domainId;

@@ -23,17 +23,20 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
     @Query(value = VIEW + "where i.id = :id")
     Optional<InvitationView> findView(long id);
 
-    @Query(value = VIEW + "where i.domainId = :domainId",
+    @Query(
+            value = VIEW + "where i.domainId = :domainId",
             countQuery = "select count(i) from Invitation i where i.domainId = :domainId")
     Page<InvitationView> findByDomain(long domainId, Pageable page);
 
-    @Query(value = VIEW + "where i.invitedBy = :userId and (:allDomains = true or i.domainId in :domainIds)",
+    @Query(
+            value = VIEW + "where i.invitedBy = :userId and (:allDomains = true or i.domainId in :domainIds)",
             countQuery = """
                     select count(i) from Invitation i
                     where i.invitedBy = :userId and (:allDomains = true or i.domainId in :domainIds)""")
     Page<InvitationView> findSentBy(long userId, boolean allDomains, Collection<Long> domainIds, Pageable page);
 
-    @Query(value = VIEW + "where i.inviteeId = :userId and i.state = :state",
+    @Query(
+            value = VIEW + "where i.inviteeId = :userId and i.state = :state",
             countQuery = "select count(i) from Invitation i where i.inviteeId = :userId and i.state = :state")
     Page<InvitationView> findReceived(long userId, InvitationState state, Pageable page);
 }

@@ -33,7 +33,11 @@ public class MemberService {
     private final ApplicationEventPublisher events;
     private final DomainService domains;
 
-    MemberService(DomainMemberRepository members, DomainAccess access, Clock clock, ApplicationEventPublisher events,
+    MemberService(
+            DomainMemberRepository members,
+            DomainAccess access,
+            Clock clock,
+            ApplicationEventPublisher events,
             DomainService domains) {
         this.members = members;
         this.domains = domains;
@@ -61,8 +65,7 @@ public class MemberService {
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
-        if (members.findByDomainIdAndUserId(domainId, userId).isEmpty()
-                && !domains.canSee(userId)) {
+        if (members.findByDomainIdAndUserId(domainId, userId).isEmpty() && !domains.canSee(userId)) {
             throw new InvalidInput("userId", "member.userUnknown");
         }
         return add(domainId, userId, role);
@@ -85,12 +88,14 @@ public class MemberService {
         if (existing.isEmpty() && !access.isPlatformAdmin()) {
             return new MemberAddition(null, domains.invite(domainId, userId, role));
         }
-        existing.ifPresentOrElse(member -> {
-            if (role != DomainRole.ADMIN) {
-                requireAnotherAdmin(domainId, member);
-            }
-            member.setRole(role);
-        }, () -> members.save(new DomainMember(domainId, userId, role, clock.instant())));
+        existing.ifPresentOrElse(
+                member -> {
+                    if (role != DomainRole.ADMIN) {
+                        requireAnotherAdmin(domainId, member);
+                    }
+                    member.setRole(role);
+                },
+                () -> members.save(new DomainMember(domainId, userId, role, clock.instant())));
         members.flush();
         return new MemberAddition(members.findView(domainId, userId).orElseThrow(), null);
     }
@@ -98,8 +103,8 @@ public class MemberService {
     @Transactional
     public void removeMember(long domainId, long userId) {
         access.require(domainId, DOMAINS_UPDATE, null);
-        DomainMember member = members.findByDomainIdAndUserId(domainId, userId)
-                .orElseThrow(() -> new NotFound("member.notFound"));
+        DomainMember member =
+                members.findByDomainIdAndUserId(domainId, userId).orElseThrow(() -> new NotFound("member.notFound"));
         requireAnotherAdmin(domainId, member);
         members.delete(member);
         members.flush();

@@ -22,8 +22,7 @@ class UserPreference {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected UserPreference() {
-    }
+    protected UserPreference() {}
 
     UserPreference(long userId) {
         this.userId = userId;

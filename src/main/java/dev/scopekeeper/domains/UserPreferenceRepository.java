@@ -2,5 +2,4 @@ package dev.scopekeeper.domains;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface UserPreferenceRepository extends JpaRepository<UserPreference, Long> {
-}
+interface UserPreferenceRepository extends JpaRepository<UserPreference, Long> {}

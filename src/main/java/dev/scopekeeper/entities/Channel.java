@@ -10,15 +10,14 @@ import java.util.List;
 @Table(name = "channel")
 class Channel extends DomainEntity {
 
-    protected Channel() {
-    }
+    protected Channel() {}
 
     Channel(long domainId, String name, List<String> tags, Instant createdAt) {
         super(domainId, name, tags, createdAt);
     }
 
     ChannelView toView() {
-        return new ChannelView(getId(), getDomainId(), getName(), getTags(), getStatus(), getParentGroupId(),
-                getCreatedAt());
+        return new ChannelView(
+                getId(), getDomainId(), getName(), getTags(), getStatus(), getParentGroupId(), getCreatedAt());
     }
 }

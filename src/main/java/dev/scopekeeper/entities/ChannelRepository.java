@@ -1,4 +1,3 @@
 package dev.scopekeeper.entities;
 
-interface ChannelRepository extends EntityRepository<Channel> {
-}
+interface ChannelRepository extends EntityRepository<Channel> {}

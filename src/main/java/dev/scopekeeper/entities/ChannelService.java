@@ -32,21 +32,25 @@ public class ChannelService extends EntityServiceBase<Channel, ChannelView> {
 
     private final ClientRepository clients;
 
-    ChannelService(ChannelRepository channels, ClientRepository clients, GroupRepository groups, DomainAccess access,
+    ChannelService(
+            ChannelRepository channels,
+            ClientRepository clients,
+            GroupRepository groups,
+            DomainAccess access,
             Clock clock) {
         super(EntityType.CHANNELS, channels, groups, access, clock);
         this.clients = clients;
     }
 
-    public record ChannelRequest(String name, List<String> tags) {
-    }
+    public record ChannelRequest(String name, List<String> tags) {}
 
     /** domains.create_channels */
     @Transactional
     public ChannelView create(long domainId, ChannelRequest request) {
         access.require(domainId, DOMAINS_CREATE_CHANNELS, null);
         String name = uniqueName(domainId, request.name(), null);
-        return insert(new Channel(domainId, name, Tags.validate(request.tags()), clock.instant())).toView();
+        return insert(new Channel(domainId, name, Tags.validate(request.tags()), clock.instant()))
+                .toView();
     }
 
     /** domains.list_channels */
@@ -101,8 +105,7 @@ public class ChannelService extends EntityServiceBase<Channel, ChannelView> {
     @Transactional
     public void connectClient(long domainId, long channelId, long clientId) {
         Channel channel = loadChangeable(domainId, channelId, CHANNELS_CONNECT_CLIENT);
-        Client client = clients.findByIdAndDomainId(clientId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CLIENTS));
+        Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         requireEnabled(client);
         client.connect(channel.getId());
     }
@@ -111,8 +114,7 @@ public class ChannelService extends EntityServiceBase<Channel, ChannelView> {
     @Transactional
     public void disconnectClient(long domainId, long channelId, long clientId) {
         Channel channel = loadChangeable(domainId, channelId, CHANNELS_DISCONNECT_CLIENT);
-        Client client = clients.findByIdAndDomainId(clientId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CLIENTS));
+        Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         client.disconnect(channel.getId());
     }
 
@@ -120,8 +122,14 @@ public class ChannelService extends EntityServiceBase<Channel, ChannelView> {
     @Transactional(readOnly = true)
     public ListResult<ClientView> listConnectedClients(long domainId, long channelId, ListQuery query) {
         load(domainId, channelId, CHANNELS_VIEW);
-        return page(access, EntityType.CLIENTS, clients, domainId, query,
-                (root, q, cb) -> cb.isMember(channelId, root.<java.util.Set<Long>>get("channelIds")), Client::toView);
+        return page(
+                access,
+                EntityType.CLIENTS,
+                clients,
+                domainId,
+                query,
+                (root, q, cb) -> cb.isMember(channelId, root.<java.util.Set<Long>>get("channelIds")),
+                Client::toView);
     }
 
     @Override

@@ -24,8 +24,7 @@ class Client extends DomainEntity {
     @Column(name = "channel_id")
     private Set<Long> channelIds = new HashSet<>();
 
-    protected Client() {
-    }
+    protected Client() {}
 
     Client(long domainId, String name, List<String> tags, String secretDigest, Instant createdAt) {
         super(domainId, name, tags, createdAt);
@@ -47,7 +46,7 @@ class Client extends DomainEntity {
     }
 
     ClientView toView() {
-        return new ClientView(getId(), getDomainId(), getName(), getTags(), getStatus(), getParentGroupId(),
-                getCreatedAt());
+        return new ClientView(
+                getId(), getDomainId(), getName(), getTags(), getStatus(), getParentGroupId(), getCreatedAt());
     }
 }

@@ -1,4 +1,3 @@
 package dev.scopekeeper.entities;
 
-interface ClientRepository extends EntityRepository<Client> {
-}
+interface ClientRepository extends EntityRepository<Client> {}

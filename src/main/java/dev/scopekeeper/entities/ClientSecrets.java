@@ -12,8 +12,7 @@ final class ClientSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ClientSecrets() {
-    }
+    private ClientSecrets() {}
 
     static String generate() {
         byte[] bytes = new byte[32];
@@ -24,8 +23,8 @@ final class ClientSecrets {
     /** Lower-case hex SHA-256 of the secret's UTF-8 bytes. */
     static String digest(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

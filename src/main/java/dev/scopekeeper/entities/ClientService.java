@@ -33,14 +33,17 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
 
     private final ChannelRepository channels;
 
-    ClientService(ClientRepository clients, ChannelRepository channels, GroupRepository groups, DomainAccess access,
+    ClientService(
+            ClientRepository clients,
+            ChannelRepository channels,
+            GroupRepository groups,
+            DomainAccess access,
             Clock clock) {
         super(EntityType.CLIENTS, clients, groups, access, clock);
         this.channels = channels;
     }
 
-    public record ClientRequest(String name, List<String> tags) {
-    }
+    public record ClientRequest(String name, List<String> tags) {}
 
     /** domains.create_clients: the answer carries the new secret, the only time it is readable. */
     @Transactional
@@ -114,8 +117,8 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     @Transactional
     public void connectToChannel(long domainId, long clientId, long channelId) {
         Client client = loadChangeable(domainId, clientId, CLIENTS_CONNECT_TO_CHANNEL);
-        Channel channel = channels.findByIdAndDomainId(channelId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CHANNELS));
+        Channel channel =
+                channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);
         client.connect(channel.getId());
     }
@@ -124,8 +127,8 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     @Transactional
     public void disconnectFromChannel(long domainId, long clientId, long channelId) {
         Client client = loadChangeable(domainId, clientId, CLIENTS_DISCONNECT_FROM_CHANNEL);
-        Channel channel = channels.findByIdAndDomainId(channelId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CHANNELS));
+        Channel channel =
+                channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         client.disconnect(channel.getId());
     }
 
@@ -133,12 +136,19 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     @Transactional(readOnly = true)
     public ListResult<ChannelView> listConnectedChannels(long domainId, long clientId, ListQuery query) {
         load(domainId, clientId, CLIENTS_VIEW);
-        return page(access, EntityType.CHANNELS, channels, domainId, query, (root, q, cb) -> {
-            var sub = q.subquery(Long.class);
-            var client = sub.from(Client.class);
-            sub.select(client.join("channelIds")).where(cb.equal(client.get("id"), clientId));
-            return root.get("id").in(sub);
-        }, Channel::toView);
+        return page(
+                access,
+                EntityType.CHANNELS,
+                channels,
+                domainId,
+                query,
+                (root, q, cb) -> {
+                    var sub = q.subquery(Long.class);
+                    var client = sub.from(Client.class);
+                    sub.select(client.join("channelIds")).where(cb.equal(client.get("id"), clientId));
+                    return root.get("id").in(sub);
+                },
+                Channel::toView);
     }
 
     @Override

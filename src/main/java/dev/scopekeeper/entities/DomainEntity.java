@@ -47,8 +47,7 @@ abstract class DomainEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected DomainEntity() {
-    }
+    protected DomainEntity() {}
 
     protected DomainEntity(long domainId, String name, List<String> tags, Instant createdAt) {
         this.domainId = domainId;

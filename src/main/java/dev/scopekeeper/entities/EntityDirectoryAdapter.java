@@ -22,13 +22,15 @@ class EntityDirectoryAdapter implements EntityDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> entityName(long domainId, EntityType type, long entityId) {
-        EntityRepository<? extends DomainEntity> repository = switch (type) {
-            case CLIENTS -> clients;
-            case CHANNELS -> channels;
-            case GROUPS -> groups;
-            case DOMAINS -> null;
-        };
-        return repository == null ? Optional.empty()
+        EntityRepository<? extends DomainEntity> repository =
+                switch (type) {
+                    case CLIENTS -> clients;
+                    case CHANNELS -> channels;
+                    case GROUPS -> groups;
+                    case DOMAINS -> null;
+                };
+        return repository == null
+                ? Optional.empty()
                 : repository.findByIdAndDomainId(entityId, domainId).map(DomainEntity::getName);
     }
 }

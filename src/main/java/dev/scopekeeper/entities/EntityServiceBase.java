@@ -36,8 +36,8 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
     protected final Clock clock;
     private final EntityType type;
 
-    protected EntityServiceBase(EntityType type, EntityRepository<E> repository, GroupRepository groups,
-            DomainAccess access, Clock clock) {
+    protected EntityServiceBase(
+            EntityType type, EntityRepository<E> repository, GroupRepository groups, DomainAccess access, Clock clock) {
         this.type = type;
         this.repository = repository;
         this.groups = groups;
@@ -81,7 +81,8 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
     /** A valid name not used by another entity of this type in the domain. */
     protected String uniqueName(long domainId, String name, Long exceptId) {
         String valid = Names.name("name", name);
-        boolean taken = exceptId == null ? repository.existsByDomainIdAndName(domainId, valid)
+        boolean taken = exceptId == null
+                ? repository.existsByDomainIdAndName(domainId, valid)
                 : repository.existsByDomainIdAndNameAndIdNot(domainId, valid, exceptId);
         if (taken) {
             throw nameTaken(valid);
@@ -158,11 +159,17 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
     }
 
     /** A page of any entity type, filtered to what the caller's access restrictions let them see. */
-    static <X extends DomainEntity, W> ListResult<W> page(DomainAccess access, EntityType type,
-            EntityRepository<X> repository, long domainId, ListQuery query, Specification<X> scope,
+    static <X extends DomainEntity, W> ListResult<W> page(
+            DomainAccess access,
+            EntityType type,
+            EntityRepository<X> repository,
+            long domainId,
+            ListQuery query,
+            Specification<X> scope,
             Function<X, W> mapper) {
         OffsetPage page = query.toPageable(BY_NAME);
-        Specification<X> spec = ListSpecs.<X>equal("domainId", domainId).and(scope).and(ListSpecs.matching(query));
+        Specification<X> spec =
+                ListSpecs.<X>equal("domainId", domainId).and(scope).and(ListSpecs.matching(query));
         Optional<Set<Long>> visible = access.visibleEntityIds(domainId, type);
         if (visible.isPresent()) {
             spec = spec.and(ListSpecs.idIn(visible.get()));

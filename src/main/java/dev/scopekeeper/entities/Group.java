@@ -14,8 +14,7 @@ class Group extends DomainEntity {
     @Column(name = "description", nullable = false, length = 1024)
     private String description;
 
-    protected Group() {
-    }
+    protected Group() {}
 
     Group(long domainId, String name, String description, List<String> tags, Instant createdAt) {
         super(domainId, name, tags, createdAt);
@@ -27,7 +26,14 @@ class Group extends DomainEntity {
     }
 
     GroupView toView() {
-        return new GroupView(getId(), getDomainId(), getName(), description, getTags(), getStatus(),
-                getParentGroupId(), getCreatedAt());
+        return new GroupView(
+                getId(),
+                getDomainId(),
+                getName(),
+                description,
+                getTags(),
+                getStatus(),
+                getParentGroupId(),
+                getCreatedAt());
     }
 }

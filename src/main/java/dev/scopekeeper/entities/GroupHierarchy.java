@@ -8,6 +8,5 @@ import java.util.List;
  */
 public record GroupHierarchy(List<GroupView> ancestors, Node group) {
 
-    public record Node(GroupView group, List<Node> children) {
-    }
+    public record Node(GroupView group, List<Node> children) {}
 }

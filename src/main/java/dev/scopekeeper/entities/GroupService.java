@@ -59,7 +59,11 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     private final ClientRepository clients;
     private final ChannelRepository channels;
 
-    GroupService(GroupRepository groups, ClientRepository clients, ChannelRepository channels, DomainAccess access,
+    GroupService(
+            GroupRepository groups,
+            ClientRepository clients,
+            ChannelRepository channels,
+            DomainAccess access,
             Clock clock) {
         super(EntityType.GROUPS, groups, groups, access, clock);
         this.clients = clients;
@@ -67,16 +71,19 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** A new group; {@code parentGroupId} may be null. */
-    public record GroupRequest(String name, String description, List<String> tags, Long parentGroupId) {
-    }
+    public record GroupRequest(String name, String description, List<String> tags, Long parentGroupId) {}
 
     /** domains.create_groups */
     @Transactional
     public GroupView create(long domainId, GroupRequest request) {
         access.require(domainId, DOMAINS_CREATE_GROUPS, null);
         String name = uniqueName(domainId, request.name(), null);
-        Group group = new Group(domainId, name, Names.description("description", request.description()),
-                Tags.validate(request.tags()), clock.instant());
+        Group group = new Group(
+                domainId,
+                name,
+                Names.description("description", request.description()),
+                Tags.validate(request.tags()),
+                clock.instant());
         if (request.parentGroupId() != null) {
             group.setParentGroupId(findGroup(domainId, request.parentGroupId()).getId());
         }
@@ -136,7 +143,8 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         }
         // a caller narrowed to some groups (a PAT's scopes) sees only those, above and below
         java.util.function.Predicate<Group> visible = access.visibleEntityIds(domainId, EntityType.GROUPS)
-                .<java.util.function.Predicate<Group>>map(ids -> g -> ids.contains(g.getId())).orElse(g -> true);
+                .<java.util.function.Predicate<Group>>map(ids -> g -> ids.contains(g.getId()))
+                .orElse(g -> true);
         List<GroupView> ancestors = new ArrayList<>();
         for (Group parent = parentOf(group); parent != null; parent = parentOf(parent)) {
             if (visible.test(parent)) {
@@ -152,9 +160,12 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         Map<Long, List<Group>> childrenByParent = new java.util.HashMap<>();
         List<Long> level = List.of(root.getId());
         for (int i = 0; i < depth && !level.isEmpty(); i++) {
-            List<Group> children = groups.findByDomainIdAndParentGroupIdInOrderByName(root.getDomainId(), level)
-                    .stream().filter(visible).toList();
-            children.forEach(c -> childrenByParent.computeIfAbsent(c.getParentGroupId(), k -> new ArrayList<>())
+            List<Group> children =
+                    groups.findByDomainIdAndParentGroupIdInOrderByName(root.getDomainId(), level).stream()
+                            .filter(visible)
+                            .toList();
+            children.forEach(c -> childrenByParent
+                    .computeIfAbsent(c.getParentGroupId(), k -> new ArrayList<>())
                     .add(c));
             level = children.stream().map(Group::getId).toList();
         }
@@ -162,13 +173,18 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     private static GroupHierarchy.Node node(Group group, Map<Long, List<Group>> childrenByParent) {
-        return new GroupHierarchy.Node(group.toView(), childrenByParent.getOrDefault(group.getId(), List.of())
-                .stream().map(child -> node(child, childrenByParent)).toList());
+        return new GroupHierarchy.Node(
+                group.toView(),
+                childrenByParent.getOrDefault(group.getId(), List.of()).stream()
+                        .map(child -> node(child, childrenByParent))
+                        .toList());
     }
 
     private Group parentOf(Group group) {
-        return group.getParentGroupId() == null ? null
-                : groups.findByIdAndDomainId(group.getParentGroupId(), group.getDomainId()).orElse(null);
+        return group.getParentGroupId() == null
+                ? null
+                : groups.findByIdAndDomainId(group.getParentGroupId(), group.getDomainId())
+                        .orElse(null);
     }
 
     /** groups.add_parent_group: refused when the parent is this group or one of its descendants. */
@@ -255,8 +271,8 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     @Transactional
     public ChannelView setChildChannel(long domainId, long groupId, long channelId) {
         Group group = loadChangeable(domainId, groupId, GROUPS_SET_CHILD_CHANNEL);
-        Channel channel = channels.findByIdAndDomainId(channelId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CHANNELS));
+        Channel channel =
+                channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);
         channel.setParentGroupId(group.getId());
         return channel.toView();
@@ -265,8 +281,8 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     @Transactional
     public ChannelView removeChildChannel(long domainId, long groupId, long channelId) {
         loadChangeable(domainId, groupId, GROUPS_REMOVE_CHILD_CHANNEL);
-        Channel channel = channels.findByIdAndDomainId(channelId, domainId)
-                .orElseThrow(() -> notFound(EntityType.CHANNELS));
+        Channel channel =
+                channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);
         requireChildOf(channel, groupId, "channelId");
         channel.setParentGroupId(null);
@@ -280,8 +296,10 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         if (ids.size() > MAX_CHILDREN_PER_CALL) {
             throw new InvalidInput("childGroupIds", "group.children.tooMany", MAX_CHILDREN_PER_CALL);
         }
-        return new LinkedHashSet<>(ids).stream().map(id -> findGroup(domainId, Objects.requireNonNull(id)))
-                .collect(Collectors.toList());
+        return new LinkedHashSet<>(ids)
+                .stream()
+                        .map(id -> findGroup(domainId, Objects.requireNonNull(id)))
+                        .collect(Collectors.toList());
     }
 
     private static void requireChildOf(DomainEntity entity, long groupId, String field) {

@@ -38,8 +38,8 @@ class ExpiryNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryNotifier.class);
     private static final int PAGE = 1000;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final PatExpiries expiries;
     private final UserDirectory users;
@@ -49,8 +49,14 @@ class ExpiryNotifier {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ExpiryNotifier(PatExpiries expiries, UserDirectory users, NotifyPreferenceRepository preferences, Mailer mailer,
-            MailComposer composer, JdbcTemplate jdbc, Clock clock) {
+    ExpiryNotifier(
+            PatExpiries expiries,
+            UserDirectory users,
+            NotifyPreferenceRepository preferences,
+            Mailer mailer,
+            MailComposer composer,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.expiries = expiries;
         this.users = users;
         this.preferences = preferences;
@@ -61,7 +67,8 @@ class ExpiryNotifier {
     }
 
     /** Sends what is due now; returns how many notices (token × threshold) this run sent. */
-    @Scheduled(initialDelayString = "${scopekeeper.notify.expiry-interval:PT15M}",
+    @Scheduled(
+            initialDelayString = "${scopekeeper.notify.expiry-interval:PT15M}",
             fixedDelayString = "${scopekeeper.notify.expiry-interval:PT15M}")
     int run() {
         if (!mailer.configured()) {
@@ -116,8 +123,13 @@ class ExpiryNotifier {
             return false;
         }
         Timestamp expiresAt = Timestamp.from(pat.expiresAt());
-        int claimed = jdbc.update("INSERT IGNORE INTO pat_expiry_notice (pat_id, expires_at, threshold_days, sent_at)"
-                + " VALUES (?, ?, ?, ?)", pat.id(), expiresAt, thresholdDays, Timestamp.from(now));
+        int claimed = jdbc.update(
+                "INSERT IGNORE INTO pat_expiry_notice (pat_id, expires_at, threshold_days, sent_at)"
+                        + " VALUES (?, ?, ?, ?)",
+                pat.id(),
+                expiresAt,
+                thresholdDays,
+                Timestamp.from(now));
         if (claimed == 0) {
             return false;
         }
@@ -125,15 +137,31 @@ class ExpiryNotifier {
         boolean any = false;
         for (UserProfile to : recipients) {
             Mail mail = thresholdDays == 0
-                    ? composer.compose(to.email(), name(to), "expired", pat.id(), pat.name(), ownerName,
+                    ? composer.compose(
+                            to.email(),
+                            name(to),
+                            "expired",
+                            pat.id(),
+                            pat.name(),
+                            ownerName,
                             DATE.format(pat.expiresAt()))
-                    : composer.compose(to.email(), name(to), "expiring", pat.id(), pat.name(), ownerName,
-                            DATE.format(pat.expiresAt()), thresholdDays);
+                    : composer.compose(
+                            to.email(),
+                            name(to),
+                            "expiring",
+                            pat.id(),
+                            pat.name(),
+                            ownerName,
+                            DATE.format(pat.expiresAt()),
+                            thresholdDays);
             any |= mailer.send(mail);
         }
         if (!any) {
-            jdbc.update("DELETE FROM pat_expiry_notice WHERE pat_id = ? AND expires_at = ? AND threshold_days = ?",
-                    pat.id(), expiresAt, thresholdDays);
+            jdbc.update(
+                    "DELETE FROM pat_expiry_notice WHERE pat_id = ? AND expires_at = ? AND threshold_days = ?",
+                    pat.id(),
+                    expiresAt,
+                    thresholdDays);
         }
         return any;
     }
@@ -142,8 +170,11 @@ class ExpiryNotifier {
     private List<UserProfile> recipients(ExpiringPat pat) {
         Set<Long> ids = new LinkedHashSet<>(List.of(pat.ownerId(), pat.createdById()));
         ids.removeAll(preferences.findExpiryMailsOff(ids));
-        return ids.stream().map(users::find).flatMap(Optional::stream)
-                .filter(u -> u.enabled() && u.email() != null && !u.email().isBlank()).toList();
+        return ids.stream()
+                .map(users::find)
+                .flatMap(Optional::stream)
+                .filter(u -> u.enabled() && u.email() != null && !u.email().isBlank())
+                .toList();
     }
 
     static String name(UserProfile user) {

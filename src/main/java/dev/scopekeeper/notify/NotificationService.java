@@ -14,8 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     /** Whether mail goes out at all, and from which address. */
-    public record MailStatus(boolean configured, String from) {
-    }
+    public record MailStatus(boolean configured, String from) {}
 
     private final Mailer mailer;
     private final NotifyPreferenceRepository preferences;
@@ -35,7 +34,10 @@ public class NotificationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean expiryMailsEnabled() {
-        return preferences.findById(currentUser.id()).map(NotifyPreference::expiryMails).orElse(true);
+        return preferences
+                .findById(currentUser.id())
+                .map(NotifyPreference::expiryMails)
+                .orElse(true);
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -17,8 +17,7 @@ class NotifyPreference {
     @Column(name = "expiry_mails", nullable = false)
     private boolean expiryMails = true;
 
-    protected NotifyPreference() {
-    }
+    protected NotifyPreference() {}
 
     NotifyPreference(long userId) {
         this.userId = userId;

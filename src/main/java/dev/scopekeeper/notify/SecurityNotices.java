@@ -16,8 +16,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class SecurityNotices {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserDirectory users;
     private final Mailer mailer;
@@ -34,17 +34,27 @@ class SecurityNotices {
         if (!mailer.configured()) {
             return;
         }
-        users.find(notice.ownerId()).filter(u -> u.email() != null && !u.email().isBlank()).ifPresent(owner -> {
-            String kind = switch (notice.kind()) {
-                case CREATED_FOR_YOU -> "createdForYou";
-                case REVOKED -> "revoked";
-                case ACCESS_REMOVED -> "accessRemoved";
-                case LEAKED -> "leaked";
-            };
-            String actor = notice.actorName() == null ? "?" : notice.actorName();
-            String reason = notice.reason() == null || notice.reason().isBlank() ? "-" : notice.reason();
-            mailer.sendLater(composer.compose(owner.email(), ExpiryNotifier.name(owner), kind, notice.patId(),
-                    notice.patName(), actor, DATE.format(notice.at()), reason));
-        });
+        users.find(notice.ownerId())
+                .filter(u -> u.email() != null && !u.email().isBlank())
+                .ifPresent(owner -> {
+                    String kind =
+                            switch (notice.kind()) {
+                                case CREATED_FOR_YOU -> "createdForYou";
+                                case REVOKED -> "revoked";
+                                case ACCESS_REMOVED -> "accessRemoved";
+                                case LEAKED -> "leaked";
+                            };
+                    String actor = notice.actorName() == null ? "?" : notice.actorName();
+                    String reason = notice.reason() == null || notice.reason().isBlank() ? "-" : notice.reason();
+                    mailer.sendLater(composer.compose(
+                            owner.email(),
+                            ExpiryNotifier.name(owner),
+                            kind,
+                            notice.patId(),
+                            notice.patName(),
+                            actor,
+                            DATE.format(notice.at()),
+                            reason));
+                });
     }
 }

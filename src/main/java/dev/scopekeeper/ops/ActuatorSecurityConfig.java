@@ -32,13 +32,15 @@ class ActuatorSecurityConfig {
 
     @Bean
     @Order(0)
-    SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, Environment environment,
-            @Value("${scopekeeper.metrics.token:}") String metricsToken) throws Exception {
+    SecurityFilterChain actuatorSecurityFilterChain(
+            HttpSecurity http, Environment environment, @Value("${scopekeeper.metrics.token:}") String metricsToken)
+            throws Exception {
         boolean separatePort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
         return http.securityMatcher("/actuator", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(
                                 separatePort || carriesToken(context.getRequest(), metricsToken))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -46,10 +48,10 @@ class ActuatorSecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
-                        .accessDeniedHandler((request, response, denied) ->
-                                response.sendError(HttpStatus.UNAUTHORIZED.value())))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                                .accessDeniedHandler((request, response, denied) ->
+                                        response.sendError(HttpStatus.UNAUTHORIZED.value())))
                 .build();
     }
 
@@ -59,7 +61,8 @@ class ActuatorSecurityConfig {
         if (expected == null || expected.isBlank() || header == null || !header.startsWith("Bearer ")) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
                 header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8));
     }
 }

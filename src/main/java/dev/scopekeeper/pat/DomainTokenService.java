@@ -42,8 +42,15 @@ public class DomainTokenService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DomainTokenService(PatRepository pats, PatService patService, DomainAccess access, CurrentUser currentUser,
-            UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    DomainTokenService(
+            PatRepository pats,
+            PatService patService,
+            DomainAccess access,
+            CurrentUser currentUser,
+            UserDirectory users,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.pats = pats;
         this.patService = patService;
         this.access = access;
@@ -61,7 +68,8 @@ public class DomainTokenService {
         OffsetPage page = OffsetPage.of(offset, limit, Sort.by("name").and(Sort.by("id")));
         Page<PersonalAccessToken> result = pats.findWithScopeInDomain(domainId, page);
         Map<Long, String> names = users.usernames(result.getContent().stream()
-                .map(PersonalAccessToken::getOwnerId).collect(Collectors.toSet()));
+                .map(PersonalAccessToken::getOwnerId)
+                .collect(Collectors.toSet()));
         Instant now = clock.instant();
         return ListResult.of(result, page, pat -> row(pat, domainId, names, now));
     }
@@ -73,8 +81,10 @@ public class DomainTokenService {
         requireDomainAdmin(domainId);
         PersonalAccessToken pat = tokenInDomain(domainId, patId);
         PatScope scope = pat.getScopes().stream()
-                .filter(s -> s.getId() != null && s.getId() == scopeId && s.key().domainId() == domainId)
-                .findFirst().orElseThrow(() -> new NotFound("admin.domainTokens.scopeNotFound"));
+                .filter(s ->
+                        s.getId() != null && s.getId() == scopeId && s.key().domainId() == domainId)
+                .findFirst()
+                .orElseThrow(() -> new NotFound("admin.domainTokens.scopeNotFound"));
         PatScope.Key key = scope.key();
         pat.removeScopeById(scopeId);
         changed(pat, domainId, "removed " + key.entityType().wireName() + ":" + key.operation() + ":" + key.entity());
@@ -93,18 +103,29 @@ public class DomainTokenService {
     public int revokeDomainAccess(long domainId, long patId) {
         requireDomainAdmin(domainId);
         PersonalAccessToken pat = tokenInDomain(domainId, patId);
-        List<Long> ids = pat.getScopes().stream().filter(s -> s.key().domainId() == domainId)
-                .map(PatScope::getId).toList();
+        List<Long> ids = pat.getScopes().stream()
+                .filter(s -> s.key().domainId() == domainId)
+                .map(PatScope::getId)
+                .toList();
         ids.forEach(pat::removeScopeById);
         changed(pat, domainId, "removed all " + ids.size() + " scopes in the domain");
         if (pat.getScopes().isEmpty() && pat.getOwnerId() != currentUser.id()) {
-            // nothing left: the token is revoked by the domain admin, final for the owner (an administrator may lift it)
-            patService.revoke(pat, RevokedBy.DOMAIN_ADMIN, Messages.get("pat.revokedReason.domainAccess",
-                    domainName(domainId)), "revoked by a domain administrator of domain " + domainId);
+            // nothing left: the token is revoked by the domain admin, final for the owner (an administrator may lift
+            // it)
+            patService.revoke(
+                    pat,
+                    RevokedBy.DOMAIN_ADMIN,
+                    Messages.get("pat.revokedReason.domainAccess", domainName(domainId)),
+                    "revoked by a domain administrator of domain " + domainId);
         } else if (pat.getOwnerId() != currentUser.id() && !ids.isEmpty()) {
             // i15: security notice to the owner (a full revocation above sends its own)
-            events.publishEvent(new PatNotice(PatNotice.Kind.ACCESS_REMOVED, pat.getId(), pat.getOwnerId(),
-                    pat.getName(), currentUser.require().username(), clock.instant(),
+            events.publishEvent(new PatNotice(
+                    PatNotice.Kind.ACCESS_REMOVED,
+                    pat.getId(),
+                    pat.getOwnerId(),
+                    pat.getName(),
+                    currentUser.require().username(),
+                    clock.instant(),
                     Messages.get("pat.notice.accessRemoved", domainName(domainId))));
         }
         return ids.size();
@@ -113,8 +134,11 @@ public class DomainTokenService {
     private void changed(PersonalAccessToken pat, long domainId, String what) {
         pats.flush();
         events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
-        audit.record(AuditEventType.PAT_SCOPES_REMOVED, "pat", pat.getId(), "name=" + pat.getName() + ", "
-                + what + " of domain " + domainId + " by a domain administrator");
+        audit.record(
+                AuditEventType.PAT_SCOPES_REMOVED,
+                "pat",
+                pat.getId(),
+                "name=" + pat.getName() + ", " + what + " of domain " + domainId + " by a domain administrator");
     }
 
     private String domainName(long domainId) {
@@ -122,24 +146,36 @@ public class DomainTokenService {
     }
 
     private PersonalAccessToken tokenInDomain(long domainId, long patId) {
-        return pats.findById(patId).filter(p -> p.getScopes().stream().anyMatch(s -> s.key().domainId() == domainId))
+        return pats.findById(patId)
+                .filter(p -> p.getScopes().stream().anyMatch(s -> s.key().domainId() == domainId))
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
     private DomainTokenRow row(PersonalAccessToken pat, long domainId, Map<Long, String> names, Instant now) {
-        List<PatScopeView> scopes = patService.scopeViews(pat).stream().filter(s -> s.domainId() == domainId)
+        List<PatScopeView> scopes = patService.scopeViews(pat).stream()
+                .filter(s -> s.domainId() == domainId)
                 .toList();
-        return new DomainTokenRow(pat.getId(), pat.getOwnerId(),
-                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()), pat.getName(), pat.status(now),
-                pat.getLastUsedAt(), scopes);
+        return new DomainTokenRow(
+                pat.getId(),
+                pat.getOwnerId(),
+                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
+                pat.getName(),
+                pat.status(now),
+                pat.getLastUsedAt(),
+                scopes);
     }
 
     private void requireDomainAdmin(long domainId) {
-        if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()) {
+        if (currentUser
+                .authentication()
+                .filter(PatAuthentication.class::isInstance)
+                .isPresent()) {
             throw new Forbidden("pat.error.tokenCannotManageTokens");
         }
         access.require(domainId, Operation.DOMAINS_READ, null);
-        if (access.roleOf(currentUser.id(), domainId).filter(r -> r == DomainRole.ADMIN).isEmpty()) {
+        if (access.roleOf(currentUser.id(), domainId)
+                .filter(r -> r == DomainRole.ADMIN)
+                .isEmpty()) {
             throw new Forbidden("admin.domainTokens.adminOnly");
         }
     }

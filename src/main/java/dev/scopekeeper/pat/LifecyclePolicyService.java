@@ -34,22 +34,27 @@ public class LifecyclePolicyService {
         if (policy == null) {
             throw new InvalidInput(null, "admin.policy.validation.required");
         }
-        PatLifecyclePolicy next = new PatLifecyclePolicy(
-                PatLifecyclePolicy.parseWarnDays(policy.warnDaysText()), policy.maxGrace());
+        PatLifecyclePolicy next =
+                new PatLifecyclePolicy(PatLifecyclePolicy.parseWarnDays(policy.warnDaysText()), policy.maxGrace());
         PatLifecyclePolicyRecord record = policies.findById(PatLifecyclePolicyRecord.ID)
                 .orElseThrow(() -> new IllegalStateException("pat_lifecycle_policy row 1 is missing"));
         PatLifecyclePolicy previous = record.toPolicy();
         record.update(next);
         policies.flush();
-        audit.record(AuditEventType.POLICY_CHANGED, "policy", PatLifecyclePolicyRecord.ID,
+        audit.record(
+                AuditEventType.POLICY_CHANGED,
+                "policy",
+                PatLifecyclePolicyRecord.ID,
                 "warnDays [" + previous.warnDaysText() + "] -> [" + next.warnDaysText() + "], maxGrace "
-                        + previous.maxGrace().wireName() + " -> " + next.maxGrace().wireName());
+                        + previous.maxGrace().wireName() + " -> "
+                        + next.maxGrace().wireName());
         return next;
     }
 
     /** For this package's services and schedulers (no caller to check). */
     static PatLifecyclePolicy current(PatLifecyclePolicyRepository policies) {
-        return policies.findById(PatLifecyclePolicyRecord.ID).map(PatLifecyclePolicyRecord::toPolicy)
+        return policies.findById(PatLifecyclePolicyRecord.ID)
+                .map(PatLifecyclePolicyRecord::toPolicy)
                 .orElse(PatLifecyclePolicy.DEFAULT);
     }
 }

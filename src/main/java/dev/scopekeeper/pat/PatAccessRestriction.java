@@ -39,11 +39,13 @@ class PatAccessRestriction implements AccessRestriction {
         if (pat == null) {
             return;
         }
-        List<PatScope.Key> inDomain = pat.scopes().stream().filter(s -> s.domainId() == domainId).toList();
+        List<PatScope.Key> inDomain =
+                pat.scopes().stream().filter(s -> s.domainId() == domainId).toList();
         if (inDomain.isEmpty()) {
             throw denied(pat, new NotFound("domain.notFound"), op, domainId);
         }
-        List<PatScope.Key> forOperation = inDomain.stream().filter(s -> covers(s, op)).toList();
+        List<PatScope.Key> forOperation =
+                inDomain.stream().filter(s -> covers(s, op)).toList();
         if (forOperation.isEmpty()) {
             throw denied(pat, missingScope(op), op, domainId);
         }
@@ -51,7 +53,8 @@ class PatAccessRestriction implements AccessRestriction {
             return;
         }
         String entity = entityIdOrNull.toString();
-        if (forOperation.stream().noneMatch(s -> PatScope.ANY.equals(s.entity()) || s.entity().equals(entity))) {
+        if (forOperation.stream()
+                .noneMatch(s -> PatScope.ANY.equals(s.entity()) || s.entity().equals(entity))) {
             throw denied(pat, new NotFound(op.entityType().wireName() + ".notFound"), op, domainId);
         }
     }
@@ -60,11 +63,13 @@ class PatAccessRestriction implements AccessRestriction {
     public Optional<Set<Long>> visibleEntityIds(long domainId, EntityType type) {
         return token().flatMap(pat -> {
             List<PatScope.Key> ofType = pat.scopes().stream()
-                    .filter(s -> s.domainId() == domainId && s.entityType() == type).toList();
+                    .filter(s -> s.domainId() == domainId && s.entityType() == type)
+                    .toList();
             if (ofType.isEmpty() || ofType.stream().anyMatch(s -> PatScope.ANY.equals(s.entity()))) {
                 return Optional.empty();
             }
-            return Optional.of(ofType.stream().map(s -> Long.parseLong(s.entity())).collect(Collectors.toSet()));
+            return Optional.of(
+                    ofType.stream().map(s -> Long.parseLong(s.entity())).collect(Collectors.toSet()));
         });
     }
 
@@ -79,7 +84,9 @@ class PatAccessRestriction implements AccessRestriction {
 
     @Override
     public Optional<Set<Long>> visibleDomainIds(Operation op) {
-        return token().map(pat -> pat.scopes().stream().filter(s -> covers(s, op)).map(PatScope.Key::domainId)
+        return token().map(pat -> pat.scopes().stream()
+                .filter(s -> covers(s, op))
+                .map(PatScope.Key::domainId)
                 .collect(Collectors.toSet()));
     }
 
@@ -93,15 +100,23 @@ class PatAccessRestriction implements AccessRestriction {
     }
 
     private Optional<PatAuthentication> token() {
-        return currentUser.authentication().filter(PatAuthentication.class::isInstance)
+        return currentUser
+                .authentication()
+                .filter(PatAuthentication.class::isInstance)
                 .map(PatAuthentication.class::cast);
     }
 
     private ServiceException denied(PatAuthentication pat, ServiceException refusal, Operation op, Long domainId) {
-        audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, pat.getPrincipal().id(), pat.getPrincipal().username(),
-                "pat", pat.patId(), null, op.entityType().wireName() + ":" + op.wireName()
-                        + (domainId == null ? "" : " in domain " + domainId) + ": " + Messages.get(refusal.messageKey(),
-                                refusal.args()));
+        audit.recordAnonymous(
+                AuditEventType.PAT_USE_DENIED,
+                pat.getPrincipal().id(),
+                pat.getPrincipal().username(),
+                "pat",
+                pat.patId(),
+                null,
+                op.entityType().wireName() + ":" + op.wireName()
+                        + (domainId == null ? "" : " in domain " + domainId) + ": "
+                        + Messages.get(refusal.messageKey(), refusal.args()));
         return refusal;
     }
 }

@@ -3,8 +3,8 @@ package dev.scopekeeper.pat;
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.ListResult;
-import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.Names;
+import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
@@ -50,8 +50,14 @@ public class PatAdministrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatAdministrationService(PatRepository pats, PatService patService, PatRevocations revocations,
-            UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    PatAdministrationService(
+            PatRepository pats,
+            PatService patService,
+            PatRevocations revocations,
+            UserDirectory users,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.pats = pats;
         this.patService = patService;
         this.revocations = revocations;
@@ -65,8 +71,16 @@ public class PatAdministrationService {
      * Filters (null / empty = not filtered): owner, status, active and expiring within N days, never
      * expiring, unused (last use, or issue if never used) for N days, has a scope in the domain, name contains.
      */
-    public record AdminPatQuery(Long ownerId, Optional<PatStatus> status, Integer expiresWithinDays,
-            boolean neverExpires, Integer unusedForDays, Long domainId, String name, int offset, int limit) {
+    public record AdminPatQuery(
+            Long ownerId,
+            Optional<PatStatus> status,
+            Integer expiresWithinDays,
+            boolean neverExpires,
+            Integer unusedForDays,
+            Long domainId,
+            String name,
+            int offset,
+            int limit) {
 
         public static AdminPatQuery all(int offset, int limit) {
             return new AdminPatQuery(null, Optional.empty(), null, false, null, null, null, offset, limit);
@@ -79,50 +93,70 @@ public class PatAdministrationService {
         Instant now = now();
         positive("expires_within_days", query.expiresWithinDays());
         positive("unused_for_days", query.unusedForDays());
-        OffsetPage page = OffsetPage.of(query.offset(), query.limit(),
+        OffsetPage page = OffsetPage.of(
+                query.offset(),
+                query.limit(),
                 Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by(Sort.Direction.DESC, "id")));
         Specification<PersonalAccessToken> spec = (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (query.ownerId() != null) {
                 where.add(cb.equal(root.get("ownerId"), query.ownerId()));
             }
-            query.status().ifPresent(status -> where.add(switch (status) {
-                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
-                case EXPIRED -> cb.and(cb.isNull(root.get("revokedAt")),
-                        cb.lessThanOrEqualTo(root.get("expiresAt"), now));
-                case ACTIVE -> active(cb, root, now);
-            }));
+            query.status()
+                    .ifPresent(status -> where.add(
+                            switch (status) {
+                                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
+                                case EXPIRED ->
+                                    cb.and(
+                                            cb.isNull(root.get("revokedAt")),
+                                            cb.lessThanOrEqualTo(root.get("expiresAt"), now));
+                                case ACTIVE -> active(cb, root, now);
+                            }));
             if (query.expiresWithinDays() != null) {
                 where.add(cb.isNull(root.get("revokedAt")));
                 where.add(cb.greaterThan(root.get("expiresAt"), now));
-                where.add(cb.lessThanOrEqualTo(root.get("expiresAt"),
-                        now.plus(Duration.ofDays(query.expiresWithinDays()))));
+                where.add(cb.lessThanOrEqualTo(
+                        root.get("expiresAt"), now.plus(Duration.ofDays(query.expiresWithinDays()))));
             }
             if (query.neverExpires()) {
                 where.add(cb.isNull(root.get("expiresAt")));
             }
             if (query.unusedForDays() != null) {
-                where.add(cb.lessThan(cb.coalesce(root.<Instant>get("lastUsedAt"), root.<Instant>get("issuedAt")),
+                where.add(cb.lessThan(
+                        cb.coalesce(root.<Instant>get("lastUsedAt"), root.<Instant>get("issuedAt")),
                         now.minus(Duration.ofDays(query.unusedForDays()))));
             }
             if (query.domainId() != null) {
                 Subquery<Long> scoped = cq.subquery(Long.class);
                 var scope = scoped.from(PatScope.class);
-                scoped.select(scope.get("id")).where(cb.equal(scope.get("pat"), root),
-                        cb.equal(scope.get("domainId"), query.domainId()));
+                scoped.select(scope.get("id"))
+                        .where(cb.equal(scope.get("pat"), root), cb.equal(scope.get("domainId"), query.domainId()));
                 where.add(cb.exists(scoped));
             }
             if (query.name() != null && !query.name().isBlank()) {
-                where.add(cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
+                where.add(
+                        cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
         Page<PersonalAccessToken> result = pats.findAll(spec, page);
         Map<Long, String> names = users.usernames(result.getContent().stream()
-                .map(PersonalAccessToken::getOwnerId).collect(java.util.stream.Collectors.toSet()));
-        return ListResult.of(result, page, pat -> new AdminPatRow(pat.getId(), pat.getOwnerId(),
-                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()), pat.getName(), pat.getDescription(),
-                pat.status(now), pat.getIssuedAt(), pat.getExpiresAt(), pat.getLastUsedAt(), pat.getScopes().size()));
+                .map(PersonalAccessToken::getOwnerId)
+                .collect(java.util.stream.Collectors.toSet()));
+        return ListResult.of(
+                result,
+                page,
+                pat -> new AdminPatRow(
+                        pat.getId(),
+                        pat.getOwnerId(),
+                        names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
+                        pat.getName(),
+                        pat.getDescription(),
+                        pat.status(now),
+                        pat.getIssuedAt(),
+                        pat.getExpiresAt(),
+                        pat.getLastUsedAt(),
+                        pat.getScopes().size()));
     }
 
     /** Any token's details (read-only; never the secret). */
@@ -167,8 +201,12 @@ public class PatAdministrationService {
         }
         if (pat.liftRevocation(now())) {
             pats.flush();
-            audit.record(AuditEventType.PAT_REVOCATION_LIFTED, "pat", patId, "name=" + pat.getName()
-                    + ", revoked by " + pat.getRevokedBy().wireName() + ": the owner may regenerate it again");
+            audit.record(
+                    AuditEventType.PAT_REVOCATION_LIFTED,
+                    "pat",
+                    patId,
+                    "name=" + pat.getName() + ", revoked by "
+                            + pat.getRevokedBy().wireName() + ": the owner may regenerate it again");
         }
         return patService.details(pat);
     }
@@ -183,8 +221,8 @@ public class PatAdministrationService {
         if (patIds.size() > MAX_BULK) {
             throw new InvalidInput("ids", "admin.tokens.validation.tooMany", MAX_BULK);
         }
-        return revocations.revoke(new LinkedHashSet<>(patIds), now(), RevokedBy.ADMINISTRATOR, null,
-                "revoked by an administrator");
+        return revocations.revoke(
+                new LinkedHashSet<>(patIds), now(), RevokedBy.ADMINISTRATOR, null, "revoked by an administrator");
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -194,8 +232,11 @@ public class PatAdministrationService {
         pats.delete(pat);
         pats.flush();
         events.publishEvent(new PatEvents.TokenChanged(patId));
-        audit.record(AuditEventType.PAT_DELETED, "pat", patId, "name=" + pat.getName() + ", owner="
-                + pat.getOwnerId() + ", deleted by an administrator");
+        audit.record(
+                AuditEventType.PAT_DELETED,
+                "pat",
+                patId,
+                "name=" + pat.getName() + ", owner=" + pat.getOwnerId() + ", deleted by an administrator");
     }
 
     /** How many tokens (any status) each of the users owns; users without tokens are absent. */
@@ -216,9 +257,12 @@ public class PatAdministrationService {
         return pats.findById(patId).orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
-    private static Predicate active(jakarta.persistence.criteria.CriteriaBuilder cb,
-            jakarta.persistence.criteria.Root<PersonalAccessToken> root, Instant now) {
-        return cb.and(cb.isNull(root.get("revokedAt")),
+    private static Predicate active(
+            jakarta.persistence.criteria.CriteriaBuilder cb,
+            jakarta.persistence.criteria.Root<PersonalAccessToken> root,
+            Instant now) {
+        return cb.and(
+                cb.isNull(root.get("revokedAt")),
                 cb.or(cb.isNull(root.get("expiresAt")), cb.greaterThan(root.get("expiresAt"), now)));
     }
 

@@ -39,8 +39,15 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    PatAuthenticator(PatTokens tokens, PatCache cache, PatRepository pats, UserDirectory users,
-            PatUsageRecorder usage, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+    PatAuthenticator(
+            PatTokens tokens,
+            PatCache cache,
+            PatRepository pats,
+            UserDirectory users,
+            PatUsageRecorder usage,
+            AuditLog audit,
+            PlatformTransactionManager transactions,
+            Clock clock,
             PatGraceUsage graceUsage) {
         this.graceUsage = graceUsage;
         this.tokens = tokens;
@@ -75,22 +82,40 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         }
         // The client address as the resource-server filter recorded it (the real client behind a trusted proxy).
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
-            audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip,
+            audit.recordAnonymous(
+                    AuditEventType.PAT_USE_DENIED,
+                    null,
+                    null,
+                    "pat",
+                    null,
+                    ip,
                     "unknown token " + PatTokens.hint(token));
             counted("unknown");
             return new PatRefused("pat.auth.invalid");
         });
         Instant now = clock.instant();
-        String refusal = entry.revokedAt() != null ? "pat.auth.revoked"
-                : entry.expiresAt() != null && !entry.expiresAt().isAfter(now) ? "pat.auth.expired"
-                : !entry.owner().enabled() ? "pat.auth.ownerDisabled"
-                : entry.isPreviousSecret() && !entry.previousSecretUntil().isAfter(now) ? "pat.auth.rotated"
-                : null;
+        String refusal = entry.revokedAt() != null
+                ? "pat.auth.revoked"
+                : entry.expiresAt() != null && !entry.expiresAt().isAfter(now)
+                        ? "pat.auth.expired"
+                        : !entry.owner().enabled()
+                                ? "pat.auth.ownerDisabled"
+                                : entry.isPreviousSecret()
+                                                && !entry.previousSecretUntil().isAfter(now)
+                                        ? "pat.auth.rotated"
+                                        : null;
         if (refusal != null) {
-            audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, entry.owner().id(), entry.owner().username(), "pat",
-                    entry.patId(), ip, Messages.get(refusal));
+            audit.recordAnonymous(
+                    AuditEventType.PAT_USE_DENIED,
+                    entry.owner().id(),
+                    entry.owner().username(),
+                    "pat",
+                    entry.patId(),
+                    ip,
+                    Messages.get(refusal));
             counted(refusal.substring("pat.auth.".length()));
             throw new PatRefused(refusal);
         }
@@ -108,10 +133,16 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     }
 
     private Optional<PatCache.Entry> load(String digest) {
-        return readOnly.execute(status -> pats.findBySecretDigest(digest).flatMap(pat ->
-                users.principal(pat.getOwnerId()).map(owner -> new PatCache.Entry(pat.getId(), owner,
-                        pat.getRevokedAt(), pat.getExpiresAt(),
-                        List.copyOf(pat.getScopes().stream().map(PatScope::key).toList()))))
+        return readOnly.execute(status -> pats.findBySecretDigest(digest)
+                .flatMap(pat -> users.principal(pat.getOwnerId())
+                        .map(owner -> new PatCache.Entry(
+                                pat.getId(),
+                                owner,
+                                pat.getRevokedAt(),
+                                pat.getExpiresAt(),
+                                List.copyOf(pat.getScopes().stream()
+                                        .map(PatScope::key)
+                                        .toList()))))
                 .or(() -> loadPreviousSecret(digest)));
     }
 
@@ -120,9 +151,18 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     private Optional<PatCache.Entry> loadPreviousSecret(String digest) {
         return pats.findByPreviousSecretDigest(digest).flatMap(pat -> {
             Instant until = pat.previousSecretAcceptedUntil(clock.instant());
-            return until == null ? Optional.empty() : users.principal(pat.getOwnerId()).map(owner ->
-                    new PatCache.Entry(pat.getId(), owner, pat.getRevokedAt(), pat.getExpiresAt(),
-                            List.copyOf(pat.getScopes().stream().map(PatScope::key).toList()), until));
+            return until == null
+                    ? Optional.empty()
+                    : users.principal(pat.getOwnerId())
+                            .map(owner -> new PatCache.Entry(
+                                    pat.getId(),
+                                    owner,
+                                    pat.getRevokedAt(),
+                                    pat.getExpiresAt(),
+                                    List.copyOf(pat.getScopes().stream()
+                                            .map(PatScope::key)
+                                            .toList()),
+                                    until));
         });
     }
 }

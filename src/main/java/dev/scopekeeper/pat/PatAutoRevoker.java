@@ -27,7 +27,11 @@ class PatAutoRevoker {
     private final PatUsageRecorder usage;
     private final Clock clock;
 
-    PatAutoRevoker(PatPolicySource policy, PatRepository pats, PatRevocations revocations, PatUsageRecorder usage,
+    PatAutoRevoker(
+            PatPolicySource policy,
+            PatRepository pats,
+            PatRevocations revocations,
+            PatUsageRecorder usage,
             Clock clock) {
         this.policy = policy;
         this.pats = pats;
@@ -37,7 +41,8 @@ class PatAutoRevoker {
     }
 
     /** Returns how many tokens were revoked (0 when the policy has automatic revocation off). */
-    @Scheduled(initialDelayString = "${scopekeeper.pat.auto-revoke-interval:PT1H}",
+    @Scheduled(
+            initialDelayString = "${scopekeeper.pat.auto-revoke-interval:PT1H}",
             fixedDelayString = "${scopekeeper.pat.auto-revoke-interval:PT1H}")
     @Transactional
     public int revokeUnused() {
@@ -47,8 +52,12 @@ class PatAutoRevoker {
         }
         usage.flush();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int revoked = revocations.revoke(pats.findUnusedActiveIds(now, now.minus(Duration.ofDays(days))), now,
-                RevokedBy.POLICY, Messages.get("pat.revokedReason.unused", days), "revoked automatically: unused for " + days + " days");
+        int revoked = revocations.revoke(
+                pats.findUnusedActiveIds(now, now.minus(Duration.ofDays(days))),
+                now,
+                RevokedBy.POLICY,
+                Messages.get("pat.revokedReason.unused", days),
+                "revoked automatically: unused for " + days + " days");
         if (revoked > 0) {
             log.info("Revoked {} personal access tokens unused for {} days", revoked, days);
         }

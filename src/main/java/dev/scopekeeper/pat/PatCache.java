@@ -2,11 +2,11 @@ package dev.scopekeeper.pat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.security.ScopekeeperPrincipal;
+import dev.scopekeeper.security.UserAccountChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import dev.scopekeeper.security.ScopekeeperPrincipal;
-import dev.scopekeeper.security.UserAccountChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +26,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class PatCache implements MeterBinder {
 
     /** What authentication needs to know about a token, as of when it was loaded. */
-    record Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt,
-            List<PatScope.Key> scopes, Instant previousSecretUntil) {
+    record Entry(
+            long patId,
+            ScopekeeperPrincipal owner,
+            Instant revokedAt,
+            Instant expiresAt,
+            List<PatScope.Key> scopes,
+            Instant previousSecretUntil) {
 
-        Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt,
-                List<PatScope.Key> scopes) {
+        Entry(long patId, ScopekeeperPrincipal owner, Instant revokedAt, Instant expiresAt, List<PatScope.Key> scopes) {
             this(patId, owner, revokedAt, expiresAt, scopes, null);
         }
 
@@ -44,9 +48,14 @@ class PatCache implements MeterBinder {
 
     private final Cache<String, Optional<Entry>> byDigest;
 
-    PatCache(@Value("${scopekeeper.pat.cache-ttl:30s}") Duration ttl,
+    PatCache(
+            @Value("${scopekeeper.pat.cache-ttl:30s}") Duration ttl,
             @Value("${scopekeeper.pat.cache-size:100000}") long size) {
-        this.byDigest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).recordStats().build();
+        this.byDigest = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(size)
+                .recordStats()
+                .build();
     }
 
     /** The entry for the digest, loading it on a miss; an unknown digest is remembered as empty. */

@@ -8,10 +8,27 @@ import java.util.List;
  * {@code revokedReason} are null unless revoked; {@code regenerationBlocked}: revoked by someone else than the
  * owner (and not lifted by an administrator), so the owner cannot regenerate it.
  */
-public record PatDetails(long id, long ownerId, String ownerName, long createdById, String createdByName,
-        String name, String description, PatStatus status, Instant issuedAt, Instant expiresAt, Instant revokedAt,
-        Instant lastUsedAt, String lastUsedIp, long useCount, String secretHint, List<PatScopeView> scopes,
-        RevokedBy revokedBy, String revokedReason, Instant revocationLiftedAt, boolean regenerationBlocked) {
+public record PatDetails(
+        long id,
+        long ownerId,
+        String ownerName,
+        long createdById,
+        String createdByName,
+        String name,
+        String description,
+        PatStatus status,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt,
+        String lastUsedIp,
+        long useCount,
+        String secretHint,
+        List<PatScopeView> scopes,
+        RevokedBy revokedBy,
+        String revokedReason,
+        Instant revocationLiftedAt,
+        boolean regenerationBlocked) {
 
     public PatDetails {
         scopes = List.copyOf(scopes);

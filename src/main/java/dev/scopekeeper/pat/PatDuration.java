@@ -14,6 +14,7 @@ public sealed interface PatDuration {
 
     /** The validity choices in the order the UI offers them (30 days is the default). */
     List<String> CHOICES = List.of("1d", "7d", "30d", "60d", "90d", "365d");
+
     String DEFAULT = "30d";
 
     /** The expiry for a token issued at {@code now}, or null for never. */

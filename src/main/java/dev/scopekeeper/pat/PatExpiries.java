@@ -14,9 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatExpiries {
 
     /** A live token about to expire (or just expired); no secret. */
-    public record ExpiringPat(long id, long ownerId, long createdById, String name, Instant issuedAt,
-            Instant expiresAt) {
-    }
+    public record ExpiringPat(
+            long id, long ownerId, long createdById, String name, Instant issuedAt, Instant expiresAt) {}
 
     private final PatRepository pats;
     private final PatLifecyclePolicyRepository policies;
@@ -35,8 +34,8 @@ public class PatExpiries {
     @Transactional(readOnly = true)
     public List<ExpiringPat> liveExpiringBetween(Instant from, Instant to, int limit) {
         return pats.findLiveExpiringBetween(from, to, PageRequest.of(0, limit)).stream()
-                .map(p -> new ExpiringPat(p.getId(), p.getOwnerId(), p.getCreatedById(), p.getName(),
-                        p.getIssuedAt(), p.getExpiresAt()))
+                .map(p -> new ExpiringPat(
+                        p.getId(), p.getOwnerId(), p.getCreatedById(), p.getName(), p.getIssuedAt(), p.getExpiresAt()))
                 .toList();
     }
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
  * one hour, one day or seven days at most. The lifecycle policy may cap it or forbid it.
  */
 public enum PatGrace {
-    NONE("none", Duration.ZERO), ONE_HOUR("1h", Duration.ofHours(1)), ONE_DAY("1d", Duration.ofDays(1)),
+    NONE("none", Duration.ZERO),
+    ONE_HOUR("1h", Duration.ofHours(1)),
+    ONE_DAY("1d", Duration.ofDays(1)),
     SEVEN_DAYS("7d", Duration.ofDays(7));
 
     private final String wireName;

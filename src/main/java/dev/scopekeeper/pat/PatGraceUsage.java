@@ -22,7 +22,8 @@ class PatGraceUsage {
 
     private record Uses(long count, Instant lastAt, String lastIp) {
         Uses plus(Uses later) {
-            return later.lastAt.isAfter(lastAt) ? new Uses(count + later.count, later.lastAt, later.lastIp)
+            return later.lastAt.isAfter(lastAt)
+                    ? new Uses(count + later.count, later.lastAt, later.lastIp)
                     : new Uses(count + later.count, lastAt, lastIp);
         }
     }
@@ -56,12 +57,21 @@ class PatGraceUsage {
         if (batch.isEmpty()) {
             return 0;
         }
-        jdbc.batchUpdate("UPDATE pat SET previous_secret_uses = previous_secret_uses + ?"
-                + " WHERE id = ? AND previous_secret_digest IS NOT NULL", batch);
+        jdbc.batchUpdate(
+                "UPDATE pat SET previous_secret_uses = previous_secret_uses + ?"
+                        + " WHERE id = ? AND previous_secret_digest IS NOT NULL",
+                batch);
         for (Map.Entry<Long, Uses> e : flushed) {
-            audit.recordAnonymous(AuditEventType.PAT_OLD_SECRET_USED, null, null, "pat", e.getKey(),
-                    e.getValue().lastIp(), "old secret used during the rotation grace period: "
-                            + e.getValue().count() + " request(s), last at " + e.getValue().lastAt());
+            audit.recordAnonymous(
+                    AuditEventType.PAT_OLD_SECRET_USED,
+                    null,
+                    null,
+                    "pat",
+                    e.getKey(),
+                    e.getValue().lastIp(),
+                    "old secret used during the rotation grace period: "
+                            + e.getValue().count() + " request(s), last at "
+                            + e.getValue().lastAt());
         }
         return batch.size();
     }

@@ -29,8 +29,8 @@ public class PatLeakRevoker {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatLeakRevoker(PatTokens tokens, PatRepository pats, AuditLog audit, ApplicationEventPublisher events,
-            Clock clock) {
+    PatLeakRevoker(
+            PatTokens tokens, PatRepository pats, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
         this.pats = pats;
         this.audit = audit;
@@ -87,10 +87,20 @@ public class PatLeakRevoker {
                 pats.flush();
                 events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
                 // joins this transaction; the audit's address is the request's (the reporter, behind a trusted proxy)
-                audit.record(AuditEventType.PAT_REVOKED, "pat", pat.getId(), "name=" + pat.getName() + ", revoked: "
-                        + reason + " (hint " + PatTokens.hint(hit.getValue()) + ", reported from " + reporterAddress + ")");
-                events.publishEvent(new PatNotice(PatNotice.Kind.LEAKED, pat.getId(), pat.getOwnerId(),
-                        pat.getName(), Messages.get(RevokedBy.LEAK_REPORT.labelKey()), now, reason));
+                audit.record(
+                        AuditEventType.PAT_REVOKED,
+                        "pat",
+                        pat.getId(),
+                        "name=" + pat.getName() + ", revoked: " + reason + " (hint " + PatTokens.hint(hit.getValue())
+                                + ", reported from " + reporterAddress + ")");
+                events.publishEvent(new PatNotice(
+                        PatNotice.Kind.LEAKED,
+                        pat.getId(),
+                        pat.getOwnerId(),
+                        pat.getName(),
+                        Messages.get(RevokedBy.LEAK_REPORT.labelKey()),
+                        now,
+                        reason));
             }
         }
         return revoked;

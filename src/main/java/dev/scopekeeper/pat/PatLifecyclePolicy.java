@@ -30,8 +30,12 @@ public record PatLifecyclePolicy(List<Integer> warnDays, PatGrace maxGrace) {
             return List.of();
         }
         try {
-            List<Integer> days = Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank())
-                    .map(s -> Integer.parseInt(s.strip())).distinct().sorted((a, b) -> b - a).toList();
+            List<Integer> days = Arrays.stream(text.split("[,\\s]+"))
+                    .filter(s -> !s.isBlank())
+                    .map(s -> Integer.parseInt(s.strip()))
+                    .distinct()
+                    .sorted((a, b) -> b - a)
+                    .toList();
             if (days.stream().anyMatch(d -> d < 1 || d > MAX_WARN_DAYS) || days.size() > 10) {
                 throw new InvalidInput("warnDays", "admin.lifecycle.validation.warnDays", MAX_WARN_DAYS);
             }

@@ -28,8 +28,7 @@ class PatLifecyclePolicyRecord {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected PatLifecyclePolicyRecord() {
-    }
+    protected PatLifecyclePolicyRecord() {}
 
     PatLifecyclePolicy toPolicy() {
         return new PatLifecyclePolicy(PatLifecyclePolicy.parseWarnDays(warnDays), PatGrace.parse(maxGrace));

@@ -34,8 +34,7 @@ public class PatLifecycleService {
     public static final Duration EXPIRING_SOON = Duration.ofDays(7);
 
     /** The old secret after a rotation with grace: accepted until then, used that often since. */
-    public record GraceStatus(Instant until, long uses) {
-    }
+    public record GraceStatus(Instant until, long uses) {}
 
     private final PatService patService;
     private final PatRepository pats;
@@ -46,8 +45,14 @@ public class PatLifecycleService {
     private final PatGraceUsage graceUsage;
     private final Clock clock;
 
-    PatLifecycleService(PatService patService, PatRepository pats, PatLifecyclePolicyRepository policies,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, PatGraceUsage graceUsage,
+    PatLifecycleService(
+            PatService patService,
+            PatRepository pats,
+            PatLifecyclePolicyRepository policies,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            PatGraceUsage graceUsage,
             Clock clock) {
         this.patService = patService;
         this.pats = pats;
@@ -69,7 +74,8 @@ public class PatLifecycleService {
         PatGrace chosen = grace == null ? PatGrace.NONE : grace;
         PatGrace max = LifecyclePolicyService.current(policies).maxGrace();
         if (chosen.duration().compareTo(max.duration()) > 0) {
-            throw max == PatGrace.NONE ? new InvalidInput("grace", "pat.validation.grace.forbidden")
+            throw max == PatGrace.NONE
+                    ? new InvalidInput("grace", "pat.validation.grace.forbidden")
                     : new InvalidInput("grace", "pat.validation.grace.tooLong", max.wireName());
         }
         PersonalAccessToken pat = mine(patId);
@@ -84,8 +90,11 @@ public class PatLifecycleService {
         pat.keepPreviousSecret(replaced, until);
         pats.flush();
         events.publishEvent(new PatEvents.TokenChanged(patId));
-        audit.record(AuditEventType.PAT_REGENERATED, "pat", patId, "name=" + pat.getName()
-                + ", old secret accepted until " + until);
+        audit.record(
+                AuditEventType.PAT_REGENERATED,
+                "pat",
+                patId,
+                "name=" + pat.getName() + ", old secret accepted until " + until);
         return issued;
     }
 
@@ -108,8 +117,11 @@ public class PatLifecycleService {
         if (pat.endGrace()) {
             pats.flush();
             events.publishEvent(new PatEvents.TokenChanged(patId));
-            audit.record(AuditEventType.PAT_GRACE_ENDED, "pat", patId, "name=" + pat.getName()
-                    + ", old secret stopped after " + uses + " request(s)");
+            audit.record(
+                    AuditEventType.PAT_GRACE_ENDED,
+                    "pat",
+                    patId,
+                    "name=" + pat.getName() + ", old secret stopped after " + uses + " request(s)");
         }
     }
 
@@ -131,8 +143,10 @@ public class PatLifecycleService {
         Instant now = now();
         Instant until = now.plus(EXPIRING_SOON);
         OffsetPage page = OffsetPage.of(offset, limit, Sort.by("expiresAt").and(Sort.by("id")));
-        Specification<PersonalAccessToken> spec = (root, cq, cb) -> cb.and(cb.equal(root.get("ownerId"), me),
-                cb.isNull(root.get("revokedAt")), cb.greaterThan(root.get("expiresAt"), now),
+        Specification<PersonalAccessToken> spec = (root, cq, cb) -> cb.and(
+                cb.equal(root.get("ownerId"), me),
+                cb.isNull(root.get("revokedAt")),
+                cb.greaterThan(root.get("expiresAt"), now),
                 cb.lessThanOrEqualTo(root.get("expiresAt"), until));
         Page<PersonalAccessToken> result = pats.findAll(spec, page);
         return ListResult.of(result, page, pat -> patService.summary(pat, now));
@@ -145,7 +159,10 @@ public class PatLifecycleService {
     }
 
     private boolean isTokenCaller() {
-        return currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent();
+        return currentUser
+                .authentication()
+                .filter(PatAuthentication.class::isInstance)
+                .isPresent();
     }
 
     private void refuseTokenCallers() {

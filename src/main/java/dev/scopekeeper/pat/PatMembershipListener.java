@@ -33,8 +33,11 @@ class PatMembershipListener {
         }
         pats.deleteScopesInDomain(ids, event.domainId());
         for (Long id : ids) {
-            audit.record(AuditEventType.PAT_SCOPES_REMOVED, "pat", id, "scopes in domain " + event.domainId()
-                    + " removed: the owner is no longer a member of the domain");
+            audit.record(
+                    AuditEventType.PAT_SCOPES_REMOVED,
+                    "pat",
+                    id,
+                    "scopes in domain " + event.domainId() + " removed: the owner is no longer a member of the domain");
             events.publishEvent(new PatEvents.TokenChanged(id));
         }
     }

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param actorName who did it (an administrator's username, or null for the leaked-token endpoint)
  * @param reason why, as the audit log says it (e.g. "reported as leaked"); may be null
  */
-public record PatNotice(Kind kind, long patId, long ownerId, String patName, String actorName, Instant at,
-        String reason) {
+public record PatNotice(
+        Kind kind, long patId, long ownerId, String patName, String actorName, Instant at, String reason) {
 
     public enum Kind {
         /** An administrator minted this token for its owner. */

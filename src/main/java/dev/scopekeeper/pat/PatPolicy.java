@@ -15,8 +15,13 @@ import java.time.Duration;
  * @param autoRevokeUnusedDays active tokens unused (or, never used, issued) longer ago than this are revoked
  *        automatically; null = off
  */
-public record PatPolicy(int maxLifetimeDays, boolean neverAllowed, String defaultDuration,
-        boolean descriptionRequired, int maxScopes, Integer autoRevokeUnusedDays) {
+public record PatPolicy(
+        int maxLifetimeDays,
+        boolean neverAllowed,
+        String defaultDuration,
+        boolean descriptionRequired,
+        int maxScopes,
+        Integer autoRevokeUnusedDays) {
 
     public static final int MAX_LIFETIME_LIMIT = 3650;
     public static final int MAX_SCOPES_LIMIT = 1000;
@@ -35,16 +40,15 @@ public record PatPolicy(int maxLifetimeDays, boolean neverAllowed, String defaul
     /** Refuses a policy that contradicts itself or is out of bounds; fields as on the policy screen. */
     public PatPolicy validated() {
         if (maxLifetimeDays < 1 || maxLifetimeDays > MAX_LIFETIME_LIMIT) {
-            throw new InvalidInput("maxLifetimeDays", "admin.policy.validation.maxLifetime",
-                    String.valueOf(MAX_LIFETIME_LIMIT));
+            throw new InvalidInput(
+                    "maxLifetimeDays", "admin.policy.validation.maxLifetime", String.valueOf(MAX_LIFETIME_LIMIT));
         }
         if (maxScopes < 1 || maxScopes > MAX_SCOPES_LIMIT) {
-            throw new InvalidInput("maxScopes", "admin.policy.validation.maxScopes",
-                    String.valueOf(MAX_SCOPES_LIMIT));
+            throw new InvalidInput("maxScopes", "admin.policy.validation.maxScopes", String.valueOf(MAX_SCOPES_LIMIT));
         }
         if (autoRevokeUnusedDays != null && (autoRevokeUnusedDays < 1 || autoRevokeUnusedDays > MAX_LIFETIME_LIMIT)) {
-            throw new InvalidInput("autoRevokeUnusedDays", "admin.policy.validation.autoRevoke",
-                    String.valueOf(MAX_LIFETIME_LIMIT));
+            throw new InvalidInput(
+                    "autoRevokeUnusedDays", "admin.policy.validation.autoRevoke", String.valueOf(MAX_LIFETIME_LIMIT));
         }
         PatDuration duration;
         try {
@@ -58,7 +62,12 @@ public record PatPolicy(int maxLifetimeDays, boolean neverAllowed, String defaul
         if (duration instanceof PatDuration.Days days && days.days() > maxLifetimeDays) {
             throw new InvalidInput("defaultDuration", "admin.policy.validation.defaultTooLong", maxLifetimeDays);
         }
-        return new PatPolicy(maxLifetimeDays, neverAllowed, duration instanceof PatDuration.Days days
-                ? days.wireName() : "never", descriptionRequired, maxScopes, autoRevokeUnusedDays);
+        return new PatPolicy(
+                maxLifetimeDays,
+                neverAllowed,
+                duration instanceof PatDuration.Days days ? days.wireName() : "never",
+                descriptionRequired,
+                maxScopes,
+                autoRevokeUnusedDays);
     }
 }

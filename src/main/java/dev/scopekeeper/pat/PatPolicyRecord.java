@@ -46,12 +46,11 @@ class PatPolicyRecord {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected PatPolicyRecord() {
-    }
+    protected PatPolicyRecord() {}
 
     PatPolicy toPolicy() {
-        return new PatPolicy(maxLifetimeDays, neverAllowed, defaultDuration, descriptionRequired, maxScopes,
-                autoRevokeUnusedDays);
+        return new PatPolicy(
+                maxLifetimeDays, neverAllowed, defaultDuration, descriptionRequired, maxScopes, autoRevokeUnusedDays);
     }
 
     void update(PatPolicy policy, Instant now, long byUserId) {

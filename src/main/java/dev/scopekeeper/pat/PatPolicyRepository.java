@@ -2,5 +2,4 @@ package dev.scopekeeper.pat;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface PatPolicyRepository extends JpaRepository<PatPolicyRecord, Long> {
-}
+interface PatPolicyRepository extends JpaRepository<PatPolicyRecord, Long> {}

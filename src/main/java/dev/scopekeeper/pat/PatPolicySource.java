@@ -16,8 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PatPolicySource {
 
     /** Published when the policy row changed. */
-    record PolicyChanged() {
-    }
+    record PolicyChanged() {}
 
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -35,8 +34,10 @@ class PatPolicySource {
     PatPolicy current() {
         PatPolicy policy = cached;
         if (policy == null || System.nanoTime() - loadedAt > MAX_AGE_NANOS) {
-            policy = readOnly.execute(status -> repository.findById(PatPolicyRecord.ID)
-                    .map(PatPolicyRecord::toPolicy).orElse(PatPolicy.DEFAULT));
+            policy = readOnly.execute(status -> repository
+                    .findById(PatPolicyRecord.ID)
+                    .map(PatPolicyRecord::toPolicy)
+                    .orElse(PatPolicy.DEFAULT));
             loadedAt = System.nanoTime();
             cached = policy;
         }

@@ -12,7 +12,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpecificationExecutor<PersonalAccessToken> {
+interface PatRepository
+        extends JpaRepository<PersonalAccessToken, Long>, JpaSpecificationExecutor<PersonalAccessToken> {
 
     Optional<PersonalAccessToken> findByIdAndOwnerId(long id, long ownerId);
 
@@ -65,14 +66,16 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
             + " OR (:descriptionRequired = 1 AND TRIM(p.description) = ''))";
 
     /** One row: total, too long, never expiring, too many scopes, no description. */
-    @Query(nativeQuery = true, value = "SELECT COUNT(*),"
-            + " COALESCE(SUM(p.expires_at IS NOT NULL AND p.expires_at > DATE_ADD(p.issued_at, INTERVAL :maxDays DAY)), 0),"
-            + " COALESCE(SUM(:neverForbidden = 1 AND p.expires_at IS NULL), 0),"
-            + " COALESCE(SUM((SELECT COUNT(*) FROM pat_scope s WHERE s.pat_id = p.id) > :maxScopes), 0),"
-            + " COALESCE(SUM(:descriptionRequired = 1 AND TRIM(p.description) = ''), 0)"
-            + " FROM pat p WHERE" + VIOLATION)
-    List<Object[]> countViolations(Instant now, int maxDays, int neverForbidden, int maxScopes,
-            int descriptionRequired);
+    @Query(
+            nativeQuery = true,
+            value = "SELECT COUNT(*),"
+                    + " COALESCE(SUM(p.expires_at IS NOT NULL AND p.expires_at > DATE_ADD(p.issued_at, INTERVAL :maxDays DAY)), 0),"
+                    + " COALESCE(SUM(:neverForbidden = 1 AND p.expires_at IS NULL), 0),"
+                    + " COALESCE(SUM((SELECT COUNT(*) FROM pat_scope s WHERE s.pat_id = p.id) > :maxScopes), 0),"
+                    + " COALESCE(SUM(:descriptionRequired = 1 AND TRIM(p.description) = ''), 0)"
+                    + " FROM pat p WHERE" + VIOLATION)
+    List<Object[]> countViolations(
+            Instant now, int maxDays, int neverForbidden, int maxScopes, int descriptionRequired);
 
     @Query(nativeQuery = true, value = "SELECT p.id FROM pat p WHERE" + VIOLATION + " ORDER BY p.id")
     List<Long> findViolationIds(Instant now, int maxDays, int neverForbidden, int maxScopes, int descriptionRequired);
@@ -84,8 +87,8 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     List<Long> findUnusedActiveIds(Instant now, Instant cutoff);
 
     /** Not revoked, or revoked by the owner only (a final revocation replaces the owner's own). */
-    String REVOCABLE = " (p.revokedAt is null or p.revokedBy is null"
-            + " or p.revokedBy = dev.scopekeeper.pat.RevokedBy.OWNER)";
+    String REVOCABLE =
+            " (p.revokedAt is null or p.revokedBy is null" + " or p.revokedBy = dev.scopekeeper.pat.RevokedBy.OWNER)";
 
     /**
      * Revokes, finally for the owner, the tokens not revoked yet (or revoked by their owner only); bumps the
@@ -99,10 +102,11 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
     @Query("select p.id, p.name from PersonalAccessToken p where p.id in :ids and" + REVOCABLE)
     List<Object[]> findRevocableNames(Collection<Long> ids);
 
-    @Query(value = "select p from PersonalAccessToken p where exists"
-            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)",
+    @Query(
+            value = "select p from PersonalAccessToken p where exists"
+                    + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)",
             countQuery = "select count(p) from PersonalAccessToken p where exists"
-            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+                    + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
     Page<PersonalAccessToken> findWithScopeInDomain(long domainId, Pageable page);
 
     @Query("select distinct s.pat.id from PatScope s where s.domainId = :domainId and s.pat.ownerId = :ownerId")
@@ -114,6 +118,4 @@ interface PatRepository extends JpaRepository<PersonalAccessToken, Long>, JpaSpe
 
     @Query("select p.ownerId, count(p) from PersonalAccessToken p where p.ownerId in :ownerIds group by p.ownerId")
     List<Object[]> countByOwners(Collection<Long> ownerIds);
-
-
 }

@@ -70,8 +70,8 @@ class PatRevocations {
         for (Object[] row : names) {
             Long owner = owners.get((Long) row[0]);
             if (owner != null) {
-                events.publishEvent(new PatNotice(PatNotice.Kind.REVOKED, (Long) row[0], owner, (String) row[1],
-                        actor, now, reason));
+                events.publishEvent(new PatNotice(
+                        PatNotice.Kind.REVOKED, (Long) row[0], owner, (String) row[1], actor, now, reason));
             }
         }
     }

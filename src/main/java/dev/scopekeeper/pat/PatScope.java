@@ -39,8 +39,7 @@ class PatScope {
     @Column(name = "entity", nullable = false, length = 24, updatable = false)
     private String entity;
 
-    protected PatScope() {
-    }
+    protected PatScope() {}
 
     PatScope(PersonalAccessToken pat, Key key) {
         this.pat = pat;
@@ -59,6 +58,5 @@ class PatScope {
     }
 
     /** The comparable content of a scope: wire names, with {@code *} for "all" / "any". */
-    record Key(long domainId, EntityType entityType, String operation, String entity) {
-    }
+    record Key(long domainId, EntityType entityType, String operation, String entity) {}
 }

@@ -48,8 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatService {
 
     private static final String TARGET = "pat";
-    private static final java.time.format.DateTimeFormatter REVOKED_ON = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter REVOKED_ON = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final PatRepository pats;
     private final PatTokens tokens;
@@ -63,9 +64,18 @@ public class PatService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatService(PatRepository pats, PatTokens tokens, PatPolicySource policy, CurrentUser currentUser,
-            UserDirectory users, DomainAccess domainAccess, DomainDirectory domains, EntityDirectory entities,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    PatService(
+            PatRepository pats,
+            PatTokens tokens,
+            PatPolicySource policy,
+            CurrentUser currentUser,
+            UserDirectory users,
+            DomainAccess domainAccess,
+            DomainDirectory domains,
+            EntityDirectory entities,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.pats = pats;
         this.tokens = tokens;
         this.policy = policy;
@@ -80,16 +90,20 @@ public class PatService {
     }
 
     /** What a new token is made of; {@code userId} (administrators only) mints it for someone else. */
-    public record CreatePatRequest(String name, String description, PatDuration duration, Long userId,
-            List<ScopeRequest> scopes) {
-    }
+    public record CreatePatRequest(
+            String name, String description, PatDuration duration, Long userId, List<ScopeRequest> scopes) {}
 
     /** Sort keys of the PAT list. */
-    public enum SortBy { NAME, CREATED, EXPIRES, LAST_USED }
+    public enum SortBy {
+        NAME,
+        CREATED,
+        EXPIRES,
+        LAST_USED
+    }
 
     /** A page of my tokens: status filter (empty = all), name contains (case-insensitive). */
-    public record PatQuery(Optional<PatStatus> status, String name, int offset, int limit, SortBy sortBy,
-            boolean descending) {
+    public record PatQuery(
+            Optional<PatStatus> status, String name, int offset, int limit, SortBy sortBy, boolean descending) {
 
         public static PatQuery firstPage() {
             return new PatQuery(Optional.of(PatStatus.ACTIVE), null, 0, 10, SortBy.NAME, false);
@@ -113,19 +127,29 @@ public class PatService {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
         String secret = tokens.generate();
-        PersonalAccessToken pat = new PersonalAccessToken(ownerId, me, name, description, tokens.digest(secret),
-                PatTokens.hint(secret), now, expiresAt);
+        PersonalAccessToken pat = new PersonalAccessToken(
+                ownerId, me, name, description, tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
         addScopes(pat, request.scopes() == null ? List.of() : request.scopes());
         try {
             pat = pats.saveAndFlush(pat);
         } catch (DataIntegrityViolationException e) {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
-        audit.record(AuditEventType.PAT_CREATED, TARGET, pat.getId(), "name=" + name + ", owner=" + ownerId
-                + ", expires=" + (expiresAt == null ? "never" : expiresAt) + ", scopes=" + pat.getScopes().size());
+        audit.record(
+                AuditEventType.PAT_CREATED,
+                TARGET,
+                pat.getId(),
+                "name=" + name + ", owner=" + ownerId + ", expires=" + (expiresAt == null ? "never" : expiresAt)
+                        + ", scopes=" + pat.getScopes().size());
         if (ownerId != me) {
-            events.publishEvent(new PatNotice(PatNotice.Kind.CREATED_FOR_YOU, pat.getId(), ownerId, name,
-                    currentUser.require().username(), now, null));
+            events.publishEvent(new PatNotice(
+                    PatNotice.Kind.CREATED_FOR_YOU,
+                    pat.getId(),
+                    ownerId,
+                    name,
+                    currentUser.require().username(),
+                    now,
+                    null));
         }
         return new IssuedPat(details(pat), secret);
     }
@@ -139,15 +163,24 @@ public class PatService {
         Specification<PersonalAccessToken> spec = (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("ownerId"), me));
-            query.status().ifPresent(status -> where.add(switch (status) {
-                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
-                case EXPIRED -> cb.and(cb.isNull(root.get("revokedAt")),
-                        cb.lessThanOrEqualTo(root.get("expiresAt"), now));
-                case ACTIVE -> cb.and(cb.isNull(root.get("revokedAt")),
-                        cb.or(cb.isNull(root.get("expiresAt")), cb.greaterThan(root.get("expiresAt"), now)));
-            }));
+            query.status()
+                    .ifPresent(status -> where.add(
+                            switch (status) {
+                                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
+                                case EXPIRED ->
+                                    cb.and(
+                                            cb.isNull(root.get("revokedAt")),
+                                            cb.lessThanOrEqualTo(root.get("expiresAt"), now));
+                                case ACTIVE ->
+                                    cb.and(
+                                            cb.isNull(root.get("revokedAt")),
+                                            cb.or(
+                                                    cb.isNull(root.get("expiresAt")),
+                                                    cb.greaterThan(root.get("expiresAt"), now)));
+                            }));
             if (query.name() != null && !query.name().isBlank()) {
-                where.add(cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
+                where.add(
+                        cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
@@ -208,8 +241,11 @@ public class PatService {
         pat.regenerate(tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
         pats.flush();
         changed(pat);
-        audit.record(AuditEventType.PAT_REGENERATED, TARGET, patId, "name=" + pat.getName() + ", expires="
-                + (expiresAt == null ? "never" : expiresAt));
+        audit.record(
+                AuditEventType.PAT_REGENERATED,
+                TARGET,
+                patId,
+                "name=" + pat.getName() + ", expires=" + (expiresAt == null ? "never" : expiresAt));
         return new IssuedPat(details(pat), secret);
     }
 
@@ -233,8 +269,12 @@ public class PatService {
         }
         pats.flush();
         changed(pat);
-        audit.record(AuditEventType.PAT_REVOKED, TARGET, pat.getId(), "name=" + pat.getName() + ", " + auditText
-                + (pat.getRevokedReason() == null ? "" : ": " + pat.getRevokedReason()));
+        audit.record(
+                AuditEventType.PAT_REVOKED,
+                TARGET,
+                pat.getId(),
+                "name=" + pat.getName() + ", " + auditText
+                        + (pat.getRevokedReason() == null ? "" : ": " + pat.getRevokedReason()));
         revokedNotice(pat, by);
         return true;
     }
@@ -242,10 +282,16 @@ public class PatService {
     /** i15: the owner is mailed when someone else revoked the token (security notice). */
     private void revokedNotice(PersonalAccessToken pat, RevokedBy by) {
         if (by.finalForOwner()) {
-            String actor = by == RevokedBy.LEAK_REPORT ? Messages.get(by.labelKey())
+            String actor = by == RevokedBy.LEAK_REPORT
+                    ? Messages.get(by.labelKey())
                     : currentUser.find().map(p -> p.username()).orElse(Messages.get(by.labelKey()));
-            events.publishEvent(new PatNotice(by == RevokedBy.LEAK_REPORT ? PatNotice.Kind.LEAKED
-                    : PatNotice.Kind.REVOKED, pat.getId(), pat.getOwnerId(), pat.getName(), actor, pat.getRevokedAt(),
+            events.publishEvent(new PatNotice(
+                    by == RevokedBy.LEAK_REPORT ? PatNotice.Kind.LEAKED : PatNotice.Kind.REVOKED,
+                    pat.getId(),
+                    pat.getOwnerId(),
+                    pat.getName(),
+                    actor,
+                    pat.getRevokedAt(),
                     pat.getRevokedReason()));
         }
     }
@@ -262,16 +308,24 @@ public class PatService {
             return false;
         }
         return pats.findBySecretDigest(tokens.digest(secret))
-                .map(pat -> revoke(pat, RevokedBy.LEAK_REPORT, reason == null ? "reported as leaked" : reason,
+                .map(pat -> revoke(
+                        pat,
+                        RevokedBy.LEAK_REPORT,
+                        reason == null ? "reported as leaked" : reason,
                         "revoked: reported as leaked"))
                 .orElse(false);
     }
 
     /** 409 "Revoked by an administrator on 2026-12-01 21:30 UTC: reason". */
     static Conflict finalRevocation(PersonalAccessToken pat) {
-        return new Conflict(null, "pat.error.revokedFinal", Messages.get(pat.getRevokedBy().labelKey()),
-                REVOKED_ON.format(pat.getRevokedAt()), pat.getRevokedReason() == null
-                        ? Messages.get("pat.error.revokedFinal.noReason") : pat.getRevokedReason());
+        return new Conflict(
+                null,
+                "pat.error.revokedFinal",
+                Messages.get(pat.getRevokedBy().labelKey()),
+                REVOKED_ON.format(pat.getRevokedAt()),
+                pat.getRevokedReason() == null
+                        ? Messages.get("pat.error.revokedFinal.noReason")
+                        : pat.getRevokedReason());
     }
 
     @Transactional
@@ -360,15 +414,21 @@ public class PatService {
     private PatDetails scopesRemoved(PersonalAccessToken pat, int removed) {
         pats.flush();
         changed(pat);
-        audit.record(AuditEventType.PAT_SCOPES_REMOVED, TARGET, pat.getId(), "name=" + pat.getName()
-                + ", removed=" + removed);
+        audit.record(
+                AuditEventType.PAT_SCOPES_REMOVED,
+                TARGET,
+                pat.getId(),
+                "name=" + pat.getName() + ", removed=" + removed);
         return details(pat);
     }
 
     // --- rules ---
 
     private void refuseTokenCallers() {
-        if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()) {
+        if (currentUser
+                .authentication()
+                .filter(PatAuthentication.class::isInstance)
+                .isPresent()) {
             throw new Forbidden("pat.error.tokenCannotManageTokens");
         }
     }
@@ -381,7 +441,8 @@ public class PatService {
         if (!currentUser.isAdmin()) {
             throw new Forbidden("pat.error.onlyAdminsMintForOthers");
         }
-        UserProfile owner = users.find(userId).orElseThrow(() -> new InvalidInput("user_id", "pat.validation.user.unknown"));
+        UserProfile owner =
+                users.find(userId).orElseThrow(() -> new InvalidInput("user_id", "pat.validation.user.unknown"));
         if (!owner.enabled()) {
             throw new InvalidInput("user_id", "pat.validation.user.disabled", owner.username());
         }
@@ -403,7 +464,10 @@ public class PatService {
             throw new InvalidInput("duration", "pat.validation.duration.past");
         }
         if (expiresAt.isAfter(now.plus(rules.maxLifetime()))) {
-            throw new InvalidInput("duration", "pat.validation.duration.tooLong", rules.maxLifetime().toDays());
+            throw new InvalidInput(
+                    "duration",
+                    "pat.validation.duration.tooLong",
+                    rules.maxLifetime().toDays());
         }
         return expiresAt;
     }
@@ -441,9 +505,10 @@ public class PatService {
         if (mustExist && domainAccess.roleOf(ownerId, domainId).isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scope.domainUnknown", domainId);
         }
-        EntityType type = EntityType.fromWire(scope.entityType() == null ? "" : scope.entityType().strip())
-                .orElseThrow(() -> new InvalidInput("scopes", "pat.validation.scope.entityTypeUnknown",
-                        String.valueOf(scope.entityType())));
+        EntityType type = EntityType.fromWire(
+                        scope.entityType() == null ? "" : scope.entityType().strip())
+                .orElseThrow(() -> new InvalidInput(
+                        "scopes", "pat.validation.scope.entityTypeUnknown", String.valueOf(scope.entityType())));
         String operation = scope.operation() == null ? "" : scope.operation().strip();
         if (!PatScope.ANY.equals(operation) && Operation.find(type, operation).isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scope.operationUnknown", operation, type.wireName());
@@ -451,7 +516,9 @@ public class PatService {
         if (type == EntityType.DOMAINS) {
             return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
         }
-        String entity = scope.entity() == null || scope.entity().isBlank() ? PatScope.ANY : scope.entity().strip();
+        String entity = scope.entity() == null || scope.entity().isBlank()
+                ? PatScope.ANY
+                : scope.entity().strip();
         if (!PatScope.ANY.equals(entity)) {
             long entityId;
             try {
@@ -474,22 +541,58 @@ public class PatService {
     // --- mapping ---
 
     PatSummary summary(PersonalAccessToken pat, Instant now) {
-        return new PatSummary(pat.getId(), pat.getOwnerId(), pat.getName(), pat.getDescription(), pat.status(now),
-                pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
-                pat.getSecretHint(), pat.getScopes().stream().map(s -> {
-                    PatScope.Key key = s.key();
-                    return new PatScopeView(s.getId(), key.domainId(), null, key.entityType().wireName(),
-                            key.operation(), key.entity(), null);
-                }).toList(), pat.getRevokedBy(), pat.getRevokedReason());
+        return new PatSummary(
+                pat.getId(),
+                pat.getOwnerId(),
+                pat.getName(),
+                pat.getDescription(),
+                pat.status(now),
+                pat.getIssuedAt(),
+                pat.getExpiresAt(),
+                pat.getRevokedAt(),
+                pat.getLastUsedAt(),
+                pat.getLastUsedIp(),
+                pat.getSecretHint(),
+                pat.getScopes().stream()
+                        .map(s -> {
+                            PatScope.Key key = s.key();
+                            return new PatScopeView(
+                                    s.getId(),
+                                    key.domainId(),
+                                    null,
+                                    key.entityType().wireName(),
+                                    key.operation(),
+                                    key.entity(),
+                                    null);
+                        })
+                        .toList(),
+                pat.getRevokedBy(),
+                pat.getRevokedReason());
     }
 
     /** Also used by the administrators' and domain admins' token services (same package). */
     PatDetails details(PersonalAccessToken pat) {
-        return new PatDetails(pat.getId(), pat.getOwnerId(), userName(pat.getOwnerId()), pat.getCreatedById(),
-                userName(pat.getCreatedById()), pat.getName(), pat.getDescription(), pat.status(now()),
-                pat.getIssuedAt(), pat.getExpiresAt(), pat.getRevokedAt(), pat.getLastUsedAt(), pat.getLastUsedIp(),
-                pat.getUseCount(), pat.getSecretHint(), scopeViews(pat), pat.getRevokedBy(), pat.getRevokedReason(),
-                pat.getRevocationLiftedAt(), pat.revocationFinalForOwner());
+        return new PatDetails(
+                pat.getId(),
+                pat.getOwnerId(),
+                userName(pat.getOwnerId()),
+                pat.getCreatedById(),
+                userName(pat.getCreatedById()),
+                pat.getName(),
+                pat.getDescription(),
+                pat.status(now()),
+                pat.getIssuedAt(),
+                pat.getExpiresAt(),
+                pat.getRevokedAt(),
+                pat.getLastUsedAt(),
+                pat.getLastUsedIp(),
+                pat.getUseCount(),
+                pat.getSecretHint(),
+                scopeViews(pat),
+                pat.getRevokedBy(),
+                pat.getRevokedReason(),
+                pat.getRevocationLiftedAt(),
+                pat.revocationFinalForOwner());
     }
 
     String domainName(long domainId) {
@@ -506,15 +609,26 @@ public class PatService {
                 .map(s -> {
                     PatScope.Key key = s.key();
                     String domainName = domains.domainName(key.domainId()).orElse("#" + key.domainId());
-                    String entityName = PatScope.ANY.equals(key.entity()) ? null
-                            : key.entityType() == EntityType.DOMAINS ? domainName
-                            : entities.entityName(key.domainId(), key.entityType(), Long.parseLong(key.entity()))
-                                    .orElse("#" + key.entity());
-                    return new PatScopeView(s.getId() == null ? 0 : s.getId(), key.domainId(), domainName,
-                            key.entityType().wireName(), key.operation(), key.entity(), entityName);
+                    String entityName = PatScope.ANY.equals(key.entity())
+                            ? null
+                            : key.entityType() == EntityType.DOMAINS
+                                    ? domainName
+                                    : entities.entityName(
+                                                    key.domainId(), key.entityType(), Long.parseLong(key.entity()))
+                                            .orElse("#" + key.entity());
+                    return new PatScopeView(
+                            s.getId() == null ? 0 : s.getId(),
+                            key.domainId(),
+                            domainName,
+                            key.entityType().wireName(),
+                            key.operation(),
+                            key.entity(),
+                            entityName);
                 })
-                .sorted(Comparator.comparing(PatScopeView::domainName).thenComparing(PatScopeView::entityType)
-                        .thenComparing(PatScopeView::operation).thenComparing(PatScopeView::entity))
+                .sorted(Comparator.comparing(PatScopeView::domainName)
+                        .thenComparing(PatScopeView::entityType)
+                        .thenComparing(PatScopeView::operation)
+                        .thenComparing(PatScopeView::entity))
                 .toList();
     }
 
@@ -524,12 +638,13 @@ public class PatService {
     }
 
     private static Sort sort(PatQuery query) {
-        String property = switch (query.sortBy() == null ? SortBy.NAME : query.sortBy()) {
-            case NAME -> "name";
-            case CREATED -> "issuedAt";
-            case EXPIRES -> "expiresAt";
-            case LAST_USED -> "lastUsedAt";
-        };
+        String property =
+                switch (query.sortBy() == null ? SortBy.NAME : query.sortBy()) {
+                    case NAME -> "name";
+                    case CREATED -> "issuedAt";
+                    case EXPIRES -> "expiresAt";
+                    case LAST_USED -> "lastUsedAt";
+                };
         Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
         // names are unique per owner, so the (owner_id, name) key serves that sort alone; other sorts break
         // ties by id, which InnoDB keeps in every secondary index, so (owner_id, last_used_at) serves them

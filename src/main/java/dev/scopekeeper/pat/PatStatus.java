@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Derived from revoked-at and expires-at: revoked wins over expired. */
 public enum PatStatus {
-    ACTIVE, REVOKED, EXPIRED;
+    ACTIVE,
+    REVOKED,
+    EXPIRED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

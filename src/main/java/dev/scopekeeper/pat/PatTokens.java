@@ -38,7 +38,10 @@ public final class PatTokens {
     }
 
     /** Why a presented token was refused before any database lookup. */
-    public enum Problem { MALFORMED, BAD_CHECKSUM }
+    public enum Problem {
+        MALFORMED,
+        BAD_CHECKSUM
+    }
 
     public String generate() {
         StringBuilder body = new StringBuilder(BODY_LENGTH);
@@ -68,7 +71,8 @@ public final class PatTokens {
         byte[] input = token.getBytes(StandardCharsets.US_ASCII);
         try {
             if (pepper == null) {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(input));
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper, "HmacSHA256"));

@@ -23,7 +23,8 @@ class PatUsageRecorder {
 
     private record Usage(Instant lastUsedAt, String ip, long count) {
         Usage plus(Usage later) {
-            return later.lastUsedAt.isAfter(lastUsedAt) ? new Usage(later.lastUsedAt, later.ip, count + later.count)
+            return later.lastUsedAt.isAfter(lastUsedAt)
+                    ? new Usage(later.lastUsedAt, later.ip, count + later.count)
                     : new Usage(lastUsedAt, ip, count + later.count);
         }
     }
@@ -61,8 +62,10 @@ class PatUsageRecorder {
             }
         }
         if (!batch.isEmpty()) {
-            jdbc.batchUpdate("UPDATE pat SET last_used_at = GREATEST(COALESCE(last_used_at, ?), ?),"
-                    + " last_used_ip = ?, use_count = use_count + ? WHERE id = ?", batch);
+            jdbc.batchUpdate(
+                    "UPDATE pat SET last_used_at = GREATEST(COALESCE(last_used_at, ?), ?),"
+                            + " last_used_ip = ?, use_count = use_count + ? WHERE id = ?",
+                    batch);
         }
         return batch.size();
     }

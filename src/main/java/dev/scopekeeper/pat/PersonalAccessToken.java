@@ -1,7 +1,6 @@
 package dev.scopekeeper.pat;
 
 import jakarta.persistence.CascadeType;
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A personal access token: its owner, its scopes and its lifecycle. The secret is never here, only
@@ -98,11 +98,17 @@ class PersonalAccessToken {
     @OneToMany(mappedBy = "pat", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     private Set<PatScope> scopes = new LinkedHashSet<>();
 
-    protected PersonalAccessToken() {
-    }
+    protected PersonalAccessToken() {}
 
-    PersonalAccessToken(long ownerId, long createdById, String name, String description, String secretDigest,
-            String secretHint, Instant issuedAt, Instant expiresAt) {
+    PersonalAccessToken(
+            long ownerId,
+            long createdById,
+            String name,
+            String description,
+            String secretDigest,
+            String secretHint,
+            Instant issuedAt,
+            Instant expiresAt) {
         this.ownerId = ownerId;
         this.createdById = createdById;
         this.name = Objects.requireNonNull(name);
@@ -186,8 +192,12 @@ class PersonalAccessToken {
 
     /** Until when the previous secret is accepted, or null when it is not (none, ended, or token revoked). */
     Instant previousSecretAcceptedUntil(Instant now) {
-        return previousSecretDigest != null && revokedAt == null && previousSecretUntil != null
-                && previousSecretUntil.isAfter(now) ? previousSecretUntil : null;
+        return previousSecretDigest != null
+                        && revokedAt == null
+                        && previousSecretUntil != null
+                        && previousSecretUntil.isAfter(now)
+                ? previousSecretUntil
+                : null;
     }
 
     String getPreviousSecretDigest() {

@@ -32,8 +32,14 @@ public class PolicyService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PolicyService(PatPolicyRepository policies, PatPolicySource source, PatRepository pats,
-            PatRevocations revocations, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events,
+    PolicyService(
+            PatPolicyRepository policies,
+            PatPolicySource source,
+            PatRepository pats,
+            PatRevocations revocations,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.policies = policies;
         this.source = source;
@@ -48,7 +54,9 @@ public class PolicyService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public PatPolicy get() {
-        return policies.findById(PatPolicyRecord.ID).map(PatPolicyRecord::toPolicy).orElse(PatPolicy.DEFAULT);
+        return policies.findById(PatPolicyRecord.ID)
+                .map(PatPolicyRecord::toPolicy)
+                .orElse(PatPolicy.DEFAULT);
     }
 
     /** Saves the policy (validated as a whole); existing tokens stay as they are. */
@@ -61,8 +69,11 @@ public class PolicyService {
         PatPolicy previous = record.toPolicy();
         record.update(next, now(), currentUser.id());
         policies.flush();
-        audit.record(AuditEventType.POLICY_CHANGED, "policy", PatPolicyRecord.ID, "from " + describe(previous)
-                + " to " + describe(next));
+        audit.record(
+                AuditEventType.POLICY_CHANGED,
+                "policy",
+                PatPolicyRecord.ID,
+                "from " + describe(previous) + " to " + describe(next));
         events.publishEvent(new PatPolicySource.PolicyChanged());
         return next;
     }
@@ -72,8 +83,8 @@ public class PolicyService {
     @Transactional(readOnly = true)
     public PolicyViolations countViolations(PatPolicy policy) {
         PatPolicy p = required(policy).validated();
-        List<Object[]> rows = pats.countViolations(now(), p.maxLifetimeDays(), p.neverAllowed() ? 0 : 1,
-                p.maxScopes(), p.descriptionRequired() ? 1 : 0);
+        List<Object[]> rows = pats.countViolations(
+                now(), p.maxLifetimeDays(), p.neverAllowed() ? 0 : 1, p.maxScopes(), p.descriptionRequired() ? 1 : 0);
         Object[] row = rows.getFirst();
         return new PolicyViolations(number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]));
     }
@@ -84,9 +95,13 @@ public class PolicyService {
     public int revokeViolations(PatPolicy policy) {
         PatPolicy p = required(policy).validated();
         Instant now = now();
-        List<Long> ids = pats.findViolationIds(now, p.maxLifetimeDays(), p.neverAllowed() ? 0 : 1, p.maxScopes(),
-                p.descriptionRequired() ? 1 : 0);
-        return revocations.revoke(ids, now, RevokedBy.POLICY, Messages.get("pat.revokedReason.policy"),
+        List<Long> ids = pats.findViolationIds(
+                now, p.maxLifetimeDays(), p.neverAllowed() ? 0 : 1, p.maxScopes(), p.descriptionRequired() ? 1 : 0);
+        return revocations.revoke(
+                ids,
+                now,
+                RevokedBy.POLICY,
+                Messages.get("pat.revokedReason.policy"),
                 "revoked by an administrator: breaks the token policy");
     }
 
@@ -100,8 +115,8 @@ public class PolicyService {
     private static String describe(PatPolicy p) {
         return "[maxLifetimeDays=" + p.maxLifetimeDays() + ", neverAllowed=" + p.neverAllowed() + ", defaultDuration="
                 + p.defaultDuration() + ", descriptionRequired=" + p.descriptionRequired() + ", maxScopes="
-                + p.maxScopes() + ", autoRevokeUnusedDays=" + (p.autoRevokeUnusedDays() == null ? "off"
-                        : p.autoRevokeUnusedDays()) + "]";
+                + p.maxScopes() + ", autoRevokeUnusedDays="
+                + (p.autoRevokeUnusedDays() == null ? "off" : p.autoRevokeUnusedDays()) + "]";
     }
 
     private static long number(Object value) {

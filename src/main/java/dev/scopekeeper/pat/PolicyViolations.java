@@ -5,6 +5,5 @@ package dev.scopekeeper.pat;
  * rule — lifetime beyond the maximum, never expiring while that is forbidden, too many scopes, no
  * description while one is required.
  */
-public record PolicyViolations(long total, long lifetimeTooLong, long neverExpiring, long tooManyScopes,
-        long missingDescription) {
-}
+public record PolicyViolations(
+        long total, long lifetimeTooLong, long neverExpiring, long tooManyScopes, long missingDescription) {}

@@ -10,7 +10,11 @@ import java.util.Locale;
  * administrator lifts it.
  */
 public enum RevokedBy {
-    OWNER, ADMINISTRATOR, DOMAIN_ADMIN, POLICY, LEAK_REPORT;
+    OWNER,
+    ADMINISTRATOR,
+    DOMAIN_ADMIN,
+    POLICY,
+    LEAK_REPORT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,5 +5,4 @@ package dev.scopekeeper.pat;
  * ({@code operation} may be {@code *}), {@code entity} an id or {@code *} (or blank, meaning {@code *}).
  * For {@code domains} scopes the entity is always the domain itself.
  */
-public record ScopeRequest(Long domainId, String entityType, String operation, String entity) {
-}
+public record ScopeRequest(Long domainId, String entityType, String operation, String entity) {}

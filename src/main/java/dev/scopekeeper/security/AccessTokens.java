@@ -40,31 +40,38 @@ class AccessTokens {
     private static final String EXPIRED = "expired";
 
     /** What a verified access token says. */
-    record Claims(long userId, String familyId, Instant issuedAt) {
-    }
+    record Claims(long userId, String familyId, Instant issuedAt) {}
 
     private final NimbusJwtEncoder encoder;
     private final NimbusJwtDecoder decoder;
     private final Clock clock;
 
     @Autowired
-    AccessTokens(ApiTokenProperties properties,
+    AccessTokens(
+            ApiTokenProperties properties,
             @Value("${scopekeeper.api.signing-key-file:${scopekeeper.embedded-db.data-dir:./data}/api-signing.key}")
-            Path keyFile, Clock clock) {
+                    Path keyFile,
+            Clock clock) {
         this(ApiSigningKey.resolve(properties.signingKey(), keyFile), clock);
     }
 
     AccessTokens(SecretKey key, Clock clock) {
         this.clock = clock;
-        this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
-        this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        this.encoder = NimbusJwtEncoder.withSecretKey(key)
+                .algorithm(MacAlgorithm.HS256)
+                .build();
+        this.decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         OAuth2TokenValidator<Jwt> validator = jwt -> {
             Instant expiresAt = jwt.getExpiresAt();
             if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", EXPIRED, null));
             }
-            if (!ISSUER.equals(jwt.getClaimAsString("iss")) || jwt.getSubject() == null
-                    || jwt.getClaimAsString(FAMILY) == null || jwt.getClaims().get(ISSUED_MS) == null) {
+            if (!ISSUER.equals(jwt.getClaimAsString("iss"))
+                    || jwt.getSubject() == null
+                    || jwt.getClaimAsString(FAMILY) == null
+                    || jwt.getClaims().get(ISSUED_MS) == null) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "claims", null));
             }
             return OAuth2TokenValidatorResult.success();
@@ -74,10 +81,16 @@ class AccessTokens {
 
     String issue(long userId, String familyId, Instant expiresAt) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(Long.toString(userId))
-                .issuedAt(now).expiresAt(expiresAt).claim(FAMILY, familyId).claim(ISSUED_MS, now.toEpochMilli())
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(Long.toString(userId))
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .claim(FAMILY, familyId)
+                .claim(ISSUED_MS, now.toEpochMilli())
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims))
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims))
                 .getTokenValue();
     }
 
@@ -86,7 +99,9 @@ class AccessTokens {
         try {
             Jwt jwt = decoder.decode(token);
             Object issuedMs = jwt.getClaims().get(ISSUED_MS);
-            return new Claims(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString(FAMILY),
+            return new Claims(
+                    Long.parseLong(jwt.getSubject()),
+                    jwt.getClaimAsString(FAMILY),
                     Instant.ofEpochMilli(((Number) issuedMs).longValue()));
         } catch (JwtValidationException e) {
             if (e.getErrors().stream().anyMatch(error -> EXPIRED.equals(error.getDescription()))) {

@@ -43,15 +43,17 @@ class AdminBootstrap implements SmartInitializingSingleton {
         if (!StringUtils.hasText(properties.username()) || setup.isSetupComplete()) {
             return;
         }
-        String email = StringUtils.hasText(properties.email()) ? properties.email()
+        String email = StringUtils.hasText(properties.email())
+                ? properties.email()
                 : properties.username() + "@localhost.localdomain";
         try {
-            setup.createFirstAdmin(new SetupService.FirstAdmin(properties.username(), email, properties.username(),
-                    properties.password(), properties.password()));
+            setup.createFirstAdmin(new SetupService.FirstAdmin(
+                    properties.username(), email, properties.username(), properties.password(), properties.password()));
         } catch (ServiceException.InvalidInput e) {
-            throw new ConfigurationProblem("SCOPEKEEPER_ADMIN_" + variable(e.field()) + " is not accepted: "
-                    + e.getMessage(), "Fix SCOPEKEEPER_ADMIN_" + variable(e.field()) + " (the same rules as the /setup "
-                    + "form) or unset SCOPEKEEPER_ADMIN_USERNAME to create the first administrator at /setup.");
+            throw new ConfigurationProblem(
+                    "SCOPEKEEPER_ADMIN_" + variable(e.field()) + " is not accepted: " + e.getMessage(),
+                    "Fix SCOPEKEEPER_ADMIN_" + variable(e.field()) + " (the same rules as the /setup "
+                            + "form) or unset SCOPEKEEPER_ADMIN_USERNAME to create the first administrator at /setup.");
         }
         log.info("Created the first administrator '{}' from SCOPEKEEPER_ADMIN_USERNAME", properties.username());
     }

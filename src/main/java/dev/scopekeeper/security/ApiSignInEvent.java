@@ -10,6 +10,10 @@ package dev.scopekeeper.security;
 public record ApiSignInEvent(Kind kind, Long userId, String username, String address, String details) {
 
     public enum Kind {
-        SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, REFRESHED, REFRESH_REFUSED, SIGNED_OUT
+        SIGN_IN_SUCCEEDED,
+        SIGN_IN_FAILED,
+        REFRESHED,
+        REFRESH_REFUSED,
+        SIGNED_OUT
     }
 }

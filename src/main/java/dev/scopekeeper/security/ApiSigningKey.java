@@ -33,8 +33,7 @@ final class ApiSigningKey {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
-    private ApiSigningKey() {
-    }
+    private ApiSigningKey() {}
 
     static SecretKey resolve(String configuredKey, Path keyFile) {
         if (StringUtils.hasText(configuredKey)) {
@@ -54,10 +53,11 @@ final class ApiSigningKey {
                 create(file);
             }
             tighten(file);
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            byte[] key = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             if (key.length < KEY_BYTES) {
-                throw new IllegalStateException("The API signing key file " + file + " holds fewer than "
-                        + KEY_BYTES + " bytes");
+                throw new IllegalStateException(
+                        "The API signing key file " + file + " holds fewer than " + KEY_BYTES + " bytes");
             }
             return key;
         } catch (IOException e) {
@@ -85,8 +85,13 @@ final class ApiSigningKey {
             if (posix) {
                 Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             }
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(
+                    temp,
+                    Base64.getEncoder().encodeToString(key),
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
             // Complete or not at all: two nodes racing on a shared directory, the first file wins, the loser reads it.
             Files.createLink(file, temp);
             log.info("Generated the API signing key in {} (mode 0600)", file);

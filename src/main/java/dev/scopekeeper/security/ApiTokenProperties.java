@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * It is never stored in the database.
  */
 @ConfigurationProperties(prefix = "scopekeeper.api")
-record ApiTokenProperties(String signingKey, @DefaultValue("15m") Duration accessTokenTtl,
+record ApiTokenProperties(
+        String signingKey,
+        @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("7d") Duration refreshTokenTtl) {
 
     @Override

@@ -21,8 +21,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class BrowserSessions {
 
     /** The user changed their own password: their browser sessions other than {@code keepSessionId} end. */
-    record PasswordChanged(long userId, String keepSessionId) {
-    }
+    record PasswordChanged(long userId, String keepSessionId) {}
 
     private final SessionRegistry registry;
 

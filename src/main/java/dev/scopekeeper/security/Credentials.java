@@ -13,12 +13,22 @@ public final class Credentials {
     public static final int PASSWORD_MAX = 128;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiopas",
-            "passwordpassword", "iloveyou1234", "administrator", "changeme1234", "letmein12345",
-            "welcome12345", "scopekeeper1", "1234567890ab", "abcdefghijkl", "qwerty123456");
+    private static final Set<String> COMMON = Set.of(
+            "password1234",
+            "123456789012",
+            "qwertyuiopas",
+            "passwordpassword",
+            "iloveyou1234",
+            "administrator",
+            "changeme1234",
+            "letmein12345",
+            "welcome12345",
+            "scopekeeper1",
+            "1234567890ab",
+            "abcdefghijkl",
+            "qwerty123456");
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     public static String username(String value) {
         String trimmed = value == null ? "" : value.trim();

@@ -19,7 +19,8 @@ public class CurrentUser {
 
     public Optional<ScopekeeperPrincipal> find() {
         Authentication authentication = strategy.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof ScopekeeperPrincipal principal) {
             return Optional.of(principal);
         }
@@ -33,8 +34,9 @@ public class CurrentUser {
 
     /** The caller; method security guarantees there is one wherever this is used. */
     public ScopekeeperPrincipal require() {
-        return find().orElseThrow(() -> new org.springframework.security.authentication
-                .AuthenticationCredentialsNotFoundException("Not signed in"));
+        return find().orElseThrow(() ->
+                new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+                        "Not signed in"));
     }
 
     public long id() {

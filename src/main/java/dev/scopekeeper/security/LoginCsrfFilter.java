@@ -51,7 +51,8 @@ class LoginCsrfFilter extends OncePerRequestFilter {
             return false;
         }
         String actual = resolver.resolveCsrfTokenValue(request, expected);
-        return actual != null && MessageDigest.isEqual(expected.getToken().getBytes(StandardCharsets.UTF_8),
-                actual.getBytes(StandardCharsets.UTF_8));
+        return actual != null
+                && MessageDigest.isEqual(
+                        expected.getToken().getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 }

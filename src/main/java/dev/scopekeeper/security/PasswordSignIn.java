@@ -25,22 +25,22 @@ public class PasswordSignIn {
     private final SignInThrottle throttle;
     private final DaoAuthenticationProvider passwords;
 
-    PasswordSignIn(ScopekeeperUserDetailsService userDetails, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+    PasswordSignIn(
+            ScopekeeperUserDetailsService userDetails, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
         this.throttle = throttle;
         this.passwords = new DaoAuthenticationProvider(userDetails) {
             @Override
-            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
-                    UserDetails user) {
+            protected Authentication createSuccessAuthentication(
+                    Object principal, Authentication authentication, UserDetails user) {
                 ScopekeeperPrincipal signedIn = ((SignInAccount) user).principal();
-                var result = UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
-                        signedIn.getAuthorities());
+                var result =
+                        UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities());
                 result.setDetails(authentication.getDetails());
                 return result;
             }
         };
         this.passwords.setPasswordEncoder(passwordEncoder);
-        this.passwords.setPreAuthenticationChecks(user -> {
-        });
+        this.passwords.setPreAuthenticationChecks(user -> {});
         this.passwords.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException(Messages.get("api.auth.disabled"));
@@ -57,8 +57,8 @@ public class PasswordSignIn {
      * @throws DisabledException after the right password of a disabled account
      */
     ScopekeeperPrincipal authenticate(String username, String password, String address) {
-        var request = UsernamePasswordAuthenticationToken.unauthenticated(username == null ? "" : username,
-                password == null ? "" : password);
+        var request = UsernamePasswordAuthenticationToken.unauthenticated(
+                username == null ? "" : username, password == null ? "" : password);
         return (ScopekeeperPrincipal) authenticate(request, address).getPrincipal();
     }
 
@@ -81,7 +81,8 @@ public class PasswordSignIn {
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
                 String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                        ? details.getRemoteAddress() : null;
+                        ? details.getRemoteAddress()
+                        : null;
                 return PasswordSignIn.this.authenticate((UsernamePasswordAuthenticationToken) authentication, address);
             }
 

@@ -2,7 +2,8 @@ package dev.scopekeeper.security;
 
 /** Platform-wide role of a user. Domain roles are separate (see the domains feature). */
 public enum PlatformRole {
-    ADMIN, USER;
+    ADMIN,
+    USER;
 
     /** The Spring Security authority, e.g. {@code ROLE_ADMIN}. */
     public String authority() {

@@ -43,8 +43,7 @@ class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
     RefreshToken(long userId, String familyId, String tokenDigest, Instant issuedAt, Instant expiresAt) {
         this.userId = userId;

@@ -5,26 +5,26 @@ import dev.scopekeeper.security.ui.LoginView;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** Browser sign-in for the Vaadin UI. Every service method is additionally guarded by method security. */
 @Configuration
@@ -47,9 +47,9 @@ class SecurityConfig {
         ProviderManager manager = new ProviderManager(passwordSignIn.formLoginProvider());
         var publisher = new DefaultAuthenticationEventPublisher(events);
         // A throttled attempt is a failed sign-in for the audit log too.
-        publisher.setAdditionalExceptionMappings(Map.<Class<? extends AuthenticationException>,
-                Class<? extends AbstractAuthenticationFailureEvent>>of(SignInThrottle.SignInThrottled.class,
-                        AuthenticationFailureLockedEvent.class));
+        publisher.setAdditionalExceptionMappings(
+                Map.<Class<? extends AuthenticationException>, Class<? extends AbstractAuthenticationFailureEvent>>of(
+                        SignInThrottle.SignInThrottled.class, AuthenticationFailureLockedEvent.class));
         manager.setAuthenticationEventPublisher(publisher);
         return manager;
     }
@@ -67,18 +67,18 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain vaadinSecurityFilterChain(
+            HttpSecurity http, AuthenticationManager authenticationManager, SessionRegistry sessionRegistry)
+            throws Exception {
         http.authenticationManager(authenticationManager);
         // Sessions are registered (no limit on how many a user has) so BrowserSessions can end them: a disabled,
         // demoted or reset account, or the other sessions after a password change. An ended session's next
         // request is signed out and sent to the sign-in page.
-        http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
-                .expiredUrl("/login"));
+        http.sessionManagement(sessions ->
+                sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         // SecurityHeaders (a servlet filter ahead of this chain) sets CSP, nosniff, frame and referrer headers on
         // every response; these are the same values, for responses that reset headers.
-        http.headers(headers -> headers
-                .frameOptions(frame -> frame.deny())
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.BROWSER_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         // Login CSRF: Vaadin exempts the login POST from the CSRF check; the login form sends the token anyway.
@@ -87,12 +87,16 @@ class SecurityConfig {
         http.addFilterBefore(new LoginCsrfFilter("/login", csrfTokens), UsernamePasswordAuthenticationFilter.class);
         // Public: the app's own stylesheets (frontend/styles, served from /styles), the OpenAPI document and
         // its browsable UI. The API itself has its own stateless chain (security.api).
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                        "/styles/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                // a URL that matches no rule (a mistyped page) reaches Vaadin, which shows its not-found view
-                // inside the layout, instead of Spring Security's bare 403; anonymous callers still sign in first
-                .anyRequest(org.springframework.security.config.annotation.web.configurers
-                        .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
+                        // a URL that matches no rule (a mistyped page) reaches Vaadin, which shows its not-found view
+                        // inside the layout, instead of Spring Security's bare 403; anonymous callers still sign in
+                        // first
+                        .anyRequest(
+                                org.springframework.security.config.annotation.web.configurers
+                                                .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
+                .build();
     }
 }

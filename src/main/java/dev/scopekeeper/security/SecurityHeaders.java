@@ -28,8 +28,8 @@ public class SecurityHeaders extends OncePerRequestFilter {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
-    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
-            + "form-action 'none'";
+    public static final String API_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; " + "form-action 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -21,7 +21,9 @@ public class SessionSignIn {
 
     private final BrowserSessions sessions;
 
-    SessionSignIn(ScopekeeperUserDetailsService userDetails, ObjectProvider<SecurityContextHolderStrategy> strategy,
+    SessionSignIn(
+            ScopekeeperUserDetailsService userDetails,
+            ObjectProvider<SecurityContextHolderStrategy> strategy,
             BrowserSessions sessions) {
         this.userDetails = userDetails;
         this.sessions = sessions;
@@ -31,8 +33,8 @@ public class SessionSignIn {
     public void signIn(String username) {
         ScopekeeperPrincipal principal = ((SignInAccount) userDetails.loadUserByUsername(username)).principal();
         SecurityContext context = strategy.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         strategy.setContext(context);
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();

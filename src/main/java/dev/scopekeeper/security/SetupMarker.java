@@ -23,8 +23,7 @@ class SetupMarker {
     @Column(name = "admin_user_id", nullable = false)
     private Long adminUserId;
 
-    protected SetupMarker() {
-    }
+    protected SetupMarker() {}
 
     SetupMarker(Instant completedAt, Long adminUserId) {
         this.id = ID;

@@ -53,8 +53,8 @@ public class SetupService {
     }
 
     /** The form's input; the password is checked for strength and against its confirmation. */
-    public record FirstAdmin(String username, String email, String displayName, String password,
-            String confirmPassword) {
+    public record FirstAdmin(
+            String username, String email, String displayName, String password, String confirmPassword) {
 
         @Override
         public String toString() {
@@ -74,8 +74,13 @@ public class SetupService {
         Credentials.password("password", request.password(), request.confirmPassword(), username);
         User admin;
         try {
-            admin = users.saveAndFlush(new User(username, email, displayName,
-                    passwordEncoder.encode(request.password()), PlatformRole.ADMIN, clock.instant()));
+            admin = users.saveAndFlush(new User(
+                    username,
+                    email,
+                    displayName,
+                    passwordEncoder.encode(request.password()),
+                    PlatformRole.ADMIN,
+                    clock.instant()));
             markers.insertMarker(clock.instant(), admin.getId());
         } catch (DataIntegrityViolationException e) {
             completed.set(true);

@@ -31,8 +31,7 @@ import org.springframework.stereotype.Component;
 public class SignInThrottle {
 
     /** The settings: see the class comment. */
-    public record Settings(int freeFailures, Duration maxDelay, int addressCapacity, Duration addressRefill) {
-    }
+    public record Settings(int freeFailures, Duration maxDelay, int addressCapacity, Duration addressRefill) {}
 
     /** Refused before the password was looked at. */
     public static final class SignInThrottled extends TooManyAttempts {
@@ -41,22 +40,27 @@ public class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Settings defaults;
     private final Clock clock;
     private final TimeMeter time;
-    private final Cache<String, Failures> byAccountAndAddress =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(6)).maximumSize(200_000).build();
-    private final Cache<String, Bucket> byAddress =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(6)).maximumSize(200_000).build();
+    private final Cache<String, Failures> byAccountAndAddress = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(6))
+            .maximumSize(200_000)
+            .build();
+    private final Cache<String, Bucket> byAddress = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(6))
+            .maximumSize(200_000)
+            .build();
     private volatile Settings settings;
 
-    SignInThrottle(@Value("${scopekeeper.sign-in.free-failures:3}") int freeFailures,
+    SignInThrottle(
+            @Value("${scopekeeper.sign-in.free-failures:3}") int freeFailures,
             @Value("${scopekeeper.sign-in.max-delay:15m}") Duration maxDelay,
             @Value("${scopekeeper.sign-in.address-capacity:30}") int addressCapacity,
-            @Value("${scopekeeper.sign-in.address-refill:15m}") Duration addressRefill, Clock clock) {
+            @Value("${scopekeeper.sign-in.address-refill:15m}") Duration addressRefill,
+            Clock clock) {
         this.clock = clock;
         this.time = new TimeMeter() {
             @Override
@@ -80,8 +84,11 @@ public class SignInThrottle {
 
     /** New settings; every counted failure is forgotten. */
     public void configure(Settings newSettings) {
-        if (newSettings.freeFailures() < 0 || newSettings.addressCapacity() < 1 || newSettings.maxDelay().isNegative()
-                || newSettings.addressRefill().isNegative() || newSettings.addressRefill().isZero()) {
+        if (newSettings.freeFailures() < 0
+                || newSettings.addressCapacity() < 1
+                || newSettings.maxDelay().isNegative()
+                || newSettings.addressRefill().isNegative()
+                || newSettings.addressRefill().isZero()) {
             throw new IllegalArgumentException("invalid sign-in throttle settings");
         }
         settings = newSettings;
@@ -121,12 +128,16 @@ public class SignInThrottle {
     void failed(String username, String address) {
         Settings current = settings;
         Instant now = clock.instant();
-        byAccountAndAddress.asMap().merge(key(username, address), new Failures(1, now),
-                (old, one) -> new Failures(old.count() + 1, now));
-        byAddress.get(address(address), a -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(current.addressCapacity())
-                        .refillGreedy(current.addressCapacity(), current.addressRefill()))
-                .withCustomTimePrecision(time).build()).tryConsume(1);
+        byAccountAndAddress
+                .asMap()
+                .merge(key(username, address), new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
+        byAddress
+                .get(address(address), a -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(current.addressCapacity())
+                                .refillGreedy(current.addressCapacity(), current.addressRefill()))
+                        .withCustomTimePrecision(time)
+                        .build())
+                .tryConsume(1);
     }
 
     /** The right password: this account's count from this address starts again. */

@@ -52,10 +52,14 @@ public class User {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected User() {
-    }
+    protected User() {}
 
-    public User(String username, String email, String displayName, String passwordHash, PlatformRole role,
+    public User(
+            String username,
+            String email,
+            String displayName,
+            String passwordHash,
+            PlatformRole role,
             Instant createdAt) {
         this.username = Objects.requireNonNull(username);
         this.email = Objects.requireNonNull(email);

@@ -6,5 +6,11 @@ package dev.scopekeeper.security;
  */
 public record UserAdministered(Kind kind, long userId, String details) {
 
-    public enum Kind { CREATED, DISABLED, ENABLED, ROLE_CHANGED, PASSWORD_RESET }
+    public enum Kind {
+        CREATED,
+        DISABLED,
+        ENABLED,
+        ROLE_CHANGED,
+        PASSWORD_RESET
+    }
 }

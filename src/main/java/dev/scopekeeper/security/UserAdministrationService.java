@@ -1,18 +1,18 @@
 package dev.scopekeeper.security;
 
+import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
-import dev.scopekeeper.base.ListResult;
-import dev.scopekeeper.base.OffsetPage;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdministrationService {
 
     /** A page of users: username, display name or e-mail contains {@code search}; role and enabled filters. */
-    public record UserQuery(String search, PlatformRole role, Boolean enabled, int offset, int limit) {
-    }
+    public record UserQuery(String search, PlatformRole role, Boolean enabled, int offset, int limit) {}
 
     /** A new account; the password must pass the usual strength rules. */
     public record NewUser(String username, String email, String password, PlatformRole role) {
@@ -46,8 +45,12 @@ public class UserAdministrationService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    UserAdministrationService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-            Clock clock, ApplicationEventPublisher events) {
+    UserAdministrationService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            CurrentUser currentUser,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -69,26 +72,39 @@ public class UserAdministrationService {
         }
         UserProfile created;
         try {
-            created = users.saveAndFlush(new User(username, email, username, passwordEncoder.encode(request.password()),
-                    request.role(), clock.instant())).toProfile();
+            created = users.saveAndFlush(new User(
+                            username,
+                            email,
+                            username,
+                            passwordEncoder.encode(request.password()),
+                            request.role(),
+                            clock.instant()))
+                    .toProfile();
         } catch (DataIntegrityViolationException e) {
             throw usernameTaken();
         }
-        events.publishEvent(new UserAdministered(UserAdministered.Kind.CREATED, created.id(),
-                "username=" + username + ", role=" + created.role()));
+        events.publishEvent(new UserAdministered(
+                UserAdministered.Kind.CREATED, created.id(), "username=" + username + ", role=" + created.role()));
         return created;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public ListResult<UserProfile> list(UserQuery query) {
-        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), Sort.by("username").and(Sort.by("id")));
+        OffsetPage page =
+                OffsetPage.of(query.offset(), query.limit(), Sort.by("username").and(Sort.by("id")));
         Specification<User> spec = (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (query.search() != null && !query.search().isBlank()) {
-                String like = "%" + query.search().strip().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(root.get("username"), like, '\\'), cb.like(root.get("displayName"), like, '\\'),
+                String like = "%"
+                        + query.search()
+                                .strip()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
+                where.add(cb.or(
+                        cb.like(root.get("username"), like, '\\'),
+                        cb.like(root.get("displayName"), like, '\\'),
                         cb.like(root.get("email"), like, '\\')));
             }
             if (query.role() != null) {
@@ -126,7 +142,9 @@ public class UserAdministrationService {
         user.changeRole(role);
         users.flush();
         events.publishEvent(new UserAccountChanged(userId));
-        events.publishEvent(new UserAdministered(UserAdministered.Kind.ROLE_CHANGED, userId,
+        events.publishEvent(new UserAdministered(
+                UserAdministered.Kind.ROLE_CHANGED,
+                userId,
                 "username=" + user.getUsername() + ", from=" + previous + ", to=" + role));
         return user.toProfile();
     }
@@ -144,8 +162,8 @@ public class UserAdministrationService {
         user.invalidateTokens(clock.instant());
         users.flush();
         events.publishEvent(new UserAccountChanged(userId));
-        events.publishEvent(new UserAdministered(UserAdministered.Kind.PASSWORD_RESET, userId,
-                "username=" + user.getUsername()));
+        events.publishEvent(
+                new UserAdministered(UserAdministered.Kind.PASSWORD_RESET, userId, "username=" + user.getUsername()));
         return user.toProfile();
     }
 
@@ -168,8 +186,8 @@ public class UserAdministrationService {
         user.invalidateTokens(clock.instant());
         events.publishEvent(new UserAccountChanged(userId));
         if (changed) {
-            events.publishEvent(new UserAdministered(UserAdministered.Kind.DISABLED, userId,
-                    "username=" + user.getUsername()));
+            events.publishEvent(
+                    new UserAdministered(UserAdministered.Kind.DISABLED, userId, "username=" + user.getUsername()));
         }
         return user.toProfile();
     }
@@ -182,8 +200,8 @@ public class UserAdministrationService {
         user.setEnabled(true);
         events.publishEvent(new UserAccountChanged(userId));
         if (changed) {
-            events.publishEvent(new UserAdministered(UserAdministered.Kind.ENABLED, userId,
-                    "username=" + user.getUsername()));
+            events.publishEvent(
+                    new UserAdministered(UserAdministered.Kind.ENABLED, userId, "username=" + user.getUsername()));
         }
         return user.toProfile();
     }

@@ -1,8 +1,8 @@
 package dev.scopekeeper.security;
 
 /** What the UI and API may know about a user. Never carries the password hash. */
-public record UserProfile(long id, String username, String displayName, String email, PlatformRole role,
-        boolean enabled) {
+public record UserProfile(
+        long id, String username, String displayName, String email, PlatformRole role, boolean enabled) {
 
     public boolean isAdmin() {
         return role == PlatformRole.ADMIN;

@@ -20,7 +20,11 @@ public class UserService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock,
+    UserService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            CurrentUser currentUser,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.users = users;
         this.events = events;

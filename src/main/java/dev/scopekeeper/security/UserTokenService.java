@@ -41,18 +41,14 @@ public class UserTokenService {
     }
 
     /** A caller authenticated with an access token: who, and which sign-in (refresh family) it belongs to. */
-    public record AccessTokenUser(ScopekeeperPrincipal principal, String familyId) {
-    }
+    public record AccessTokenUser(ScopekeeperPrincipal principal, String familyId) {}
 
-    private sealed interface Refreshed {
-    }
+    private sealed interface Refreshed {}
 
-    private record Rotated(IssuedTokens tokens, ScopekeeperPrincipal user) implements Refreshed {
-    }
+    private record Rotated(IssuedTokens tokens, ScopekeeperPrincipal user) implements Refreshed {}
 
     private record Refused(AuthenticationException reason, Long userId, String username, String details)
-            implements Refreshed {
-    }
+            implements Refreshed {}
 
     private static final int REFRESH_BYTES = 32;
 
@@ -67,8 +63,14 @@ public class UserTokenService {
     private final TransactionTemplate readOnly;
     private final SecureRandom random = new SecureRandom();
 
-    UserTokenService(UserRepository users, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-            ApiTokenProperties properties, Clock clock, PasswordSignIn passwords, ApplicationEventPublisher events,
+    UserTokenService(
+            UserRepository users,
+            RefreshTokenRepository refreshTokens,
+            AccessTokens accessTokens,
+            ApiTokenProperties properties,
+            Clock clock,
+            PasswordSignIn passwords,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -89,7 +91,11 @@ public class UserTokenService {
         try {
             user = passwords.authenticate(username, password, address);
         } catch (AuthenticationException e) {
-            events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGN_IN_FAILED, null, typed(username), address,
+            events.publishEvent(new ApiSignInEvent(
+                    ApiSignInEvent.Kind.SIGN_IN_FAILED,
+                    null,
+                    typed(username),
+                    address,
                     "API sign-in failed: " + e.getClass().getSimpleName()));
             throw e;
         }
@@ -97,8 +103,8 @@ public class UserTokenService {
             refreshTokens.deleteExpired(user.id(), clock.instant());
             return issueFor(user.id(), UUID.randomUUID().toString());
         });
-        events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGN_IN_SUCCEEDED, user.id(), user.username(),
-                address, "API sign-in"));
+        events.publishEvent(new ApiSignInEvent(
+                ApiSignInEvent.Kind.SIGN_IN_SUCCEEDED, user.id(), user.username(), address, "API sign-in"));
         return tokens;
     }
 
@@ -108,13 +114,21 @@ public class UserTokenService {
         Refreshed outcome = transaction.execute(status -> rotate(refreshToken));
         return switch (outcome) {
             case Rotated rotated -> {
-                events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.REFRESHED, rotated.user().id(),
-                        rotated.user().username(), address, "API token refreshed"));
+                events.publishEvent(new ApiSignInEvent(
+                        ApiSignInEvent.Kind.REFRESHED,
+                        rotated.user().id(),
+                        rotated.user().username(),
+                        address,
+                        "API token refreshed"));
                 yield rotated.tokens();
             }
             case Refused refused -> {
-                events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.REFRESH_REFUSED, refused.userId(),
-                        refused.username(), address, refused.details()));
+                events.publishEvent(new ApiSignInEvent(
+                        ApiSignInEvent.Kind.REFRESH_REFUSED,
+                        refused.userId(),
+                        refused.username(),
+                        address,
+                        refused.details()));
                 throw refused.reason();
             }
         };
@@ -131,8 +145,12 @@ public class UserTokenService {
             refreshTokens.revokeFamily(caller.familyId(), now);
             users.invalidateTokens(caller.principal().id(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         });
-        events.publishEvent(new ApiSignInEvent(ApiSignInEvent.Kind.SIGNED_OUT, caller.principal().id(),
-                caller.principal().username(), address, "API sign-out"));
+        events.publishEvent(new ApiSignInEvent(
+                ApiSignInEvent.Kind.SIGNED_OUT,
+                caller.principal().id(),
+                caller.principal().username(),
+                address,
+                "API sign-out"));
     }
 
     /** The user an access token belongs to, loaded fresh: a disabled or deleted user, or a revoked token, is refused. */
@@ -152,7 +170,8 @@ public class UserTokenService {
 
     private Refreshed rotate(String presented) {
         Instant now = clock.instant();
-        RefreshToken token = presented == null || presented.isBlank() ? null
+        RefreshToken token = presented == null || presented.isBlank()
+                ? null
                 : refreshTokens.findByTokenDigest(digest(presented)).orElse(null);
         if (token == null) {
             return new Refused(AccessTokens.invalid(), null, null, "unknown refresh token");
@@ -166,20 +185,32 @@ public class UserTokenService {
             // token of the user too (the thief may hold one of this family's).
             refreshTokens.revokeFamily(token.getFamilyId(), now);
             users.invalidateTokens(user.getId(), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            return new Refused(new BadCredentialsException(Messages.get("api.auth.refreshReused")), user.getId(),
-                    user.getUsername(), "refresh token reused: its sign-in was revoked");
+            return new Refused(
+                    new BadCredentialsException(Messages.get("api.auth.refreshReused")),
+                    user.getId(),
+                    user.getUsername(),
+                    "refresh token reused: its sign-in was revoked");
         }
         if (!user.isEnabled()) {
-            return new Refused(new DisabledException(Messages.get("api.auth.disabled")), user.getId(),
-                    user.getUsername(), "disabled account");
+            return new Refused(
+                    new DisabledException(Messages.get("api.auth.disabled")),
+                    user.getId(),
+                    user.getUsername(),
+                    "disabled account");
         }
         if (token.getRevokedAt() != null || issuedBeforeValidAfter(user, token.getIssuedAt())) {
-            return new Refused(new BadCredentialsException(Messages.get("api.auth.tokenRevoked")), user.getId(),
-                    user.getUsername(), "revoked refresh token");
+            return new Refused(
+                    new BadCredentialsException(Messages.get("api.auth.tokenRevoked")),
+                    user.getId(),
+                    user.getUsername(),
+                    "revoked refresh token");
         }
         if (!now.isBefore(token.getExpiresAt())) {
-            return new Refused(new CredentialsExpiredException(Messages.get("api.auth.tokenExpired")), user.getId(),
-                    user.getUsername(), "expired refresh token");
+            return new Refused(
+                    new CredentialsExpiredException(Messages.get("api.auth.tokenExpired")),
+                    user.getId(),
+                    user.getUsername(),
+                    "expired refresh token");
         }
         token.markUsed(now);
         return new Rotated(issueFor(user.getId(), token.getFamilyId()), ScopekeeperPrincipal.of(user));
@@ -190,21 +221,25 @@ public class UserTokenService {
         byte[] raw = new byte[REFRESH_BYTES];
         random.nextBytes(raw);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        refreshTokens.save(new RefreshToken(userId, familyId, digest(refresh), now,
-                now.plus(properties.refreshTokenTtl())));
-        return new IssuedTokens(accessTokens.issue(userId, familyId, now.plus(properties.accessTokenTtl())), refresh,
+        refreshTokens.save(
+                new RefreshToken(userId, familyId, digest(refresh), now, now.plus(properties.refreshTokenTtl())));
+        return new IssuedTokens(
+                accessTokens.issue(userId, familyId, now.plus(properties.accessTokenTtl())),
+                refresh,
                 properties.accessTokenTtl());
     }
 
     private static boolean issuedBeforeValidAfter(User user, Instant issuedAt) {
         Instant validAfter = user.getTokensValidAfter();
-        return validAfter != null && issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isBefore(validAfter);
+        return validAfter != null
+                && issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isBefore(validAfter);
     }
 
     static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -32,10 +32,13 @@ class AuditServiceTest {
 
     @Autowired
     AuditService audit;
+
     @Autowired
     AuditLog log;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     ApplicationEventPublisher events;
 
@@ -57,24 +60,29 @@ class AuditServiceTest {
         typed.setDetails(browser());
         events.publishEvent(new AuthenticationFailureBadCredentialsEvent(typed, new BadCredentialsException("bad")));
         var apiAttempt = UsernamePasswordAuthenticationToken.unauthenticated("api-" + user.id(), "x");
-        events.publishEvent(new AuthenticationFailureBadCredentialsEvent(apiAttempt, new BadCredentialsException("bad")));
-        ScopekeeperPrincipal principal = new ScopekeeperPrincipal(user.id(), user.username(),
-                PlatformRole.USER, true);
+        events.publishEvent(
+                new AuthenticationFailureBadCredentialsEvent(apiAttempt, new BadCredentialsException("bad")));
+        ScopekeeperPrincipal principal = new ScopekeeperPrincipal(user.id(), user.username(), PlatformRole.USER, true);
         var success = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         success.setDetails(browser());
         events.publishEvent(new AuthenticationSuccessEvent(success));
 
         users.signIn(users.create("auditor", PlatformRole.ADMIN));
-        List<AuditEntry> failed = audit.list(new AuditQuery(null, null, "Mallory-" + user.id(),
-                AuditEventType.LOGIN_FAILED, null, 0, 10)).items();
+        List<AuditEntry> failed = audit.list(
+                        new AuditQuery(null, null, "Mallory-" + user.id(), AuditEventType.LOGIN_FAILED, null, 0, 10))
+                .items();
         assertThat(failed).singleElement().satisfies(e -> {
             assertThat(e.ip()).isEqualTo("203.0.113.9");
             assertThat(e.toString()).doesNotContain("hunter2");
         });
-        assertThat(audit.list(new AuditQuery(null, null, "api-" + user.id(), null, null, 0, 10)).total())
-                .as("API token issuing is not a browser sign-in").isZero();
-        assertThat(audit.list(new AuditQuery(null, null, user.username(), AuditEventType.LOGIN_SUCCEEDED, null, 0,
-                10)).items()).singleElement().satisfies(e -> assertThat(e.actorId()).isEqualTo(user.id()));
+        assertThat(audit.list(new AuditQuery(null, null, "api-" + user.id(), null, null, 0, 10))
+                        .total())
+                .as("API token issuing is not a browser sign-in")
+                .isZero();
+        assertThat(audit.list(new AuditQuery(null, null, user.username(), AuditEventType.LOGIN_SUCCEEDED, null, 0, 10))
+                        .items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.actorId()).isEqualTo(user.id()));
     }
 
     @Test
@@ -86,11 +94,15 @@ class AuditServiceTest {
         log.record(AuditEventType.PAT_DESCRIBED, "pat", 424_242L, "name=b");
 
         var page = audit.list(new AuditQuery(start, null, admin.username(), null, 424_242L, 0, 10));
-        assertThat(page.items()).extracting(AuditEntry::eventType)
+        assertThat(page.items())
+                .extracting(AuditEntry::eventType)
                 .containsExactly(AuditEventType.PAT_DESCRIBED, AuditEventType.PAT_RENAMED);
-        assertThat(audit.list(new AuditQuery(null, start, admin.username(), null, null, 0, 10)).total()).isZero();
+        assertThat(audit.list(new AuditQuery(null, start, admin.username(), null, null, 0, 10))
+                        .total())
+                .isZero();
         assertThat(audit.list(new AuditQuery(null, null, admin.username(), AuditEventType.PAT_RENAMED, null, 0, 10))
-                .total()).isEqualTo(1);
+                        .total())
+                .isEqualTo(1);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(audit.exportCsv(new AuditQuery(null, null, admin.username(), null, 424_242L, 0, 1), out))

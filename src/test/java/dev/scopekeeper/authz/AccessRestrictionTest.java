@@ -26,12 +26,16 @@ class AccessRestrictionTest {
 
     @Autowired
     FakeTokenRestriction token;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     DomainService domains;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
 
@@ -46,8 +50,12 @@ class AccessRestrictionTest {
         UserProfile admin = testUsers.create("restricted", PlatformRole.ADMIN);
         DomainView domain = testDomains.create(admin, "Restricted");
         DomainView other = testDomains.create(admin, "Unscoped");
-        long allowed = clients.create(domain.id(), new ClientRequest("allowed", null)).client().id();
-        long hidden = clients.create(domain.id(), new ClientRequest("hidden", null)).client().id();
+        long allowed = clients.create(domain.id(), new ClientRequest("allowed", null))
+                .client()
+                .id();
+        long hidden = clients.create(domain.id(), new ClientRequest("hidden", null))
+                .client()
+                .id();
 
         token.operations = Set.of(Operation.CLIENTS_VIEW, Operation.DOMAINS_LIST_CLIENTS, Operation.DOMAINS_LIST);
         token.clientIds = Set.of(allowed);
@@ -56,14 +64,18 @@ class AccessRestrictionTest {
 
         assertThat(clients.view(domain.id(), allowed).name()).isEqualTo("allowed");
         assertThatThrownBy(() -> clients.view(domain.id(), hidden)).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> clients.update(domain.id(), allowed, "renamed")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> clients.update(domain.id(), allowed, "renamed"))
+                .isInstanceOf(Forbidden.class);
         var list = clients.list(domain.id(), ListQuery.firstPage());
         assertThat(list.total()).isOne();
         assertThat(list.items()).extracting(ClientView::id).containsExactly(allowed);
-        assertThat(domains.list(ListQuery.firstPage()).items()).extracting(DomainView::id)
-                .containsExactly(domain.id()).doesNotContain(other.id());
-        assertThatThrownBy(() -> domains.create(new DomainService.DomainRequest("No", TestDomains.uniqueRoute("no"),
-                null))).isInstanceOf(Forbidden.class);
+        assertThat(domains.list(ListQuery.firstPage()).items())
+                .extracting(DomainView::id)
+                .containsExactly(domain.id())
+                .doesNotContain(other.id());
+        assertThatThrownBy(() ->
+                        domains.create(new DomainService.DomainRequest("No", TestDomains.uniqueRoute("no"), null)))
+                .isInstanceOf(Forbidden.class);
 
         token.active = false;
         assertThat(clients.list(domain.id(), ListQuery.firstPage()).total()).isEqualTo(2);

@@ -19,8 +19,9 @@ class FakeTokenRestriction implements AccessRestriction {
 
     @Override
     public void check(long domainId, Operation op, Long entityIdOrNull) {
-        if (active && (!operations.contains(op)
-                || (op.entityType() == EntityType.CLIENTS && !clientIds.contains(entityIdOrNull)))) {
+        if (active
+                && (!operations.contains(op)
+                        || (op.entityType() == EntityType.CLIENTS && !clientIds.contains(entityIdOrNull)))) {
             throw new Forbidden("access.roleTooLow", op.entityType().wireName(), op.wireName(), "token");
         }
     }

@@ -14,18 +14,68 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OperationCatalogueTest {
 
     private static final Map<EntityType, List<String>> GUIDE = Map.of(
-            EntityType.CLIENTS, List.of("view", "update", "update_tags", "update_secret", "enable", "disable",
-                    "delete", "set_parent_group", "remove_parent_group", "connect_to_channel",
-                    "disconnect_from_channel"),
-            EntityType.CHANNELS, List.of("view", "update", "update_tags", "enable", "disable", "delete",
-                    "set_parent_group", "remove_parent_group", "connect_client", "disconnect_client"),
-            EntityType.GROUPS, List.of("view", "update", "update_tags", "enable", "disable", "delete",
-                    "retrieve_group_hierarchy", "add_parent_group", "remove_parent_group", "add_children_groups",
-                    "remove_children_groups", "remove_all_children_groups", "list_children_groups",
-                    "set_child_client", "remove_child_client", "set_child_channel", "remove_child_channel"),
-            EntityType.DOMAINS, List.of("create", "update", "read", "enable", "disable", "list", "send_invitation",
-                    "list_invitation", "list_domain_invitation", "delete_invitation", "create_clients",
-                    "list_clients", "create_channels", "list_channels", "create_groups", "list_groups"));
+            EntityType.CLIENTS,
+                    List.of(
+                            "view",
+                            "update",
+                            "update_tags",
+                            "update_secret",
+                            "enable",
+                            "disable",
+                            "delete",
+                            "set_parent_group",
+                            "remove_parent_group",
+                            "connect_to_channel",
+                            "disconnect_from_channel"),
+            EntityType.CHANNELS,
+                    List.of(
+                            "view",
+                            "update",
+                            "update_tags",
+                            "enable",
+                            "disable",
+                            "delete",
+                            "set_parent_group",
+                            "remove_parent_group",
+                            "connect_client",
+                            "disconnect_client"),
+            EntityType.GROUPS,
+                    List.of(
+                            "view",
+                            "update",
+                            "update_tags",
+                            "enable",
+                            "disable",
+                            "delete",
+                            "retrieve_group_hierarchy",
+                            "add_parent_group",
+                            "remove_parent_group",
+                            "add_children_groups",
+                            "remove_children_groups",
+                            "remove_all_children_groups",
+                            "list_children_groups",
+                            "set_child_client",
+                            "remove_child_client",
+                            "set_child_channel",
+                            "remove_child_channel"),
+            EntityType.DOMAINS,
+                    List.of(
+                            "create",
+                            "update",
+                            "read",
+                            "enable",
+                            "disable",
+                            "list",
+                            "send_invitation",
+                            "list_invitation",
+                            "list_domain_invitation",
+                            "delete_invitation",
+                            "create_clients",
+                            "list_clients",
+                            "create_channels",
+                            "list_channels",
+                            "create_groups",
+                            "list_groups"));
 
     @ParameterizedTest
     @EnumSource(EntityType.class)
@@ -53,7 +103,9 @@ class OperationCatalogueTest {
     @ParameterizedTest
     @EnumSource(Operation.class)
     void everyOperationHasADescriptionAndAConsistentRule(Operation op) {
-        assertThat(Messages.get(op.descriptionKey())).isNotEqualTo(op.descriptionKey()).isNotBlank();
+        assertThat(Messages.get(op.descriptionKey()))
+                .isNotEqualTo(op.descriptionKey())
+                .isNotBlank();
         assertThat(op.descriptionKey()).isEqualTo("operation." + op.entityType().wireName() + "." + op.wireName());
         if (op.minimumRole() == DomainRole.VIEWER) {
             assertThat(op.isReadOnly()).as("viewer operations only read").isTrue();
@@ -76,19 +128,33 @@ class OperationCatalogueTest {
     void theRoleRuleOfTheIssue() {
         assertThat(Arrays.stream(Operation.values()).filter(op -> op.minimumRole() == DomainRole.VIEWER))
                 .extracting(op -> op.entityType().wireName() + "." + op.wireName())
-                .containsExactlyInAnyOrder("clients.view", "channels.view", "groups.view",
-                        "groups.retrieve_group_hierarchy", "groups.list_children_groups", "domains.read",
-                        "domains.list", "domains.list_invitation", "domains.list_clients", "domains.list_channels",
+                .containsExactlyInAnyOrder(
+                        "clients.view",
+                        "channels.view",
+                        "groups.view",
+                        "groups.retrieve_group_hierarchy",
+                        "groups.list_children_groups",
+                        "domains.read",
+                        "domains.list",
+                        "domains.list_invitation",
+                        "domains.list_clients",
+                        "domains.list_channels",
                         "domains.list_groups");
         assertThat(Arrays.stream(Operation.values()).filter(op -> op.minimumRole() == DomainRole.ADMIN))
                 .extracting(Operation::wireName)
-                .containsExactlyInAnyOrder("create", "update", "enable", "disable", "send_invitation",
-                        "list_domain_invitation", "delete_invitation");
+                .containsExactlyInAnyOrder(
+                        "create",
+                        "update",
+                        "enable",
+                        "disable",
+                        "send_invitation",
+                        "list_domain_invitation",
+                        "delete_invitation");
         assertThat(Arrays.stream(Operation.values()).filter(Operation::isPlatformAdminOnly))
                 .containsExactly(Operation.DOMAINS_CREATE);
         assertThat(Arrays.stream(Operation.values()).filter(op -> !op.isDomainBound()))
-                .containsExactlyInAnyOrder(Operation.DOMAINS_CREATE, Operation.DOMAINS_LIST,
-                        Operation.DOMAINS_LIST_INVITATION);
+                .containsExactlyInAnyOrder(
+                        Operation.DOMAINS_CREATE, Operation.DOMAINS_LIST, Operation.DOMAINS_LIST_INVITATION);
     }
 
     @Test

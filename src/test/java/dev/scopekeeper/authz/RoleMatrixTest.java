@@ -50,25 +50,36 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixTest {
 
-    enum Caller { VIEWER, EDITOR, ADMIN, NON_MEMBER, PLATFORM_ADMIN }
+    enum Caller {
+        VIEWER,
+        EDITOR,
+        ADMIN,
+        NON_MEMBER,
+        PLATFORM_ADMIN
+    }
 
     /** Everything one operation needs, created fresh for every case by the domain's owner. */
-    record Fixture(long domain, long group, long childGroup, long otherGroup, long client, long channel,
-            long invitation) {
-    }
+    record Fixture(
+            long domain, long group, long childGroup, long otherGroup, long client, long channel, long invitation) {}
 
     @Autowired
     DomainService domains;
+
     @Autowired
     MemberService members;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
 
@@ -84,8 +95,11 @@ class RoleMatrixTest {
         invitee = testUsers.create("invitee", PlatformRole.USER);
         secondInvitee = testUsers.create("invitee2", PlatformRole.USER);
         for (Caller caller : Caller.values()) {
-            callers.put(caller, testUsers.create(caller.name().toLowerCase().replace('_', '-'),
-                    caller == Caller.PLATFORM_ADMIN ? PlatformRole.ADMIN : PlatformRole.USER));
+            callers.put(
+                    caller,
+                    testUsers.create(
+                            caller.name().toLowerCase().replace('_', '-'),
+                            caller == Caller.PLATFORM_ADMIN ? PlatformRole.ADMIN : PlatformRole.USER));
         }
         ListQuery page = ListQuery.firstPage();
         List<String> tags = List.of("matrix");
@@ -100,7 +114,8 @@ class RoleMatrixTest {
         on(Operation.CLIENTS_SET_PARENT_GROUP, f -> clients.setParentGroup(f.domain(), f.client(), f.otherGroup()));
         on(Operation.CLIENTS_REMOVE_PARENT_GROUP, f -> clients.removeParentGroup(f.domain(), f.client()));
         on(Operation.CLIENTS_CONNECT_TO_CHANNEL, f -> clients.connectToChannel(f.domain(), f.client(), f.channel()));
-        on(Operation.CLIENTS_DISCONNECT_FROM_CHANNEL,
+        on(
+                Operation.CLIENTS_DISCONNECT_FROM_CHANNEL,
                 f -> clients.disconnectFromChannel(f.domain(), f.client(), f.channel()));
 
         on(Operation.CHANNELS_VIEW, f -> channels.view(f.domain(), f.channel()));
@@ -109,12 +124,10 @@ class RoleMatrixTest {
         on(Operation.CHANNELS_ENABLE, f -> channels.enable(f.domain(), f.channel()));
         on(Operation.CHANNELS_DISABLE, f -> channels.disable(f.domain(), f.channel()));
         on(Operation.CHANNELS_DELETE, f -> channels.delete(f.domain(), f.channel()));
-        on(Operation.CHANNELS_SET_PARENT_GROUP,
-                f -> channels.setParentGroup(f.domain(), f.channel(), f.otherGroup()));
+        on(Operation.CHANNELS_SET_PARENT_GROUP, f -> channels.setParentGroup(f.domain(), f.channel(), f.otherGroup()));
         on(Operation.CHANNELS_REMOVE_PARENT_GROUP, f -> channels.removeParentGroup(f.domain(), f.channel()));
         on(Operation.CHANNELS_CONNECT_CLIENT, f -> channels.connectClient(f.domain(), f.channel(), f.client()));
-        on(Operation.CHANNELS_DISCONNECT_CLIENT,
-                f -> channels.disconnectClient(f.domain(), f.channel(), f.client()));
+        on(Operation.CHANNELS_DISCONNECT_CLIENT, f -> channels.disconnectClient(f.domain(), f.channel(), f.client()));
 
         on(Operation.GROUPS_VIEW, f -> groups.view(f.domain(), f.group()));
         on(Operation.GROUPS_UPDATE, f -> groups.update(f.domain(), f.group(), "renamed group", "new description"));
@@ -125,37 +138,44 @@ class RoleMatrixTest {
         on(Operation.GROUPS_RETRIEVE_GROUP_HIERARCHY, f -> groups.retrieveGroupHierarchy(f.domain(), f.group(), 3));
         on(Operation.GROUPS_ADD_PARENT_GROUP, f -> groups.addParentGroup(f.domain(), f.group(), f.otherGroup()));
         on(Operation.GROUPS_REMOVE_PARENT_GROUP, f -> groups.removeParentGroup(f.domain(), f.childGroup()));
-        on(Operation.GROUPS_ADD_CHILDREN_GROUPS,
+        on(
+                Operation.GROUPS_ADD_CHILDREN_GROUPS,
                 f -> groups.addChildrenGroups(f.domain(), f.group(), List.of(f.otherGroup())));
-        on(Operation.GROUPS_REMOVE_CHILDREN_GROUPS,
+        on(
+                Operation.GROUPS_REMOVE_CHILDREN_GROUPS,
                 f -> groups.removeChildrenGroups(f.domain(), f.group(), List.of(f.childGroup())));
         on(Operation.GROUPS_REMOVE_ALL_CHILDREN_GROUPS, f -> groups.removeAllChildrenGroups(f.domain(), f.group()));
         on(Operation.GROUPS_LIST_CHILDREN_GROUPS, f -> groups.listChildrenGroups(f.domain(), f.group(), page));
         on(Operation.GROUPS_SET_CHILD_CLIENT, f -> groups.setChildClient(f.domain(), f.otherGroup(), f.client()));
         on(Operation.GROUPS_REMOVE_CHILD_CLIENT, f -> groups.removeChildClient(f.domain(), f.group(), f.client()));
         on(Operation.GROUPS_SET_CHILD_CHANNEL, f -> groups.setChildChannel(f.domain(), f.otherGroup(), f.channel()));
-        on(Operation.GROUPS_REMOVE_CHILD_CHANNEL,
-                f -> groups.removeChildChannel(f.domain(), f.group(), f.channel()));
+        on(Operation.GROUPS_REMOVE_CHILD_CHANNEL, f -> groups.removeChildChannel(f.domain(), f.group(), f.channel()));
 
-        on(Operation.DOMAINS_CREATE, f -> domains.create(
-                new DomainRequest("Created", TestDomains.uniqueRoute("created"), List.of())));
-        on(Operation.DOMAINS_UPDATE, f -> domains.update(f.domain(),
-                new DomainRequest("Updated", TestDomains.uniqueRoute("updated"), tags)));
+        on(
+                Operation.DOMAINS_CREATE,
+                f -> domains.create(new DomainRequest("Created", TestDomains.uniqueRoute("created"), List.of())));
+        on(
+                Operation.DOMAINS_UPDATE,
+                f -> domains.update(
+                        f.domain(), new DomainRequest("Updated", TestDomains.uniqueRoute("updated"), tags)));
         on(Operation.DOMAINS_READ, f -> domains.read(f.domain()));
         on(Operation.DOMAINS_ENABLE, f -> domains.enable(f.domain()));
         on(Operation.DOMAINS_DISABLE, f -> domains.disable(f.domain()));
         on(Operation.DOMAINS_LIST, f -> domains.list(page));
-        on(Operation.DOMAINS_SEND_INVITATION,
+        on(
+                Operation.DOMAINS_SEND_INVITATION,
                 f -> domains.sendInvitation(f.domain(), secondInvitee.username(), DomainRole.EDITOR));
         on(Operation.DOMAINS_LIST_INVITATION, f -> domains.listInvitation(0, 10));
         on(Operation.DOMAINS_LIST_DOMAIN_INVITATION, f -> domains.listDomainInvitation(f.domain(), 0, 10));
         on(Operation.DOMAINS_DELETE_INVITATION, f -> domains.deleteInvitation(f.domain(), f.invitation()));
         on(Operation.DOMAINS_CREATE_CLIENTS, f -> clients.create(f.domain(), new ClientRequest("new client", tags)));
         on(Operation.DOMAINS_LIST_CLIENTS, f -> clients.list(f.domain(), page));
-        on(Operation.DOMAINS_CREATE_CHANNELS,
+        on(
+                Operation.DOMAINS_CREATE_CHANNELS,
                 f -> channels.create(f.domain(), new ChannelRequest("new channel", tags)));
         on(Operation.DOMAINS_LIST_CHANNELS, f -> channels.list(f.domain(), page));
-        on(Operation.DOMAINS_CREATE_GROUPS,
+        on(
+                Operation.DOMAINS_CREATE_GROUPS,
                 f -> groups.create(f.domain(), new GroupRequest("new group", "", tags, null)));
         on(Operation.DOMAINS_LIST_GROUPS, f -> groups.list(f.domain(), page));
     }
@@ -189,9 +209,12 @@ class RoleMatrixTest {
 
         switch (expected(op, caller)) {
             case "allowed" -> assertThatCode(() -> invocation.accept(fixture)).doesNotThrowAnyException();
-            case "forbidden" -> assertThatThrownBy(() -> invocation.accept(fixture)).isInstanceOf(Forbidden.class);
-            default -> assertThatThrownBy(() -> invocation.accept(fixture)).isInstanceOf(NotFound.class)
-                    .hasMessage("Domain not found");
+            case "forbidden" ->
+                assertThatThrownBy(() -> invocation.accept(fixture)).isInstanceOf(Forbidden.class);
+            default ->
+                assertThatThrownBy(() -> invocation.accept(fixture))
+                        .isInstanceOf(NotFound.class)
+                        .hasMessage("Domain not found");
         }
     }
 
@@ -214,15 +237,22 @@ class RoleMatrixTest {
         testDomains.addMember(domain, callers.get(Caller.ADMIN), DomainRole.ADMIN);
         testDomains.addMember(domain, callers.get(Caller.EDITOR), DomainRole.EDITOR);
         testDomains.addMember(domain, callers.get(Caller.VIEWER), DomainRole.VIEWER);
-        long group = groups.create(domain, new GroupRequest("group", "", List.of(), null)).id();
-        long child = groups.create(domain, new GroupRequest("child", "", List.of(), group)).id();
-        long other = groups.create(domain, new GroupRequest("other", "", List.of(), null)).id();
-        long client = clients.create(domain, new ClientRequest("client", List.of())).client().id();
-        long channel = channels.create(domain, new ChannelRequest("channel", List.of())).id();
+        long group = groups.create(domain, new GroupRequest("group", "", List.of(), null))
+                .id();
+        long child = groups.create(domain, new GroupRequest("child", "", List.of(), group))
+                .id();
+        long other = groups.create(domain, new GroupRequest("other", "", List.of(), null))
+                .id();
+        long client = clients.create(domain, new ClientRequest("client", List.of()))
+                .client()
+                .id();
+        long channel = channels.create(domain, new ChannelRequest("channel", List.of()))
+                .id();
         clients.setParentGroup(domain, client, group);
         channels.setParentGroup(domain, channel, group);
         clients.connectToChannel(domain, client, channel);
-        long invitation = domains.sendInvitation(domain, invitee.id(), DomainRole.VIEWER).id();
+        long invitation =
+                domains.sendInvitation(domain, invitee.id(), DomainRole.VIEWER).id();
         testUsers.signOut();
         return new Fixture(domain, group, child, other, client, channel, invitation);
     }
@@ -235,12 +265,15 @@ class RoleMatrixTest {
                 if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())) {
                     continue;
                 }
-                Object[] args = Arrays.stream(method.getParameterTypes()).map(RoleMatrixTest::dummy).toArray();
+                Object[] args = Arrays.stream(method.getParameterTypes())
+                        .map(RoleMatrixTest::dummy)
+                        .toArray();
                 try {
                     method.invoke(service, args);
                     throw new AssertionError(method + " ran without a signed-in user");
                 } catch (InvocationTargetException e) {
-                    assertThat(e.getCause()).as(method.toString())
+                    assertThat(e.getCause())
+                            .as(method.toString())
                             .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
                 }
                 checked++;

@@ -11,7 +11,8 @@ class ConfigurationProblemFailureAnalyzerTest {
 
     @Test
     void theProblemIsFoundInsideTheBeanFailureAndReportedWithItsAction() {
-        ConfigurationProblem problem = new ConfigurationProblem("No database is configured.", "Set SPRING_DATASOURCE_URL.");
+        ConfigurationProblem problem =
+                new ConfigurationProblem("No database is configured.", "Set SPRING_DATASOURCE_URL.");
         BeanCreationException failure = new BeanCreationException("dataSource", "creation failed", problem);
 
         FailureAnalysis analysis = new ConfigurationProblemFailureAnalyzer().analyze(failure);

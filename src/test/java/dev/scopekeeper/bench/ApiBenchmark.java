@@ -37,14 +37,19 @@ public final class ApiBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int TOTAL_PATS = Integer.getInteger("bench.pats", 1_000_000);
 
-    private ApiBenchmark() {
-    }
+    private ApiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
-                "--spring.datasource.url=", "--scopekeeper.embedded-db.ephemeral=true", "--server.port=0",
-                "--scopekeeper.admin.username=", "--spring.main.banner-mode=off", "--logging.level.root=warn",
-                "--scopekeeper.api.failure-limit=1000000", "--spring.datasource.hikari.maximum-pool-size=16")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--spring.datasource.url=",
+                        "--scopekeeper.embedded-db.ephemeral=true",
+                        "--server.port=0",
+                        "--scopekeeper.admin.username=",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn",
+                        "--scopekeeper.api.failure-limit=1000000",
+                        "--spring.datasource.hikari.maximum-pool-size=16")) {
             run(app);
         }
         System.exit(0);
@@ -63,7 +68,8 @@ public final class ApiBenchmark {
         String accessToken = pats.userAccessToken(user);
         String pat = pats.patFor(user, domain, client);
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/domains/" + domain + "/clients/" + client);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         StringBuilder out = new StringBuilder();
         out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
@@ -75,10 +81,15 @@ public final class ApiBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             a.add(load(http, uri, accessToken, () -> null, ROUND));
             b.add(load(http, uri, pat, () -> null, ROUND));
-            c.add(load(http, uri, pat, () -> {
-                pats.evictCache();
-                return null;
-            }, ROUND));
+            c.add(load(
+                    http,
+                    uri,
+                    pat,
+                    () -> {
+                        pats.evictCache();
+                        return null;
+                    },
+                    ROUND));
         }
         Result ma = median(a);
         Result mb = median(b);
@@ -94,8 +105,7 @@ public final class ApiBenchmark {
         System.out.println(pats.listBenchmark(TOTAL_PATS));
     }
 
-    private record Result(double perSecond, double p50, double p99) {
-    }
+    private record Result(double perSecond, double p50, double p99) {}
 
     private static Result median(List<Result> results) {
         List<Result> sorted = new ArrayList<>(results);
@@ -104,7 +114,13 @@ public final class ApiBenchmark {
     }
 
     private static String row(String mode, Result r, Result baseline) {
-        return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f |%n", mode, r.perSecond(), r.p50(), r.p99(),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.2f | %.2f | %.2f |%n",
+                mode,
+                r.perSecond(),
+                r.p50(),
+                r.p99(),
                 r.perSecond() / baseline.perSecond());
     }
 
@@ -117,7 +133,9 @@ public final class ApiBenchmark {
             futures.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 20];
                 int n = 0;
-                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .build();
                 while (System.nanoTime() < end && n < latencies.length) {
                     beforeEach.get();
                     long start = System.nanoTime();
@@ -136,7 +154,9 @@ public final class ApiBenchmark {
         }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(merged.length / (double) length.toSeconds(), merged[merged.length / 2] / 1e6,
+        return new Result(
+                merged.length / (double) length.toSeconds(),
+                merged[merged.length / 2] / 1e6,
                 merged[(int) (merged.length * 0.99)] / 1e6);
     }
 }

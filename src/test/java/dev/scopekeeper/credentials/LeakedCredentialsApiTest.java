@@ -25,17 +25,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/credentials/revoke}: no authentication, no oracle, throttled, owner mailed. */
 @ApiTest
@@ -45,16 +45,22 @@ class LeakedCredentialsApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Environment environment;
+
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
@@ -82,9 +88,25 @@ class LeakedCredentialsApiTest {
     }
 
     private JsonNode createPat(String name) {
-        return api.post("/api/v1/pats", userToken, Map.of("name", name, "duration", "30d", "scopes",
-                List.of(Map.of("domain_id", domain, "entity_type", "clients", "operation", "view", "entity_id",
-                        String.valueOf(client))))).json();
+        return api.post(
+                        "/api/v1/pats",
+                        userToken,
+                        Map.of(
+                                "name",
+                                name,
+                                "duration",
+                                "30d",
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id",
+                                        domain,
+                                        "entity_type",
+                                        "clients",
+                                        "operation",
+                                        "view",
+                                        "entity_id",
+                                        String.valueOf(client)))))
+                .json();
     }
 
     private static String wellFormedUnknown() {
@@ -97,29 +119,35 @@ class LeakedCredentialsApiTest {
         String secret = pat.path("secret").asString();
         assertThat(api.get(clientPath, secret).status()).isEqualTo(200);
 
-        ApiClient.Response response = api.post(PATH, null,
-                Map.of("credentials", List.of(secret, "pat_nonsense", wellFormedUnknown(), "ghp_other")));
+        ApiClient.Response response = api.post(
+                PATH, null, Map.of("credentials", List.of(secret, "pat_nonsense", wellFormedUnknown(), "ghp_other")));
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().path("accepted").asInt()).isEqualTo(2);
         api.get(clientPath, secret).assertProblem(401, "This personal access token has been revoked");
-        JsonNode after = api.get("/api/v1/pats/" + pat.path("id").asLong(), userToken).json();
+        JsonNode after =
+                api.get("/api/v1/pats/" + pat.path("id").asLong(), userToken).json();
         assertThat(after.path("status").asString()).isEqualTo("revoked");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_REVOKED'"
-                + " AND target_id = ? AND ip = '127.0.0.1' AND details LIKE '%reported as leaked%'", Integer.class,
-                pat.path("id").asLong())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_REVOKED'"
+                                + " AND target_id = ? AND ip = '127.0.0.1' AND details LIKE '%reported as leaked%'",
+                        Integer.class, pat.path("id").asLong()))
+                .isEqualTo(1);
 
         List<MimeMessage> mails = TestMail.await(alice.email(), 1);
-        assertThat(Mails.subjects(mails)).containsExactly("Your token \"pushed to github\" was reported as leaked and revoked");
-        assertThat(Mails.text(mails.getFirst())).contains("/pats/" + pat.path("id").asLong()).doesNotContain(secret);
+        assertThat(Mails.subjects(mails))
+                .containsExactly("Your token \"pushed to github\" was reported as leaked and revoked");
+        assertThat(Mails.text(mails.getFirst()))
+                .contains("/pats/" + pat.path("id").asLong())
+                .doesNotContain(secret);
     }
 
     @Test
     void theAnswerIsTheSameWhateverWasFound() {
         String live = createPat("live").path("secret").asString();
         ApiClient.Response found = api.post(PATH, null, Map.of("credentials", List.of(live, wellFormedUnknown())));
-        ApiClient.Response notFound = api.post(PATH, null,
-                Map.of("credentials", List.of(wellFormedUnknown(), wellFormedUnknown())));
+        ApiClient.Response notFound =
+                api.post(PATH, null, Map.of("credentials", List.of(wellFormedUnknown(), wellFormedUnknown())));
         ApiClient.Response again = api.post(PATH, null, Map.of("credentials", List.of(live, wellFormedUnknown())));
 
         assertThat(List.of(found, notFound, again)).allSatisfy(r -> {
@@ -133,13 +161,20 @@ class LeakedCredentialsApiTest {
     void anOldSecretStillInItsGraceIsLiveToo() {
         JsonNode pat = createPat("rotating");
         String old = pat.path("secret").asString();
-        String fresh = api.patch("/api/v1/pats/" + pat.path("id").asLong() + "/secret/reset", userToken,
-                Map.of("duration", "30d", "grace", "1d")).json().path("secret").asString();
+        String fresh = api.patch(
+                        "/api/v1/pats/" + pat.path("id").asLong() + "/secret/reset",
+                        userToken,
+                        Map.of("duration", "30d", "grace", "1d"))
+                .json()
+                .path("secret")
+                .asString();
 
         api.post(PATH, null, Map.of("credentials", List.of(old)));
 
         assertThat(api.get(clientPath, old).status()).isEqualTo(401);
-        assertThat(api.get(clientPath, fresh).status()).as("the whole token is revoked").isEqualTo(401);
+        assertThat(api.get(clientPath, fresh).status())
+                .as("the whole token is revoked")
+                .isEqualTo(401);
     }
 
     @Test
@@ -153,20 +188,22 @@ class LeakedCredentialsApiTest {
     void atMostAThousandEntriesAndABodyIsRequired() {
         List<String> many = new ArrayList<>(Collections.nCopies(1001, "pat_x"));
         api.post(PATH, null, Map.of("credentials", many)).assertProblem(422, "At most 1,000 credentials per request");
-        api.postRaw(PATH, null, "{}").assertProblem(422,
-                "Give the leaked credentials as a JSON list named \"credentials\"");
-        assertThat(api.post(PATH, null, Map.of("credentials", Collections.nCopies(1000, "pat_x"))).status())
+        api.postRaw(PATH, null, "{}")
+                .assertProblem(422, "Give the leaked credentials as a JSON list named \"credentials\"");
+        assertThat(api.post(PATH, null, Map.of("credentials", Collections.nCopies(1000, "pat_x")))
+                        .status())
                 .isEqualTo(202);
     }
 
     /** A report as sent through the trusted reverse proxy from {@code clientAddress}. */
     private HttpResponse<String> reportFrom(String clientAddress, List<String> credentials) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + environment.getProperty("local.server.port") + PATH))
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("credentials", credentials))))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + environment.getProperty("local.server.port") + PATH))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", clientAddress)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("credentials", credentials))))
                     .build();
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -180,9 +217,14 @@ class LeakedCredentialsApiTest {
     @Test
     void theAuditNamesTheReportersRealAddress() {
         JsonNode pat = createPat("found in a gist");
-        assertThat(reportFrom("203.0.113.7", List.of(pat.path("secret").asString())).statusCode()).isEqualTo(202);
-        assertThat(jdbc.queryForObject("SELECT ip FROM audit_event WHERE event_type = 'PAT_REVOKED' AND target_id = ?",
-                String.class, pat.path("id").asLong())).isEqualTo("203.0.113.7");
+        assertThat(reportFrom("203.0.113.7", List.of(pat.path("secret").asString()))
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(jdbc.queryForObject(
+                        "SELECT ip FROM audit_event WHERE event_type = 'PAT_REVOKED' AND target_id = ?",
+                        String.class,
+                        pat.path("id").asLong()))
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
@@ -197,7 +239,9 @@ class LeakedCredentialsApiTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(reportFrom("198.51.100.250", List.of()).statusCode()).as("another address").isEqualTo(202);
+        assertThat(reportFrom("198.51.100.250", List.of()).statusCode())
+                .as("another address")
+                .isEqualTo(202);
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(reportFrom(address, List.of()).statusCode()).isEqualTo(202);
@@ -214,7 +258,8 @@ class LeakedCredentialsApiTest {
 
     /** JDBC statements the app prepared while {@code report} ran (Hibernate statistics, switched on at run time). */
     private long statementsDuring(Runnable report) {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        Statistics statistics =
+                entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         boolean wasEnabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
         try {
@@ -232,7 +277,8 @@ class LeakedCredentialsApiTest {
         List<String> few = wellFormedUnknowns(3);
         List<String> thousand = wellFormedUnknowns(1000);
 
-        long forFew = statementsDuring(() -> assertThat(reportFrom(address, few).statusCode()).isEqualTo(202));
+        long forFew = statementsDuring(
+                () -> assertThat(reportFrom(address, few).statusCode()).isEqualTo(202));
         long forThousand = statementsDuring(() -> {
             HttpResponse<String> response = reportFrom(address, thousand);
             assertThat(response.statusCode()).isEqualTo(202);
@@ -241,7 +287,9 @@ class LeakedCredentialsApiTest {
 
         // two lookups (current secret, grace secret); a little slack for the app's own background writes
         assertThat(forFew).as("statements for 3 entries").isBetween(2L, 6L);
-        assertThat(forThousand).as("statements for 1,000 entries (was two per entry)").isBetween(2L, 6L);
+        assertThat(forThousand)
+                .as("statements for 1,000 entries (was two per entry)")
+                .isBetween(2L, 6L);
 
         // and a live token among them is still found, revoked and its owner mailed
         JsonNode pat = createPat("in a thousand");
@@ -258,14 +306,19 @@ class LeakedCredentialsApiTest {
     void reportsAreThrottledOnWellFormedEntriesNotOnlyRequests() {
         String address = uniqueAddress();
         for (int i = 0; i < 3; i++) {
-            assertThat(reportFrom(address, wellFormedUnknowns(1000)).statusCode()).as("report " + (i + 1)).isEqualTo(202);
+            assertThat(reportFrom(address, wellFormedUnknowns(1000)).statusCode())
+                    .as("report " + (i + 1))
+                    .isEqualTo(202);
         }
         HttpResponse<String> throttled = reportFrom(address, wellFormedUnknowns(1));
-        assertThat(throttled.statusCode()).as("the 3,001st well-formed entry in a minute").isEqualTo(429);
+        assertThat(throttled.statusCode())
+                .as("the 3,001st well-formed entry in a minute")
+                .isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(reportFrom(address, Collections.nCopies(1000, "pat_x")).statusCode())
-                .as("malformed entries never reach the database and cost nothing").isEqualTo(202);
+                .as("malformed entries never reach the database and cost nothing")
+                .isEqualTo(202);
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(reportFrom(address, wellFormedUnknowns(1000)).statusCode()).isEqualTo(202);

@@ -32,14 +32,19 @@ class DomainServiceTest {
 
     @Autowired
     DomainService domains;
+
     @Autowired
     MemberService members;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     DomainAccess access;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
 
@@ -82,7 +87,8 @@ class DomainServiceTest {
         testUsers.signIn(alice);
 
         assertThatThrownBy(() -> domains.create(new DomainRequest("Mine", TestDomains.uniqueRoute("mine"), null)))
-                .isInstanceOf(Forbidden.class).hasMessage("Only administrators may do domains create");
+                .isInstanceOf(Forbidden.class)
+                .hasMessage("Only administrators may do domains create");
     }
 
     @Test
@@ -91,11 +97,13 @@ class DomainServiceTest {
         DomainView second = testDomains.create(admin, "Second");
 
         assertThatThrownBy(() -> domains.create(new DomainRequest("Copy", first.route(), null)))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("route"));
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("route"));
         assertThatThrownBy(() -> domains.update(second.id(), new DomainRequest("Second", first.route(), null)))
                 .isInstanceOf(Conflict.class)
                 .hasMessage("The route \"" + first.route() + "\" is already used by another domain");
-        assertThat(domains.update(first.id(), new DomainRequest("First again", first.route(), null)).name())
+        assertThat(domains.update(first.id(), new DomainRequest("First again", first.route(), null))
+                        .name())
                 .isEqualTo("First again");
     }
 
@@ -111,16 +119,26 @@ class DomainServiceTest {
         assertInvalid(new DomainRequest("Name", route, List.of("a,b")), "tags");
         assertInvalid(new DomainRequest("Name", route, List.of("t".repeat(65))), "tags");
         assertInvalid(new DomainRequest("Name", route, List.of("")), "tags");
-        assertInvalid(new DomainRequest("Name", route,
-                IntStream.range(0, 21).mapToObj(i -> "tag" + i).toList()), "tags");
-        assertThat(domains.create(new DomainRequest("x".repeat(100), route,
-                IntStream.range(0, 20).mapToObj(i -> "t".repeat(63) + (char) ('a' + i)).toList())).tags())
+        assertInvalid(
+                new DomainRequest(
+                        "Name",
+                        route,
+                        IntStream.range(0, 21).mapToObj(i -> "tag" + i).toList()),
+                "tags");
+        assertThat(domains.create(new DomainRequest(
+                                "x".repeat(100),
+                                route,
+                                IntStream.range(0, 20)
+                                        .mapToObj(i -> "t".repeat(63) + (char) ('a' + i))
+                                        .toList()))
+                        .tags())
                 .hasSize(20);
     }
 
     private void assertInvalid(DomainRequest request, String field) {
         assertThatThrownBy(() -> domains.create(request))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -139,7 +157,10 @@ class DomainServiceTest {
         assertThat(clients.list(domain.id(), ListQuery.firstPage()).total()).isEqualTo(1);
 
         assertThat(domains.enable(domain.id()).status()).isEqualTo(Status.ENABLED);
-        assertThat(clients.create(domain.id(), new ClientRequest("after", null)).client().name()).isEqualTo("after");
+        assertThat(clients.create(domain.id(), new ClientRequest("after", null))
+                        .client()
+                        .name())
+                .isEqualTo("after");
     }
 
     @Test
@@ -147,11 +168,14 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "Secret");
         testUsers.signIn(bob);
 
-        assertThatThrownBy(() -> domains.read(domain.id())).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> domains.read(domain.id()))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Domain not found");
-        assertThatThrownBy(() -> domains.disable(domain.id())).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> domains.disable(domain.id()))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Domain not found");
-        assertThatThrownBy(() -> domains.read(Long.MAX_VALUE)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> domains.read(Long.MAX_VALUE))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Domain not found");
     }
 
@@ -170,7 +194,8 @@ class DomainServiceTest {
 
         ListResult all = new ListResult(domains.list(ListQuery.firstPage()));
         assertThat(all.names()).containsExactly(marker + " blue", marker + " red");
-        assertThat(domains.list(ListQuery.firstPage()).items()).extracting(DomainView::myRole)
+        assertThat(domains.list(ListQuery.firstPage()).items())
+                .extracting(DomainView::myRole)
                 .containsExactly(DomainRole.EDITOR, DomainRole.VIEWER);
         assertThat(new ListResult(domains.list(ListQuery.firstPage().withTag("warm"))).names())
                 .containsExactly(marker + " red");
@@ -182,13 +207,16 @@ class DomainServiceTest {
         assertThat(secondPage.total()).isEqualTo(2);
         assertThat(secondPage.items()).extracting(DomainView::name).containsExactly(marker + " red");
         assertThatThrownBy(() -> domains.list(ListQuery.page(0, 101)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("limit"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("limit"));
         assertThatThrownBy(() -> domains.list(ListQuery.page(-1, 10)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("offset"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("offset"));
 
         testUsers.signIn(admin);
         assertThat(new ListResult(domains.list(ListQuery.firstPage().withName(marker))).names())
-                .contains(notMine.name()).hasSize(3);
+                .contains(notMine.name())
+                .hasSize(3);
     }
 
     private record ListResult(List<String> names) {
@@ -210,7 +238,8 @@ class DomainServiceTest {
         assertThat(domains.listDomainInvitation(domain.id(), 0, 10).items()).containsExactly(sent);
         assertThat(domains.listInvitation(0, 100).items()).contains(sent);
         assertThatThrownBy(() -> domains.sendInvitation(domain.id(), dave.id(), DomainRole.VIEWER))
-                .isInstanceOf(Conflict.class).hasMessage("This user already has a pending invitation to the domain");
+                .isInstanceOf(Conflict.class)
+                .hasMessage("This user already has a pending invitation to the domain");
 
         testUsers.signIn(bob);
         assertThatThrownBy(() -> domains.acceptInvitation(sent.id())).isInstanceOf(NotFound.class);
@@ -223,12 +252,14 @@ class DomainServiceTest {
         assertThat(accepted.state()).isEqualTo(InvitationState.ACCEPTED);
         assertThat(domains.read(domain.id()).myRole()).isEqualTo(DomainRole.EDITOR);
         assertThat(domains.listReceivedInvitations(0, 10).items()).isEmpty();
-        assertThatThrownBy(() -> domains.rejectInvitation(sent.id())).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> domains.rejectInvitation(sent.id()))
+                .isInstanceOf(Conflict.class)
                 .hasMessage("This invitation has already been answered");
 
         testUsers.signIn(admin);
         assertThatThrownBy(() -> domains.sendInvitation(domain.id(), dave.id(), DomainRole.ADMIN))
-                .isInstanceOf(Conflict.class).hasMessage("This user is already a member of the domain");
+                .isInstanceOf(Conflict.class)
+                .hasMessage("This user is already a member of the domain");
     }
 
     @Test
@@ -244,9 +275,11 @@ class DomainServiceTest {
         testUsers.signIn(admin);
         InvitationView second = domains.sendInvitation(domain.id(), erin.id(), DomainRole.VIEWER);
         domains.deleteInvitation(domain.id(), second.id());
-        assertThat(domains.listDomainInvitation(domain.id(), 0, 10).items()).extracting(InvitationView::id)
+        assertThat(domains.listDomainInvitation(domain.id(), 0, 10).items())
+                .extracting(InvitationView::id)
                 .containsExactly(first.id());
-        assertThatThrownBy(() -> domains.deleteInvitation(domain.id(), second.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> domains.deleteInvitation(domain.id(), second.id()))
+                .isInstanceOf(NotFound.class);
 
         testUsers.signIn(erin);
         assertThatThrownBy(() -> domains.acceptInvitation(second.id())).isInstanceOf(NotFound.class);
@@ -258,11 +291,14 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "Nobody");
 
         assertThatThrownBy(() -> domains.sendInvitation(domain.id(), "no-such-user", DomainRole.VIEWER))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
         assertThatThrownBy(() -> domains.sendInvitation(domain.id(), Long.MAX_VALUE, DomainRole.VIEWER))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
         assertThatThrownBy(() -> domains.sendInvitation(domain.id(), bob.id(), null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("role"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("role"));
     }
 
     @Test
@@ -270,18 +306,26 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "Team");
         UserProfile frank = testUsers.create("frank", PlatformRole.USER);
 
-        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.VIEWER).member().role()).isEqualTo(DomainRole.VIEWER);
-        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.ADMIN).member().role()).isEqualTo(DomainRole.ADMIN);
+        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.VIEWER)
+                        .member()
+                        .role())
+                .isEqualTo(DomainRole.VIEWER);
+        assertThat(members.addMember(domain.id(), frank.id(), DomainRole.ADMIN)
+                        .member()
+                        .role())
+                .isEqualTo(DomainRole.ADMIN);
         assertThat(members.listMembers(domain.id(), 0, 10).total()).isEqualTo(2);
 
         testUsers.signIn(frank);
         members.removeMember(domain.id(), admin.id());
-        assertThatThrownBy(() -> members.removeMember(domain.id(), frank.id())).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> members.removeMember(domain.id(), frank.id()))
+                .isInstanceOf(Conflict.class)
                 .hasMessage("A domain needs at least one admin; make someone else admin first");
         assertThatThrownBy(() -> members.addMember(domain.id(), frank.id(), DomainRole.EDITOR))
                 .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> members.addMember(domain.id(), Long.MAX_VALUE, DomainRole.EDITOR))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("userId"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("userId"));
         assertThatThrownBy(() -> members.removeMember(domain.id(), bob.id())).isInstanceOf(NotFound.class);
     }
 
@@ -290,10 +334,13 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "By name");
         UserProfile gina = testUsers.create("gina", PlatformRole.USER);
 
-        assertThat(members.addMember(domain.id(), " " + gina.username() + " ", DomainRole.EDITOR).member().userId())
+        assertThat(members.addMember(domain.id(), " " + gina.username() + " ", DomainRole.EDITOR)
+                        .member()
+                        .userId())
                 .isEqualTo(gina.id());
         assertThatThrownBy(() -> members.addMember(domain.id(), "no-such-person", DomainRole.EDITOR))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("username"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("username"))
                 .hasMessage("No such user");
         testUsers.signIn(gina);
         assertThatThrownBy(() -> members.addMember(domain.id(), gina.username(), DomainRole.ADMIN))

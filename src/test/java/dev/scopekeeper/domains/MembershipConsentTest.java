@@ -25,10 +25,13 @@ class MembershipConsentTest {
 
     @Autowired
     DomainService domains;
+
     @Autowired
     MemberService members;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains testDomains;
 
@@ -62,16 +65,18 @@ class MembershipConsentTest {
         members.removeMember(domain, dana.id());
         members.removeMember(domain, root.id());
         users.signIn(eve);
-        assertThat(members.listMembers(domain, 0, 10).items()).singleElement()
-                .satisfies(m -> assertThat(m.role()).isEqualTo(DomainRole.ADMIN));
+        assertThat(members.listMembers(domain, 0, 10).items()).singleElement().satisfies(m -> assertThat(m.role())
+                .isEqualTo(DomainRole.ADMIN));
 
-        assertThatThrownBy(() -> domains.acceptInvitation(stale.id())).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> domains.acceptInvitation(stale.id()))
+                .isInstanceOf(Conflict.class)
                 .hasMessage("You are already admin in this domain; accepting this invitation would lower your role"
                         + " to viewer. Reject it, or ask a domain admin to change your role.");
 
-        assertThat(members.listMembers(domain, 0, 10).items()).singleElement()
-                .satisfies(m -> assertThat(m.role()).isEqualTo(DomainRole.ADMIN));
-        assertThat(domains.listReceivedInvitations(0, 10).items()).extracting(InvitationView::id)
+        assertThat(members.listMembers(domain, 0, 10).items()).singleElement().satisfies(m -> assertThat(m.role())
+                .isEqualTo(DomainRole.ADMIN));
+        assertThat(domains.listReceivedInvitations(0, 10).items())
+                .extracting(InvitationView::id)
                 .containsExactly(stale.id());
         assertThat(domains.rejectInvitation(stale.id()).state()).isEqualTo(InvitationState.REJECTED);
     }
@@ -121,10 +126,10 @@ class MembershipConsentTest {
 
         InvalidInput unknown = catchInvalid(() -> members.addMember(domain, Long.MAX_VALUE, DomainRole.VIEWER));
         InvalidInput foreign = catchInvalid(() -> members.addMember(domain, stranger.id(), DomainRole.VIEWER));
-        InvalidInput unknownInvite = catchInvalid(() -> domains.sendInvitation(domain, Long.MAX_VALUE,
-                DomainRole.VIEWER));
-        InvalidInput foreignInvite = catchInvalid(() -> domains.sendInvitation(domain, stranger.id(),
-                DomainRole.VIEWER));
+        InvalidInput unknownInvite =
+                catchInvalid(() -> domains.sendInvitation(domain, Long.MAX_VALUE, DomainRole.VIEWER));
+        InvalidInput foreignInvite =
+                catchInvalid(() -> domains.sendInvitation(domain, stranger.id(), DomainRole.VIEWER));
 
         assertThat(foreign.getMessage()).isEqualTo(unknown.getMessage()).isEqualTo("No such user");
         assertThat(foreign.field()).isEqualTo(unknown.field());
@@ -141,7 +146,8 @@ class MembershipConsentTest {
         members.addMember(shared, hana.id(), DomainRole.VIEWER);
 
         users.signIn(dana);
-        assertThat(members.addMember(domain, hana.id(), DomainRole.VIEWER).invited()).isTrue();
+        assertThat(members.addMember(domain, hana.id(), DomainRole.VIEWER).invited())
+                .isTrue();
 
         UserProfile ivan = users.create("ivan", PlatformRole.USER);
         users.signIn(root);

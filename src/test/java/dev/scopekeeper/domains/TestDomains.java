@@ -2,18 +2,18 @@ package dev.scopekeeper.domains;
 
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
-import dev.scopekeeper.security.TestUsers;
-import dev.scopekeeper.security.UserProfile;
-import java.util.List;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.entities.GroupService;
 import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.TestUsers;
+import dev.scopekeeper.security.UserProfile;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /** Creates domains with members through the real services, for tests. */
@@ -30,8 +30,13 @@ public class TestDomains {
     private final GroupService groups;
     private final Map<Long, UserProfile> admins = new ConcurrentHashMap<>();
 
-    TestDomains(DomainService domains, MemberService members, TestUsers testUsers, ClientService clients,
-            ChannelService channels, GroupService groups) {
+    TestDomains(
+            DomainService domains,
+            MemberService members,
+            TestUsers testUsers,
+            ClientService clients,
+            ChannelService channels,
+            GroupService groups) {
         this.domains = domains;
         this.members = members;
         this.testUsers = testUsers;
@@ -59,8 +64,11 @@ public class TestDomains {
     /** A new domain, administered by a fresh platform admin; returns its id. */
     public long domain(String prefix) {
         UserProfile admin = testUsers.create("dadmin", PlatformRole.ADMIN);
-        long id = as(admin, () -> domains.create(new DomainRequest(prefix + " " + SEQUENCE.incrementAndGet(),
-                uniqueRoute(prefix.toLowerCase().replaceAll("[^a-z0-9]", "")), List.of())).id());
+        long id = as(admin, () -> domains.create(new DomainRequest(
+                        prefix + " " + SEQUENCE.incrementAndGet(),
+                        uniqueRoute(prefix.toLowerCase().replaceAll("[^a-z0-9]", "")),
+                        List.of()))
+                .id());
         admins.put(id, admin);
         return id;
     }
@@ -77,18 +85,21 @@ public class TestDomains {
     }
 
     public long client(long domainId, String name) {
-        return as(admins.get(domainId), () -> clients.create(domainId,
-                new ClientService.ClientRequest(name, List.of())).client().id());
+        return as(admins.get(domainId), () -> clients.create(domainId, new ClientService.ClientRequest(name, List.of()))
+                .client()
+                .id());
     }
 
     public long channel(long domainId, String name) {
-        return as(admins.get(domainId), () -> channels.create(domainId,
-                new ChannelService.ChannelRequest(name, List.of())).id());
+        return as(admins.get(domainId), () -> channels.create(
+                        domainId, new ChannelService.ChannelRequest(name, List.of()))
+                .id());
     }
 
     public long group(long domainId, String name) {
-        return as(admins.get(domainId), () -> groups.create(domainId,
-                new GroupService.GroupRequest(name, "", List.of(), null)).id());
+        return as(admins.get(domainId), () -> groups.create(
+                        domainId, new GroupService.GroupRequest(name, "", List.of(), null))
+                .id());
     }
 
     public UserProfile adminOf(long domainId) {

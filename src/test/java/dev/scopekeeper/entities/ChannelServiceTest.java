@@ -31,14 +31,19 @@ class ChannelServiceTest {
 
     @Autowired
     ChannelService channels;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,53 +75,77 @@ class ChannelServiceTest {
         assertThat(channels.updateTags(domain, id, List.of("x")).tags()).containsExactly("x");
         assertThat(channels.disable(domain, id).status()).isEqualTo(Status.DISABLED);
         assertThat(channels.enable(domain, id).status()).isEqualTo(Status.ENABLED);
-        assertThat(channels.list(domain, ListQuery.firstPage()).items()).extracting(ChannelView::id).containsExactly(id);
+        assertThat(channels.list(domain, ListQuery.firstPage()).items())
+                .extracting(ChannelView::id)
+                .containsExactly(id);
         channels.delete(domain, id);
-        assertThatThrownBy(() -> channels.view(domain, id)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> channels.view(domain, id))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Channel not found");
     }
 
     @Test
     void aChannelConnectsAndDisconnectsClientsOfItsDomain() {
         long channel = channels.create(domain, new ChannelRequest("bus", null)).id();
-        long client = clients.create(domain, new ClientRequest("device", null)).client().id();
+        long client = clients.create(domain, new ClientRequest("device", null))
+                .client()
+                .id();
         long otherDomain = testDomains.create(admin, "Other").id();
-        long farClient = clients.create(otherDomain, new ClientRequest("far", null)).client().id();
+        long farClient = clients.create(otherDomain, new ClientRequest("far", null))
+                .client()
+                .id();
 
         channels.connectClient(domain, channel, client);
-        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage()).items())
-                .extracting(ClientView::name).containsExactly("device");
-        assertThatThrownBy(() -> channels.connectClient(domain, channel, farClient)).isInstanceOf(NotFound.class)
+        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage())
+                        .items())
+                .extracting(ClientView::name)
+                .containsExactly("device");
+        assertThatThrownBy(() -> channels.connectClient(domain, channel, farClient))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Client not found");
 
         channels.disconnectClient(domain, channel, client);
-        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage()).total()).isZero();
+        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage())
+                        .total())
+                .isZero();
     }
 
     @Test
     void deletingAChannelRemovesItsConnections() {
-        long channel = channels.create(domain, new ChannelRequest("doomed", null)).id();
-        long client = clients.create(domain, new ClientRequest("survivor", null)).client().id();
+        long channel =
+                channels.create(domain, new ChannelRequest("doomed", null)).id();
+        long client = clients.create(domain, new ClientRequest("survivor", null))
+                .client()
+                .id();
         clients.connectToChannel(domain, client, channel);
 
         channels.delete(domain, channel);
 
-        assertThat(jdbc.queryForObject("select count(*) from client_channel where channel_id = ?", Long.class,
-                channel)).isZero();
-        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage()).total()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from client_channel where channel_id = ?", Long.class, channel))
+                .isZero();
+        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage())
+                        .total())
+                .isZero();
     }
 
     @Test
     void aDisabledChannelRefusesChangesAndConnections() {
-        long channel = channels.create(domain, new ChannelRequest("paused", null)).id();
-        long client = clients.create(domain, new ClientRequest("device", null)).client().id();
-        long group = groups.create(domain, new GroupRequest("g", null, null, null)).id();
+        long channel =
+                channels.create(domain, new ChannelRequest("paused", null)).id();
+        long client = clients.create(domain, new ClientRequest("device", null))
+                .client()
+                .id();
+        long group =
+                groups.create(domain, new GroupRequest("g", null, null, null)).id();
         channels.disable(domain, channel);
 
         assertThatThrownBy(() -> channels.update(domain, channel, "x")).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> channels.updateTags(domain, channel, List.of())).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> channels.setParentGroup(domain, channel, group)).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> clients.connectToChannel(domain, client, channel)).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> channels.updateTags(domain, channel, List.of()))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> channels.setParentGroup(domain, channel, group))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> clients.connectToChannel(domain, client, channel))
+                .isInstanceOf(Conflict.class)
                 .hasMessage("\"paused\" is disabled; enable it before making changes");
         channels.delete(domain, channel);
     }
@@ -124,16 +153,22 @@ class ChannelServiceTest {
     @Test
     void channelNamesAreUniquePerDomainAndParentsComeFromTheSameDomain() {
         long channel = channels.create(domain, new ChannelRequest("dup", null)).id();
-        long group = groups.create(domain, new GroupRequest("parent", null, null, null)).id();
+        long group = groups.create(domain, new GroupRequest("parent", null, null, null))
+                .id();
         long otherDomain = testDomains.create(admin, "Other").id();
-        long farGroup = groups.create(otherDomain, new GroupRequest("far", null, null, null)).id();
+        long farGroup = groups.create(otherDomain, new GroupRequest("far", null, null, null))
+                .id();
 
         assertThatThrownBy(() -> channels.create(domain, new ChannelRequest("dup", null)))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> channels.create(domain, new ChannelRequest(null, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> channels.setParentGroup(domain, channel, farGroup)).isInstanceOf(NotFound.class);
-        assertThat(channels.setParentGroup(domain, channel, group).parentGroupId()).isEqualTo(group);
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> channels.setParentGroup(domain, channel, farGroup))
+                .isInstanceOf(NotFound.class);
+        assertThat(channels.setParentGroup(domain, channel, group).parentGroupId())
+                .isEqualTo(group);
         assertThat(channels.removeParentGroup(domain, channel).parentGroupId()).isNull();
     }
 }

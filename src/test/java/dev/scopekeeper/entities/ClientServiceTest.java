@@ -33,14 +33,19 @@ class ClientServiceTest {
 
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -73,9 +78,11 @@ class ClientServiceTest {
         assertThat(issued.toString()).doesNotContain(issued.secret());
         assertThat(Arrays.stream(ClientView.class.getRecordComponents()).map(c -> c.getName()))
                 .doesNotContain("secret", "secretDigest");
-        Map<String, Object> row = jdbc.queryForMap("select * from client where id = ?", issued.client().id());
+        Map<String, Object> row = jdbc.queryForMap(
+                "select * from client where id = ?", issued.client().id());
         assertThat(row.get("secret_digest")).isEqualTo(ClientSecrets.digest(issued.secret()));
-        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(issued.secret()));
+        assertThat(row.values())
+                .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(issued.secret()));
     }
 
     @Test
@@ -85,32 +92,42 @@ class ClientServiceTest {
         IssuedClientSecret second = clients.updateSecret(domain, first.client().id());
 
         assertThat(second.secret()).isNotEqualTo(first.secret());
-        assertThat(jdbc.queryForObject("select secret_digest from client where id = ?", String.class,
-                first.client().id())).isEqualTo(ClientSecrets.digest(second.secret()));
+        assertThat(jdbc.queryForObject(
+                        "select secret_digest from client where id = ?",
+                        String.class,
+                        first.client().id()))
+                .isEqualTo(ClientSecrets.digest(second.secret()));
     }
 
     @Test
     void aClientIsViewedRenamedRetaggedDisabledEnabledAndDeleted() {
-        long id = clients.create(domain, new ClientRequest("sensor", null)).client().id();
+        long id = clients.create(domain, new ClientRequest("sensor", null))
+                .client()
+                .id();
 
         assertThat(clients.view(domain, id).name()).isEqualTo("sensor");
         assertThat(clients.update(domain, id, "sensor 2").name()).isEqualTo("sensor 2");
-        assertThat(clients.updateTags(domain, id, List.of("a", "b", "a")).tags()).containsExactly("a", "b");
+        assertThat(clients.updateTags(domain, id, List.of("a", "b", "a")).tags())
+                .containsExactly("a", "b");
         assertThat(clients.disable(domain, id).status()).isEqualTo(Status.DISABLED);
         assertThat(clients.enable(domain, id).status()).isEqualTo(Status.ENABLED);
         clients.delete(domain, id);
-        assertThatThrownBy(() -> clients.view(domain, id)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> clients.view(domain, id))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Client not found");
     }
 
     @Test
     void aDisabledClientRefusesChangesButCanBeEnabledOrDeleted() {
-        long id = clients.create(domain, new ClientRequest("off", null)).client().id();
+        long id =
+                clients.create(domain, new ClientRequest("off", null)).client().id();
         long channel = channels.create(domain, new ChannelRequest("ch", null)).id();
-        long group = groups.create(domain, new GroupRequest("g", null, null, null)).id();
+        long group =
+                groups.create(domain, new GroupRequest("g", null, null, null)).id();
         clients.disable(domain, id);
 
-        assertThatThrownBy(() -> clients.update(domain, id, "new")).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> clients.update(domain, id, "new"))
+                .isInstanceOf(Conflict.class)
                 .hasMessage("\"off\" is disabled; enable it before making changes");
         assertThatThrownBy(() -> clients.updateTags(domain, id, List.of("x"))).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> clients.updateSecret(domain, id)).isInstanceOf(InvalidInput.class);
@@ -126,55 +143,77 @@ class ClientServiceTest {
 
     @Test
     void namesAreRequiredBoundedAndUniquePerDomain() {
-        long id = clients.create(domain, new ClientRequest("unique", null)).client().id();
+        long id = clients.create(domain, new ClientRequest("unique", null))
+                .client()
+                .id();
         clients.create(domain, new ClientRequest("other", null));
         long otherDomain = testDomains.create(admin, "Elsewhere").id();
 
         assertThatThrownBy(() -> clients.create(domain, new ClientRequest("unique", null)))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("name"))
                 .hasMessage("The name \"unique\" is already used in this domain");
         assertThatThrownBy(() -> clients.update(domain, id, "other")).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> clients.create(domain, new ClientRequest("", null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> clients.create(domain, new ClientRequest("n".repeat(101), null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> clients.updateTags(domain, id, List.of(" ")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("tags"));
-        assertThat(clients.create(otherDomain, new ClientRequest("unique", null)).client().domainId())
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("tags"));
+        assertThat(clients.create(otherDomain, new ClientRequest("unique", null))
+                        .client()
+                        .domainId())
                 .isEqualTo(otherDomain);
         assertThat(clients.update(domain, id, "unique").name()).isEqualTo("unique");
     }
 
     @Test
     void clientsConnectToChannelsOfTheirOwnDomainOnly() {
-        long client = clients.create(domain, new ClientRequest("c", null)).client().id();
+        long client =
+                clients.create(domain, new ClientRequest("c", null)).client().id();
         long channel = channels.create(domain, new ChannelRequest("near", null)).id();
         long otherDomain = testDomains.create(admin, "Far").id();
-        long farChannel = channels.create(otherDomain, new ChannelRequest("far", null)).id();
-        long farGroup = groups.create(otherDomain, new GroupRequest("far group", null, null, null)).id();
+        long farChannel =
+                channels.create(otherDomain, new ChannelRequest("far", null)).id();
+        long farGroup = groups.create(otherDomain, new GroupRequest("far group", null, null, null))
+                .id();
 
         clients.connectToChannel(domain, client, channel);
         clients.connectToChannel(domain, client, channel);
 
-        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage()).items())
-                .extracting(ChannelView::name).containsExactly("near");
-        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage()).total()).isOne();
-        assertThatThrownBy(() -> clients.connectToChannel(domain, client, farChannel)).isInstanceOf(NotFound.class)
+        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage())
+                        .items())
+                .extracting(ChannelView::name)
+                .containsExactly("near");
+        assertThat(channels.listConnectedClients(domain, channel, ListQuery.firstPage())
+                        .total())
+                .isOne();
+        assertThatThrownBy(() -> clients.connectToChannel(domain, client, farChannel))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Channel not found");
         assertThatThrownBy(() -> clients.connectToChannel(otherDomain, client, farChannel))
-                .isInstanceOf(NotFound.class).hasMessage("Client not found");
-        assertThatThrownBy(() -> clients.setParentGroup(domain, client, farGroup)).isInstanceOf(NotFound.class)
+                .isInstanceOf(NotFound.class)
+                .hasMessage("Client not found");
+        assertThatThrownBy(() -> clients.setParentGroup(domain, client, farGroup))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Group not found");
         assertThatThrownBy(() -> clients.view(otherDomain, client)).isInstanceOf(NotFound.class);
 
         clients.disconnectFromChannel(domain, client, channel);
-        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage()).total()).isZero();
+        assertThat(clients.listConnectedChannels(domain, client, ListQuery.firstPage())
+                        .total())
+                .isZero();
     }
 
     @Test
     void deletingAClientRemovesItsConnections() {
-        long client = clients.create(domain, new ClientRequest("gone", null)).client().id();
-        long channel = channels.create(domain, new ChannelRequest("stays", null)).id();
+        long client =
+                clients.create(domain, new ClientRequest("gone", null)).client().id();
+        long channel =
+                channels.create(domain, new ChannelRequest("stays", null)).id();
         clients.connectToChannel(domain, client, channel);
 
         clients.delete(domain, client);
@@ -186,20 +225,29 @@ class ClientServiceTest {
 
     @Test
     void aClientGetsAndLosesItsParentGroup() {
-        long client = clients.create(domain, new ClientRequest("child", null)).client().id();
-        long group = groups.create(domain, new GroupRequest("parent", null, null, null)).id();
+        long client = clients.create(domain, new ClientRequest("child", null))
+                .client()
+                .id();
+        long group = groups.create(domain, new GroupRequest("parent", null, null, null))
+                .id();
 
-        assertThat(clients.setParentGroup(domain, client, group).parentGroupId()).isEqualTo(group);
+        assertThat(clients.setParentGroup(domain, client, group).parentGroupId())
+                .isEqualTo(group);
         assertThat(clients.removeParentGroup(domain, client).parentGroupId()).isNull();
     }
 
     @Test
     void theListFiltersByNameTagAndStatusAndPages() {
         for (String name : List.of("alpha", "beta", "gamma", "delta_x")) {
-            clients.create(domain, new ClientRequest(name, name.startsWith("a") || name.startsWith("g")
-                    ? List.of("greek") : List.of()));
+            clients.create(
+                    domain,
+                    new ClientRequest(
+                            name, name.startsWith("a") || name.startsWith("g") ? List.of("greek") : List.of()));
         }
-        long beta = clients.list(domain, ListQuery.firstPage().withName("bet")).items().getFirst().id();
+        long beta = clients.list(domain, ListQuery.firstPage().withName("bet"))
+                .items()
+                .getFirst()
+                .id();
         clients.disable(domain, beta);
 
         assertThat(names(ListQuery.firstPage())).containsExactly("alpha", "beta", "delta_x", "gamma");
@@ -215,6 +263,8 @@ class ClientServiceTest {
     }
 
     private List<String> names(ListQuery query) {
-        return clients.list(domain, query).items().stream().map(ClientView::name).toList();
+        return clients.list(domain, query).items().stream()
+                .map(ClientView::name)
+                .toList();
     }
 }

@@ -30,12 +30,16 @@ class GroupServiceTest {
 
     @Autowired
     GroupService groups;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
 
@@ -77,7 +81,9 @@ class GroupServiceTest {
         assertThat(groups.enable(domain, id).status()).isEqualTo(Status.ENABLED);
         assertThat(groups.list(domain, ListQuery.firstPage()).total()).isOne();
         groups.delete(domain, id);
-        assertThatThrownBy(() -> groups.view(domain, id)).isInstanceOf(NotFound.class).hasMessage("Group not found");
+        assertThatThrownBy(() -> groups.view(domain, id))
+                .isInstanceOf(NotFound.class)
+                .hasMessage("Group not found");
     }
 
     @Test
@@ -91,20 +97,28 @@ class GroupServiceTest {
         GroupHierarchy fromMiddle = groups.retrieveGroupHierarchy(domain, middle, 10);
         assertThat(fromMiddle.ancestors()).extracting(GroupView::name).containsExactly("root");
         assertThat(fromMiddle.group().group().id()).isEqualTo(middle);
-        assertThat(fromMiddle.group().children()).extracting(n -> n.group().name()).containsExactly("leaf");
-        assertThat(fromMiddle.group().children().getFirst().children()).extracting(n -> n.group().id())
+        assertThat(fromMiddle.group().children())
+                .extracting(n -> n.group().name())
+                .containsExactly("leaf");
+        assertThat(fromMiddle.group().children().getFirst().children())
+                .extracting(n -> n.group().id())
                 .containsExactly(deeper);
 
         GroupHierarchy shallow = groups.retrieveGroupHierarchy(domain, root, 1);
         assertThat(shallow.ancestors()).isEmpty();
         assertThat(shallow.group().children()).extracting(n -> n.group().name()).containsExactly("middle", "sibling");
-        assertThat(shallow.group().children()).allSatisfy(n -> assertThat(n.children()).isEmpty());
-        assertThat(groups.retrieveGroupHierarchy(domain, deeper, 1).ancestors()).extracting(GroupView::name)
+        assertThat(shallow.group().children())
+                .allSatisfy(n -> assertThat(n.children()).isEmpty());
+        assertThat(groups.retrieveGroupHierarchy(domain, deeper, 1).ancestors())
+                .extracting(GroupView::name)
                 .containsExactly("root", "middle", "leaf");
-        assertThat(groups.listChildrenGroups(domain, root, ListQuery.firstPage()).items())
-                .extracting(GroupView::name).containsExactly("middle", "sibling");
+        assertThat(groups.listChildrenGroups(domain, root, ListQuery.firstPage())
+                        .items())
+                .extracting(GroupView::name)
+                .containsExactly("middle", "sibling");
         assertThatThrownBy(() -> groups.retrieveGroupHierarchy(domain, root, 11))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("depth"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("depth"));
         assertThatThrownBy(() -> groups.retrieveGroupHierarchy(domain, root, 0)).isInstanceOf(InvalidInput.class);
     }
 
@@ -115,7 +129,8 @@ class GroupServiceTest {
         long bottom = group("bottom", mid);
 
         assertThatThrownBy(() -> groups.addParentGroup(domain, top, bottom))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("parentGroupId"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("parentGroupId"))
                 .hasMessage("Group \"bottom\" cannot become the parent of \"top\": it is \"top\" itself or one of"
                         + " its subgroups, which would make a cycle");
         assertThatThrownBy(() -> groups.addParentGroup(domain, mid, mid)).isInstanceOf(InvalidInput.class);
@@ -132,34 +147,41 @@ class GroupServiceTest {
 
         assertThat(groups.addParentGroup(domain, b, a).parentGroupId()).isEqualTo(a);
         assertThat(groups.removeParentGroup(domain, b).parentGroupId()).isNull();
-        assertThat(groups.addChildrenGroups(domain, a, List.of(b, c, b))).extracting(GroupView::parentGroupId)
+        assertThat(groups.addChildrenGroups(domain, a, List.of(b, c, b)))
+                .extracting(GroupView::parentGroupId)
                 .containsExactly(a, a);
         groups.removeChildrenGroups(domain, a, List.of(b));
         assertThat(groups.view(domain, b).parentGroupId()).isNull();
         assertThatThrownBy(() -> groups.removeChildrenGroups(domain, a, List.of(b)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("childGroupIds"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("childGroupIds"))
                 .hasMessage("\"b\" is not a child of this group");
         assertThatThrownBy(() -> groups.addChildrenGroups(domain, a, List.of()))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("childGroupIds"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("childGroupIds"));
 
         groups.addChildrenGroups(domain, a, List.of(b));
         assertThat(groups.removeAllChildrenGroups(domain, a)).isEqualTo(2);
-        assertThat(groups.listChildrenGroups(domain, a, ListQuery.firstPage()).total()).isZero();
+        assertThat(groups.listChildrenGroups(domain, a, ListQuery.firstPage()).total())
+                .isZero();
         assertThat(groups.view(domain, c).parentGroupId()).isNull();
     }
 
     @Test
     void clientsAndChannelsBecomeAndStopBeingChildren() {
         long g = group("home", null);
-        long client = clients.create(domain, new ClientRequest("c", null)).client().id();
+        long client =
+                clients.create(domain, new ClientRequest("c", null)).client().id();
         long channel = channels.create(domain, new ChannelRequest("ch", null)).id();
 
         assertThat(groups.setChildClient(domain, g, client).parentGroupId()).isEqualTo(g);
         assertThat(groups.setChildChannel(domain, g, channel).parentGroupId()).isEqualTo(g);
         assertThat(groups.removeChildClient(domain, g, client).parentGroupId()).isNull();
-        assertThat(groups.removeChildChannel(domain, g, channel).parentGroupId()).isNull();
+        assertThat(groups.removeChildChannel(domain, g, channel).parentGroupId())
+                .isNull();
         assertThatThrownBy(() -> groups.removeChildClient(domain, g, client))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("clientId"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("clientId"));
         assertThatThrownBy(() -> groups.removeChildChannel(domain, g, channel)).isInstanceOf(InvalidInput.class);
     }
 
@@ -167,7 +189,8 @@ class GroupServiceTest {
     void deletingAGroupLeavesItsChildrenWithoutAParent() {
         long parent = group("parent", null);
         long child = group("child", parent);
-        long client = clients.create(domain, new ClientRequest("c", null)).client().id();
+        long client =
+                clients.create(domain, new ClientRequest("c", null)).client().id();
         long channel = channels.create(domain, new ChannelRequest("ch", null)).id();
         groups.setChildClient(domain, parent, client);
         groups.setChildChannel(domain, parent, channel);
@@ -183,18 +206,24 @@ class GroupServiceTest {
     void nothingCrossesDomains() {
         long local = group("local", null);
         long otherDomain = testDomains.create(admin, "Other").id();
-        long foreign = groups.create(otherDomain, new GroupRequest("foreign", null, null, null)).id();
-        long foreignClient = clients.create(otherDomain, new ClientRequest("fc", null)).client().id();
-        long foreignChannel = channels.create(otherDomain, new ChannelRequest("fch", null)).id();
+        long foreign = groups.create(otherDomain, new GroupRequest("foreign", null, null, null))
+                .id();
+        long foreignClient = clients.create(otherDomain, new ClientRequest("fc", null))
+                .client()
+                .id();
+        long foreignChannel =
+                channels.create(otherDomain, new ChannelRequest("fch", null)).id();
 
         assertThatThrownBy(() -> groups.addParentGroup(domain, local, foreign)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> groups.addChildrenGroups(domain, local, List.of(foreign)))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> groups.create(domain, new GroupRequest("x", null, null, foreign)))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> groups.setChildClient(domain, local, foreignClient)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> groups.setChildClient(domain, local, foreignClient))
+                .isInstanceOf(NotFound.class)
                 .hasMessage("Client not found");
-        assertThatThrownBy(() -> groups.setChildChannel(domain, local, foreignChannel)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> groups.setChildChannel(domain, local, foreignChannel))
+                .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> groups.view(otherDomain, local)).isInstanceOf(NotFound.class);
     }
 
@@ -202,11 +231,13 @@ class GroupServiceTest {
     void disabledGroupsAndChildrenRefuseChanges() {
         long g = group("g", null);
         long other = group("other", null);
-        long client = clients.create(domain, new ClientRequest("c", null)).client().id();
+        long client =
+                clients.create(domain, new ClientRequest("c", null)).client().id();
         groups.disable(domain, g);
 
         assertThatThrownBy(() -> groups.setChildClient(domain, g, client)).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> groups.addChildrenGroups(domain, other, List.of(g))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> groups.addChildrenGroups(domain, other, List.of(g)))
+                .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> groups.addParentGroup(domain, g, other)).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> groups.updateTags(domain, g, List.of())).isInstanceOf(Conflict.class);
     }
@@ -215,11 +246,13 @@ class GroupServiceTest {
     void groupNamesAndDescriptionsAreValidated() {
         group("taken", null);
 
-        assertThatThrownBy(() -> group("taken", null))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> group("taken", null)).isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field())
+                .isEqualTo("name"));
         assertThatThrownBy(() -> groups.create(domain, new GroupRequest("d", "x".repeat(1025), null, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
         assertThatThrownBy(() -> groups.create(domain, new GroupRequest("  ", null, null, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 }

@@ -36,27 +36,40 @@ class AdminJourneyIT extends BrowserJourney {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     PatService pats;
+
     @Autowired
     AuditService audit;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> call(String method, String path, String bearer) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + bearer).method(method, HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + bearer)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String accessToken(UserProfile user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/users/tokens/issue")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user.username() + "\",\"password\":\""
-                        + TestUsers.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users/tokens/issue"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user.username()
+                                + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .path("access_token")
+                .asString();
     }
 
     @Test
@@ -65,9 +78,16 @@ class AdminJourneyIT extends BrowserJourney {
         UserProfile worker = users.create("worker", PlatformRole.USER);
         long domain = domains.domain("Journey");
         domains.member(domain, worker, DomainRole.EDITOR);
-        IssuedPat pat = domains.as(worker, () -> pats.create(new CreatePatRequest("nightly-sync", "cron job",
-                PatDuration.days(30), null, List.of(new ScopeRequest(domain, "clients", "view", "*")))));
-        assertThat(call("GET", "/api/v1/pats", pat.secret()).statusCode()).as("valid token, not for this endpoint")
+        IssuedPat pat = domains.as(
+                worker,
+                () -> pats.create(new CreatePatRequest(
+                        "nightly-sync",
+                        "cron job",
+                        PatDuration.days(30),
+                        null,
+                        List.of(new ScopeRequest(domain, "clients", "view", "*")))));
+        assertThat(call("GET", "/api/v1/pats", pat.secret()).statusCode())
+                .as("valid token, not for this endpoint")
                 .isEqualTo(403);
 
         page.navigate("/login");
@@ -76,15 +96,18 @@ class AdminJourneyIT extends BrowserJourney {
         button("Sign in").click();
         page.waitForURL(url -> !url.contains("/login"));
         page.navigate("/admin/users");
-        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Users"))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Users")))
+                .isVisible();
         checkScreen("admin-users");
         textbox("Search").fill(worker.username());
         textbox("Search").press("Enter");
         page.waitForTimeout(600);
         settle();
-        page.locator("vaadin-grid-cell-content").getByText(worker.username(),
-                new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).first().click();
+        page.locator("vaadin-grid-cell-content")
+                .getByText(worker.username(), new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+                .first()
+                .click();
         settle();
         assertThat(button("Disable").first()).isEnabled();
         button("Disable").first().click();
@@ -103,8 +126,12 @@ class AdminJourneyIT extends BrowserJourney {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).doesNotContain(pat.secret());
 
-        List<String> signIns = domains.as(admin, () -> audit.list(new AuditQuery(null, null, admin.username(),
-                AuditEventType.LOGIN_SUCCEEDED, null, 0, 10)).items().stream().map(e -> e.details()).toList());
+        List<String> signIns = domains.as(admin, () -> audit
+                .list(new AuditQuery(null, null, admin.username(), AuditEventType.LOGIN_SUCCEEDED, null, 0, 10))
+                .items()
+                .stream()
+                .map(e -> e.details())
+                .toList());
         assertThat(signIns).as("the browser sign-in is audited").isNotEmpty();
     }
 
@@ -113,18 +140,27 @@ class AdminJourneyIT extends BrowserJourney {
         UserProfile member = users.create("member", PlatformRole.USER);
         long domain = domains.domain("Governed");
         domains.member(domain, member, DomainRole.EDITOR);
-        long patId = domains.as(member, () -> pats.create(new CreatePatRequest("reach", "d", PatDuration.days(7),
-                null, List.of(new ScopeRequest(domain, "clients", "view", "*"),
-                        new ScopeRequest(domain, "channels", "*", "*")))).pat().id());
+        long patId = domains.as(member, () -> pats.create(new CreatePatRequest(
+                        "reach",
+                        "d",
+                        PatDuration.days(7),
+                        null,
+                        List.of(
+                                new ScopeRequest(domain, "clients", "view", "*"),
+                                new ScopeRequest(domain, "channels", "*", "*"))))
+                .pat()
+                .id());
         String adminToken = accessToken(domains.adminOf(domain));
 
-        JsonNode listed = JsonMapper.builder().build().readTree(call("GET", "/api/v1/domains/" + domain + "/pats",
-                adminToken).body());
+        JsonNode listed = JsonMapper.builder()
+                .build()
+                .readTree(call("GET", "/api/v1/domains/" + domain + "/pats", adminToken)
+                        .body());
         assertThat(listed.path("total").asInt()).isEqualTo(1);
         assertThat(listed.path("pats").get(0).path("scopes").size()).isEqualTo(2);
 
-        HttpResponse<String> revoked = call("DELETE", "/api/v1/domains/" + domain + "/pats/" + patId + "/scope",
-                adminToken);
+        HttpResponse<String> revoked =
+                call("DELETE", "/api/v1/domains/" + domain + "/pats/" + patId + "/scope", adminToken);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(revoked.body()).contains("\"removed\":2");
         assertThat(domains.as(member, () -> pats.get(patId).scopes())).isEmpty();

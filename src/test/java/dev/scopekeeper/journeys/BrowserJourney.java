@@ -1,15 +1,15 @@
 package dev.scopekeeper.journeys;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.options.AriaRole;
 import dev.scopekeeper.ScopekeeperTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -44,6 +43,7 @@ public abstract class BrowserJourney {
 
     @LocalServerPort
     protected int port;
+
     protected BrowserContext context;
     protected Page page;
 
@@ -56,20 +56,28 @@ public abstract class BrowserJourney {
             Assumptions.abort("Browser journeys skipped: no Chromium at " + CHROMIUM
                     + " (apt-get install chromium, or set CHROMIUM_PATH)");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                        "--disable-dev-shm-usage")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic",
+                                "--disable-dev-shm-usage")));
     }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
-                .setBaseURL("http://localhost:" + port));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL("http://localhost:" + port));
         context.setDefaultTimeout(20_000);
         // assertThat(...).isVisible() waits as long as an action: the first page of a cold context on a shared
         // 2-core machine can take longer than Playwright's default 5 s (nothing is asserted less)
@@ -93,7 +101,8 @@ public abstract class BrowserJourney {
     void closePage() {
         try {
             org.assertj.core.api.Assertions.assertThat(cspViolations)
-                    .as("the Content-Security-Policy blocked nothing the screens need").isEmpty();
+                    .as("the Content-Security-Policy blocked nothing the screens need")
+                    .isEmpty();
         } finally {
             if (context != null) {
                 context.close();
@@ -113,11 +122,13 @@ public abstract class BrowserJourney {
 
     /** A text input by its exact visible label (Vaadin fields label their input with aria-labelledby). */
     protected Locator textbox(String label) {
-        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+        return page.getByRole(
+                AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
     }
 
     protected Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     /** Waits for Vaadin to finish its server round trips. */
@@ -133,13 +144,15 @@ public abstract class BrowserJourney {
      */
     protected void docScreenshot(String name) {
         settle();
-        Path folder = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots")
+        Path folder = Boolean.getBoolean("docs.screenshots")
+                ? Path.of("docs", "screenshots")
                 : Path.of("target", "doc-screenshots");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
     }
 
     /** Phone width the layout checks and phone screenshots use (iPhone 12-14 portrait). */
     protected static final int PHONE_WIDTH = 390;
+
     protected static final int PHONE_HEIGHT = 844;
 
     /**
@@ -168,11 +181,16 @@ public abstract class BrowserJourney {
     /** axe-core on the whole page (an open dialog or popover included): no critical or serious violation. */
     protected void assertAccessible(String where) {
         settle();
-        List<Rule> violations = new AxeBuilder(page).exclude(List.of("vaadin-dev-tools")).analyze().getViolations();
+        List<Rule> violations = new AxeBuilder(page)
+                .exclude(List.of("vaadin-dev-tools"))
+                .analyze()
+                .getViolations();
         String serious = violations.stream()
                 .filter(rule -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
                 .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().limit(5).map(node -> String.valueOf(node.getTarget()))
+                        + rule.getNodes().stream()
+                                .limit(5)
+                                .map(node -> String.valueOf(node.getTarget()))
                                 .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
         report("axe on " + where + " (" + page.url() + ")", serious.isEmpty() ? List.of() : List.of(serious));
@@ -228,9 +246,13 @@ public abstract class BrowserJourney {
         @Override
         public void handleTestExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
             if (lastPage != null && !lastPage.isClosed()) {
-                lastPage.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target",
-                        "journey-screenshots", "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-                                + context.getRequiredTestMethod().getName() + ".png")));
+                lastPage.screenshot(new Page.ScreenshotOptions()
+                        .setFullPage(true)
+                        .setPath(Path.of(
+                                "target",
+                                "journey-screenshots",
+                                "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                                        + context.getRequiredTestMethod().getName() + ".png")));
             }
             throw cause;
         }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.scopekeeper.ResetDatabase;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +27,8 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
 
         page.navigate("/clients");
         assertThat(page.getByText("No domain yet")).isVisible();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create a domain on the Domains page")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create a domain on the Domains page"))
+                .click();
 
         button("Create domain").click();
         textbox("Name").fill("Acme Plant");
@@ -66,8 +66,10 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
         settle();
         save("clients");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sensor 7")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sensor 7"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sensor 7"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sensor 7")))
+                .isVisible();
         choose("Channel", "Telemetry");
         button("Connect").click();
         assertThat(page.getByText("Connected to Telemetry")).isVisible();
@@ -79,12 +81,15 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
         save("client-detail");
 
         page.navigate("/channels");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Telemetry")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Telemetry"))
+                .click();
         assertThat(cell("Sensor 7")).isVisible();
 
         page.navigate("/groups");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hall 1")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hierarchy"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hall 1"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hierarchy")))
+                .isVisible();
         assertThat(cell("Hall 1")).isVisible();
         settle();
         save("group-detail");
@@ -104,15 +109,20 @@ class DomainEntitiesJourneyIT extends BrowserJourney {
     }
 
     private void choose(String comboBox, String option) {
-        Locator box = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName(comboBox).setExact(true));
+        Locator box = page.getByRole(
+                AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName(comboBox).setExact(true));
         box.click();
         box.fill(option);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(option).setExact(true))
+                .click();
     }
 
     /** Grid cells are rendered into the light DOM as vaadin-grid-cell-content. */
     private Locator cell(String text) {
-        return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
+        return page.locator("vaadin-grid-cell-content")
+                .getByText(text, new Locator.GetByTextOptions().setExact(true))
                 .first();
     }
 

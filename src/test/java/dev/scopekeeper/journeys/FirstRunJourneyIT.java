@@ -2,8 +2,6 @@ package dev.scopekeeper.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.Page;
 import dev.scopekeeper.ResetDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +44,7 @@ class FirstRunJourneyIT extends BrowserJourney {
 
         openUserMenu();
         assertThat(page.getByText("ada@example.com")).isVisible();
-        assertThat(button("Personal Access Tokens"))
-                .isVisible();
+        assertThat(button("Personal Access Tokens")).isVisible();
         assertThat(button("Profile")).isVisible();
         checkScreen("user-popover");
         button("Profile").click();
@@ -62,7 +59,6 @@ class FirstRunJourneyIT extends BrowserJourney {
     }
 
     private void openUserMenu() {
-        button("Open user menu for Ada Lovelace")
-                .click();
+        button("Open user menu for Ada Lovelace").click();
     }
 }

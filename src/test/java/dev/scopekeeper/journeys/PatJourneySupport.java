@@ -14,8 +14,7 @@ import java.net.http.HttpResponse;
 /** Browser steps shared by the PAT journeys, plus plain HTTP calls with a token. */
 abstract class PatJourneySupport extends BrowserJourney {
 
-    record ApiResponse(int status, String body) {
-    }
+    record ApiResponse(int status, String body) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,13 +43,17 @@ abstract class PatJourneySupport extends BrowserJourney {
     /** Opens the Vaadin select labelled {@code label} and picks {@code option}. */
     protected void choose(String label, String option) {
         select(label).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(option).setExact(true))
+                .click();
         settle();
     }
 
     protected Locator select(String label) {
-        return page.locator("vaadin-select").filter(new Locator.FilterOptions().setHas(
-                page.locator("label").getByText(label, new Locator.GetByTextOptions().setExact(true))));
+        return page.locator("vaadin-select")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.locator("label").getByText(label, new Locator.GetByTextOptions().setExact(true))));
     }
 
     protected Locator dialog() {
@@ -62,17 +65,24 @@ abstract class PatJourneySupport extends BrowserJourney {
     }
 
     protected Locator buttonIn(Locator scope, String name) {
-        return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        return scope.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     protected Locator gridCell(String text) {
-        return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first();
+        return page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first();
     }
 
     protected ApiResponse get(String path, String token) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

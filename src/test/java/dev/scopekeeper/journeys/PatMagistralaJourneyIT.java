@@ -32,8 +32,10 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
 
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     PatService pats;
 
@@ -53,8 +55,12 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         page.waitForURL(url -> url.endsWith("/pats"));
         assertThat(page.getByText("No personal access tokens here")).isVisible();
         // after navigation focus is on the screen's heading, not the page body; Delete All needs something to delete
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal Access Tokens")
-                .setLevel(1))).isFocused();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Personal Access Tokens")
+                                .setLevel(1)))
+                .isFocused();
         assertThat(button("Delete All")).isDisabled();
         // the skip link jumps over the header and navigation to the content
         page.locator(".sk-skip-link").focus();
@@ -71,8 +77,13 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         choose("Duration", "7 days");
         button("Add a scope").click();
         settle();
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Operation").setExact(true)).click();
-        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("View a client")).click();
+        page.getByRole(
+                        AriaRole.COMBOBOX,
+                        new Page.GetByRoleOptions().setName("Operation").setExact(true))
+                .click();
+        page.getByRole(AriaRole.OPTION)
+                .filter(new Locator.FilterOptions().setHasText("View a client"))
+                .click();
         settle();
         assertAccessible("the operations of a scope");
         docScreenshot("03-create-pat-operations");
@@ -88,7 +99,8 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
 
         // copy the secret and use it
         button("Copy token").click();
-        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
         String secret = (String) page.evaluate("() => navigator.clipboard.readText()");
         assertThat(secret).startsWith("pat_");
         button("Show token").click();
@@ -101,13 +113,16 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         ApiResponse refused = get("/api/v1/pats", secret);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("cannot be used to manage");
-        assertThat(get("/api/v1/pats", secret.substring(0, secret.length() - 1) + "x").status()).isEqualTo(401);
+        assertThat(get("/api/v1/pats", secret.substring(0, secret.length() - 1) + "x")
+                        .status())
+                .isEqualTo(401);
 
         // reloading never shows the secret again
         page.reload();
         settle();
         assertThat(page.getByText("will not be shown again")).hasCount(0);
-        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("thermostat")))
+        assertThat(page.locator("vaadin-grid-cell-content")
+                        .filter(new Locator.FilterOptions().setHasText("thermostat")))
                 .hasCount(0);
 
         // Add Scope
@@ -176,13 +191,21 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         gridCell("forever").evaluate("cell => cell.assignedSlot.parentElement.focus()");
         page.keyboard().press("Enter");
         page.waitForURL(Pattern.compile(".*/pats/\\d+$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("forever"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("forever")))
+                .isVisible();
         page.goBack();
         page.waitForURL(url -> url.endsWith("/pats"));
         settle();
-        Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true))));
-        row.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        Locator row = page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Delete").setExact(true))));
+        row.first()
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Delete").setExact(true))
+                .click();
         assertThat(alertDialog()).containsText("backup job");
         buttonIn(alertDialog(), "Delete").click();
         assertThat(page.getByText("Token \"backup job\" deleted")).isVisible();
@@ -195,11 +218,13 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
 
         // a mistyped address shows the app's own not-found page, inside the layout
         page.navigate("/pats/abc");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found")))
+                .isVisible();
         assertThat(page).hasTitle("Not found | Scopekeeper");
         assertThat(button("Open user menu for " + user.displayName())).isVisible();
         checkScreen("not-found");
         page.navigate("/no-such-page");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found")))
+                .isVisible();
     }
 }

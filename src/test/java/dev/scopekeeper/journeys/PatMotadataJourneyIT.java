@@ -48,10 +48,13 @@ class PatMotadataJourneyIT extends PatJourneySupport {
 
         textbox("Name").fill("reporting");
         textbox("Description").fill("Dashboards for the operations team");
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("User").setExact(true))
+        page.getByRole(
+                        AriaRole.COMBOBOX,
+                        new Page.GetByRoleOptions().setName("User").setExact(true))
                 .fill(operator.username());
-        page.getByRole(AriaRole.OPTION).filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(operator.username())).click();
+        page.getByRole(AriaRole.OPTION)
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(operator.username()))
+                .click();
         choose("Duration", "60 days");
         checkScreen("12-motadata-create-for-user");
         textbox("Name").press("Enter");
@@ -65,8 +68,10 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         String secret = textbox("Token").inputValue();
         assertThat(secret).startsWith("pat_");
         button("Copy token").click();
-        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true))).isVisible();
-        assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(secret);
+        assertThat(page.getByText("Copied", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat((String) page.evaluate("() => navigator.clipboard.readText()"))
+                .isEqualTo(secret);
         checkScreen("13-motadata-generated");
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
 

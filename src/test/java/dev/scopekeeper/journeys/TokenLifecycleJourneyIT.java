@@ -37,12 +37,16 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
 
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     PatService pats;
+
     @Autowired
     TestNotifier notifier;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -54,24 +58,33 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
         long pump = testDomains.client(domain, "pump");
         String clientPath = "/api/v1/domains/" + domain + "/clients/" + pump;
         testUsers.signIn(user);
-        IssuedPat issued = pats.create(new CreatePatRequest("deploy", "CI deploys", PatDuration.days(30), null,
+        IssuedPat issued = pats.create(new CreatePatRequest(
+                "deploy",
+                "CI deploys",
+                PatDuration.days(30),
+                null,
                 List.of(new ScopeRequest(domain, "clients", "view", Long.toString(pump)))));
         testUsers.signOut();
         String oldSecret = issued.secret();
         // 25 days later: 5 days left
-        jdbc.update("UPDATE pat SET issued_at = DATE_SUB(issued_at, INTERVAL 25 DAY),"
-                + " expires_at = DATE_SUB(expires_at, INTERVAL 25 DAY) WHERE id = ?", issued.pat().id());
+        jdbc.update(
+                "UPDATE pat SET issued_at = DATE_SUB(issued_at, INTERVAL 25 DAY),"
+                        + " expires_at = DATE_SUB(expires_at, INTERVAL 25 DAY) WHERE id = ?",
+                issued.pat().id());
 
         // warned by mail
         notifier.runExpiryNotices();
         assertThat(Mails.subjects(TestMail.await(user.email(), 1)))
                 .containsExactly("Token \"deploy\" expires in 7 day(s)");
-        assertThat(Mails.text(TestMail.to(user.email()).getFirst())).contains("/pats/" + issued.pat().id());
+        assertThat(Mails.text(TestMail.to(user.email()).getFirst()))
+                .contains("/pats/" + issued.pat().id());
 
         // warned in the app: the header's count leads to the filtered table, where the token is marked
         signIn(user);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("My tokens expiring within 7 days: 1")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("My tokens expiring within 7 days: 1"))
+                .click();
         page.waitForURL(Pattern.compile(".*/pats\\?filter=expiring$"));
         settle();
         assertThat(gridCell("deploy")).isVisible();
@@ -89,7 +102,9 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
         assertThat(textbox("Token")).hasValue(Pattern.compile("pat_[0-9A-Za-z]{38}"));
         String newSecret = textbox("Token").inputValue();
         assertThat(newSecret).isNotEqualTo(oldSecret);
-        assertThat(get(clientPath, oldSecret).status()).as("old secret during the grace").isEqualTo(200);
+        assertThat(get(clientPath, oldSecret).status())
+                .as("old secret during the grace")
+                .isEqualTo(200);
         assertThat(get(clientPath, newSecret).status()).isEqualTo(200);
         page.reload();
         settle();
@@ -97,12 +112,13 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
         button("Stop now").click();
         settle();
         assertThat(page.locator(".sk-grace-row")).isHidden();
-        assertThat(get(clientPath, oldSecret).status()).as("old secret after Stop now").isEqualTo(401);
+        assertThat(get(clientPath, oldSecret).status())
+                .as("old secret after Stop now")
+                .isEqualTo(401);
         assertThat(get(clientPath, newSecret).status()).isEqualTo(200);
 
         // reported leaked: anyone may report it, the owner is mailed, the token is dead
-        HttpResponse<String> report = post("/api/v1/credentials/revoke",
-                "{\"credentials\": [\"" + newSecret + "\"]}");
+        HttpResponse<String> report = post("/api/v1/credentials/revoke", "{\"credentials\": [\"" + newSecret + "\"]}");
         assertThat(report.statusCode()).isEqualTo(202);
         assertThat(report.body()).isEqualTo("{\"accepted\":1}");
         assertThat(Mails.subjects(TestMail.await(user.email(), 2)))
@@ -115,9 +131,13 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
 
     private HttpResponse<String> post(String path, String json) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

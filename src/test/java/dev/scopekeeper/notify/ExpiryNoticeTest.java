@@ -16,10 +16,10 @@ import dev.scopekeeper.security.UserProfile;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,24 +32,34 @@ class ExpiryNoticeTest {
 
     @Autowired
     PatService pats;
+
     @Autowired
     NotificationService notifications;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     ExpiryNotifier notifier;
+
     @Autowired
     PatExpiries expiries;
+
     @Autowired
     UserDirectory directory;
+
     @Autowired
     NotifyPreferenceRepository preferences;
+
     @Autowired
     Mailer mailer;
+
     @Autowired
     MailComposer composer;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -75,9 +85,12 @@ class ExpiryNoticeTest {
         List<MimeMessage> mails = TestMail.await(alice.email(), 1);
         assertThat(Mails.subjects(mails)).containsExactly("Token \"deploy\" expires in 7 day(s)");
         MimeMessage warning = mails.getFirst();
-        assertThat(Mails.text(warning)).contains("https://scopekeeper.test.example/pats/" + token.pat().id())
+        assertThat(Mails.text(warning))
+                .contains("https://scopekeeper.test.example/pats/" + token.pat().id())
                 .doesNotContain(token.secret());
-        assertThat(Mails.html(warning)).contains("href=\"https://scopekeeper.test.example/pats/" + token.pat().id())
+        assertThat(Mails.html(warning))
+                .contains("href=\"https://scopekeeper.test.example/pats/"
+                        + token.pat().id())
                 .doesNotContain(token.secret());
 
         clock.advance(Duration.ofDays(6));
@@ -85,9 +98,11 @@ class ExpiryNoticeTest {
         clock.advance(Duration.ofDays(1));
         notifier.run();
         notifier.run();
-        assertThat(Mails.subjects(TestMail.await(alice.email(), 3))).containsExactly(
-                "Token \"deploy\" expires in 7 day(s)", "Token \"deploy\" expires in 1 day(s)",
-                "Token \"deploy\" has expired");
+        assertThat(Mails.subjects(TestMail.await(alice.email(), 3)))
+                .containsExactly(
+                        "Token \"deploy\" expires in 7 day(s)",
+                        "Token \"deploy\" expires in 1 day(s)",
+                        "Token \"deploy\" has expired");
 
         clock.advance(Duration.ofDays(2));
         notifier.run();
@@ -162,10 +177,13 @@ class ExpiryNoticeTest {
 
         TestMail.await(erin.email(), 1);
         sleep(300);
-        assertThat(Mails.subjects(TestMail.to(erin.email())))
-                .containsExactly("Token \"shared\" expires in 7 day(s)");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pat_expiry_notice n JOIN pat p ON p.id = n.pat_id"
-                + " WHERE p.owner_id = ?", Integer.class, erin.id())).isEqualTo(1);
+        assertThat(Mails.subjects(TestMail.to(erin.email()))).containsExactly("Token \"shared\" expires in 7 day(s)");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM pat_expiry_notice n JOIN pat p ON p.id = n.pat_id"
+                                + " WHERE p.owner_id = ?",
+                        Integer.class,
+                        erin.id()))
+                .isEqualTo(1);
     }
 
     private static int runAfter(CyclicBarrier barrier, ExpiryNotifier notifier) {

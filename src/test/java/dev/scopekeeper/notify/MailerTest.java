@@ -14,7 +14,8 @@ class MailerTest {
         Mailer mailer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "");
 
         assertThat(mailer.configured()).isFalse();
-        assertThat(mailer.send(new Mail("someone@example.com", "subject", "text", "<p>html</p>"))).isFalse();
+        assertThat(mailer.send(new Mail("someone@example.com", "subject", "text", "<p>html</p>")))
+                .isFalse();
         mailer.sendLater(new Mail("someone@example.com", "subject", "text", "<p>html</p>"));
         assertThat(new NotificationService(mailer, null, null).mailStatus())
                 .isEqualTo(new NotificationService.MailStatus(false, "scopekeeper@localhost"));

@@ -11,8 +11,7 @@ import java.util.List;
 /** Reading received messages in tests: subject, plain-text part, HTML part. */
 public final class Mails {
 
-    private Mails() {
-    }
+    private Mails() {}
 
     public static String subject(MimeMessage message) {
         try {

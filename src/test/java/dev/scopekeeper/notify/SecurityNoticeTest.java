@@ -28,14 +28,19 @@ class SecurityNoticeTest {
 
     @Autowired
     PatService pats;
+
     @Autowired
     PatAdministrationService administration;
+
     @Autowired
     DomainTokenService domainTokens;
+
     @Autowired
     NotificationService notifications;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
 
@@ -62,15 +67,18 @@ class SecurityNoticeTest {
 
         List<MimeMessage> created = TestMail.await(bob.email(), 1);
         assertThat(Mails.subjects(created)).containsExactly("A token \"ci\" was created for you");
-        assertThat(Mails.text(created.getFirst())).contains("The administrator " + admin.username(),
-                "https://scopekeeper.test.example/pats/" + issued.pat().id()).doesNotContain(issued.secret());
+        assertThat(Mails.text(created.getFirst()))
+                .contains(
+                        "The administrator " + admin.username(),
+                        "https://scopekeeper.test.example/pats/" + issued.pat().id())
+                .doesNotContain(issued.secret());
         assertThat(Mails.html(created.getFirst())).doesNotContain(issued.secret());
 
         administration.revoke(issued.pat().id(), "contractor left");
 
         List<MimeMessage> both = TestMail.await(bob.email(), 2);
-        assertThat(Mails.subjects(both)).containsExactly("A token \"ci\" was created for you",
-                "Your token \"ci\" was revoked");
+        assertThat(Mails.subjects(both))
+                .containsExactly("A token \"ci\" was created for you", "Your token \"ci\" was revoked");
         assertThat(Mails.text(both.get(1))).contains("revoked by " + admin.username(), "Reason: contractor left");
         assertThat(TestMail.to(admin.email())).isEmpty();
     }
@@ -78,7 +86,9 @@ class SecurityNoticeTest {
     @Test
     void aBulkRevocationByAnAdministratorTellsEachOwner() {
         users.signIn(bob);
-        long id = pats.create(new CreatePatRequest("bulk", "", PatDuration.days(30), null, List.of())).pat().id();
+        long id = pats.create(new CreatePatRequest("bulk", "", PatDuration.days(30), null, List.of()))
+                .pat()
+                .id();
         users.signIn(admin);
 
         administration.revokeAll(List.of(id));
@@ -91,7 +101,9 @@ class SecurityNoticeTest {
     @Test
     void anOwnerRevokingTheirOwnTokenGetsNoMail() throws InterruptedException {
         users.signIn(bob);
-        long id = pats.create(new CreatePatRequest("mine", "", PatDuration.days(30), null, List.of())).pat().id();
+        long id = pats.create(new CreatePatRequest("mine", "", PatDuration.days(30), null, List.of()))
+                .pat()
+                .id();
         pats.revoke(id);
         Thread.sleep(300);
         assertThat(TestMail.to(bob.email())).isEmpty();
@@ -106,9 +118,16 @@ class SecurityNoticeTest {
         domains.member(lab, bob, DomainRole.EDITOR);
         domains.member(shop, carol, DomainRole.ADMIN);
         users.signIn(bob);
-        long id = pats.create(new CreatePatRequest("two domains", "", PatDuration.days(30), null, List.of(
-                new ScopeRequest(shop, "clients", "view", "*"), new ScopeRequest(lab, "clients", "view", "*"))))
-                .pat().id();
+        long id = pats.create(new CreatePatRequest(
+                        "two domains",
+                        "",
+                        PatDuration.days(30),
+                        null,
+                        List.of(
+                                new ScopeRequest(shop, "clients", "view", "*"),
+                                new ScopeRequest(lab, "clients", "view", "*"))))
+                .pat()
+                .id();
 
         users.signIn(carol);
         domainTokens.revokeDomainAccess(shop, id);

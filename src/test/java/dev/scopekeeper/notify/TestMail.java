@@ -25,14 +25,15 @@ public final class TestMail {
 
     private static GreenMail server;
 
-    private TestMail() {
-    }
+    private TestMail() {}
 
     public static synchronized GreenMail server() {
         if (server == null) {
             GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             mail.start();
-            System.setProperty("scopekeeper.test.smtp-port", Integer.toString(mail.getSmtp().getPort()));
+            System.setProperty(
+                    "scopekeeper.test.smtp-port",
+                    Integer.toString(mail.getSmtp().getPort()));
             server = mail;
         }
         return server;
@@ -44,7 +45,8 @@ public final class TestMail {
         for (MimeMessage message : server().getReceivedMessages()) {
             try {
                 Address[] recipients = message.getAllRecipients();
-                if (recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+                if (recipients != null
+                        && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
                     found.add(message);
                 }
             } catch (MessagingException e) {
@@ -68,8 +70,8 @@ public final class TestMail {
     /** Registered in META-INF/spring.factories: the same (equal) customizer for every test, so no extra context. */
     public static final class Starter implements ContextCustomizerFactory {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             server();
             return new Customizer();
         }

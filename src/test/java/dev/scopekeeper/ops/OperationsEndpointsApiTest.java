@@ -22,10 +22,13 @@ class OperationsEndpointsApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     PatBenchmarkSupport pats;
 
@@ -47,7 +50,8 @@ class OperationsEndpointsApiTest {
         assertThat(liveness.json().path("status").asString()).isEqualTo("UP");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
-        assertThat(readiness.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
         assertThat(readiness.json().path("components").has("readinessState")).isTrue();
     }
 
@@ -57,7 +61,8 @@ class OperationsEndpointsApiTest {
         assertThat(api.get("/actuator/prometheus", "wrong-token").status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus", "pat_not-a-token").status()).isEqualTo(401);
         UserProfile admin = users.create("metrics-admin", PlatformRole.ADMIN);
-        assertThat(api.get("/actuator/prometheus", api.accessToken(admin)).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", api.accessToken(admin)).status())
+                .isEqualTo(401);
     }
 
     @Test

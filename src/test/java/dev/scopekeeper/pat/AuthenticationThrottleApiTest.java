@@ -39,16 +39,22 @@ class AuthenticationThrottleApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     AuthenticationThrottle throttle;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     PatUsageRecorder usage;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Environment environment;
 
@@ -80,7 +86,8 @@ class AuthenticationThrottleApiTest {
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.contentType()).startsWith("application/problem+json");
-        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 61L);
         assertThat(throttled.json().path("detail").asString()).startsWith("Too many invalid tokens from your address");
         assertThat(api.get("/api/v1/domains", "pat_garbage").status()).isEqualTo(429);
@@ -106,24 +113,38 @@ class AuthenticationThrottleApiTest {
 
         assertThat(get("/api/v1/domains", bad, "198.51.100.20").statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/domains/" + domain, created.path("secret").asString(), "198.51.100.20")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         usage.flush();
-        assertThat(jdbc.queryForObject("SELECT last_used_ip FROM pat WHERE id = ?", String.class,
-                created.path("id").asLong())).isEqualTo("198.51.100.20");
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_used_ip FROM pat WHERE id = ?",
+                        String.class,
+                        created.path("id").asLong()))
+                .isEqualTo("198.51.100.20");
     }
 
     private JsonNode readDomainPat(String userToken, long domain) {
-        Response created = api.post("/api/v1/pats", userToken, Map.of("name", "t" + System.nanoTime(),
-                "duration", "7d", "scopes", List.of(Map.of("domain_id", domain, "entity_type", "domains",
-                        "operation", "read"))));
+        Response created = api.post(
+                "/api/v1/pats",
+                userToken,
+                Map.of(
+                        "name",
+                        "t" + System.nanoTime(),
+                        "duration",
+                        "7d",
+                        "scopes",
+                        List.of(Map.of("domain_id", domain, "entity_type", "domains", "operation", "read"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     private HttpResponse<String> get(String path, String token, String forwardedFor) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + environment.getRequiredProperty("local.server.port") + path))
-                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Forwarded-For", forwardedFor)
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

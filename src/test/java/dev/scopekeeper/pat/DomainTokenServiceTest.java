@@ -27,12 +27,16 @@ class DomainTokenServiceTest {
 
     @Autowired
     DomainTokenService domainTokens;
+
     @Autowired
     PatService pats;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
 
@@ -53,10 +57,17 @@ class DomainTokenServiceTest {
         domains.member(ours, domainAdmin, DomainRole.ADMIN);
         long sensor = domains.client(ours, "sensor");
         users.signIn(carol);
-        token = pats.create(new CreatePatRequest("ci", "d", PatDuration.days(7), null, List.of(
-                new ScopeRequest(ours, "clients", "view", String.valueOf(sensor)),
-                new ScopeRequest(ours, "channels", "*", "*"),
-                new ScopeRequest(theirs, "clients", "*", "*")))).pat().id();
+        token = pats.create(new CreatePatRequest(
+                        "ci",
+                        "d",
+                        PatDuration.days(7),
+                        null,
+                        List.of(
+                                new ScopeRequest(ours, "clients", "view", String.valueOf(sensor)),
+                                new ScopeRequest(ours, "channels", "*", "*"),
+                                new ScopeRequest(theirs, "clients", "*", "*"))))
+                .pat()
+                .id();
         users.signOut();
     }
 
@@ -79,7 +90,8 @@ class DomainTokenServiceTest {
         assertThat(row.ownerName()).isEqualTo(carol.username());
         assertThat(row.name()).isEqualTo("ci");
         assertThat(row.status()).isEqualTo(PatStatus.ACTIVE);
-        assertThat(row.scopes()).hasSize(2).allSatisfy(s -> assertThat(s.domainId()).isEqualTo(ours));
+        assertThat(row.scopes()).hasSize(2).allSatisfy(s -> assertThat(s.domainId())
+                .isEqualTo(ours));
         assertThat(row.toString()).doesNotContain("pat_");
     }
 
@@ -91,7 +103,8 @@ class DomainTokenServiceTest {
         users.signIn(outsider);
         assertThatThrownBy(() -> domainTokens.list(ours, 0, 10)).isInstanceOf(NotFound.class);
         users.signIn(domainAdmin);
-        assertThatThrownBy(() -> domainTokens.list(theirs, 0, 10)).as("admin of another domain")
+        assertThatThrownBy(() -> domainTokens.list(theirs, 0, 10))
+                .as("admin of another domain")
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> domainTokens.revokeDomainAccess(theirs, token)).isInstanceOf(NotFound.class);
     }
@@ -99,42 +112,54 @@ class DomainTokenServiceTest {
     @Test
     void aPlatformAdministratorActsAsAdminOfEveryDomain() {
         users.signIn(users.create("root", PlatformRole.ADMIN));
-        assertThat(domainTokens.list(theirs, 0, 10).items()).singleElement()
-                .satisfies(row -> assertThat(row.scopes()).singleElement()
-                        .satisfies(s -> assertThat(s.domainId()).isEqualTo(theirs)));
+        assertThat(domainTokens.list(theirs, 0, 10).items()).singleElement().satisfies(row -> assertThat(row.scopes())
+                .singleElement()
+                .satisfies(s -> assertThat(s.domainId()).isEqualTo(theirs)));
     }
 
     @Test
     void aDomainAdminRemovesOneScopeThenTheWholeAccessAndTheOwnerSeesIt() {
         users.signIn(domainAdmin);
         PatScopeView channels = domainTokens.list(ours, 0, 10).items().getFirst().scopes().stream()
-                .filter(s -> s.entityType().equals("channels")).findFirst().orElseThrow();
-        long theirScope = carolsScopes().stream().filter(s -> s.domainId() == theirs).findFirst().orElseThrow().id();
+                .filter(s -> s.entityType().equals("channels"))
+                .findFirst()
+                .orElseThrow();
+        long theirScope = carolsScopes().stream()
+                .filter(s -> s.domainId() == theirs)
+                .findFirst()
+                .orElseThrow()
+                .id();
         users.signIn(domainAdmin);
-        assertThatThrownBy(() -> domainTokens.removeScope(ours, token, theirScope)).as("another domain's scope")
+        assertThatThrownBy(() -> domainTokens.removeScope(ours, token, theirScope))
+                .as("another domain's scope")
                 .isInstanceOf(NotFound.class);
 
         DomainTokenRow after = domainTokens.removeScope(ours, token, channels.id());
-        assertThat(after.scopes()).singleElement().satisfies(s -> assertThat(s.entityType()).isEqualTo("clients"));
+        assertThat(after.scopes()).singleElement().satisfies(s -> assertThat(s.entityType())
+                .isEqualTo("clients"));
         assertThat(carolsScopes()).hasSize(2);
 
         users.signIn(domainAdmin);
         assertThat(domainTokens.revokeDomainAccess(ours, token)).isEqualTo(1);
-        assertThat(carolsScopes()).singleElement().satisfies(s -> assertThat(s.domainId()).isEqualTo(theirs));
+        assertThat(carolsScopes()).singleElement().satisfies(s -> assertThat(s.domainId())
+                .isEqualTo(theirs));
         users.signIn(domainAdmin);
         assertThat(domainTokens.list(ours, 0, 10).total()).isZero();
         assertThatThrownBy(() -> domainTokens.revokeDomainAccess(ours, token)).isInstanceOf(NotFound.class);
 
         users.signIn(users.create("auditor", PlatformRole.ADMIN));
-        assertThat(audit.list(new AuditQuery(null, null, domainAdmin.username(), AuditEventType.PAT_SCOPES_REMOVED,
-                token, 0, 10)).total()).isEqualTo(2);
+        assertThat(audit.list(new AuditQuery(
+                                null, null, domainAdmin.username(), AuditEventType.PAT_SCOPES_REMOVED, token, 0, 10))
+                        .total())
+                .isEqualTo(2);
     }
 
     @Test
     void removingAMemberFromTheDomainRemovesTheirTokensScopesThereAtOnce() {
         domains.removeMember(ours, carol);
 
-        assertThat(carolsScopes()).singleElement().satisfies(s -> assertThat(s.domainId()).isEqualTo(theirs));
+        assertThat(carolsScopes()).singleElement().satisfies(s -> assertThat(s.domainId())
+                .isEqualTo(theirs));
         users.signIn(domainAdmin);
         assertThat(domainTokens.list(ours, 0, 10).total()).isZero();
     }

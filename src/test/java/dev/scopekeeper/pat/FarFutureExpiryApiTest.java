@@ -28,12 +28,16 @@ class FarFutureExpiryApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     PatService pats;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,8 +64,12 @@ class FarFutureExpiryApiTest {
         assertThat(issued.pat().expiresAt()).isEqualTo(IN_2040);
         assertThat(pats.get(issued.pat().id()).expiresAt()).isEqualTo(IN_2040);
         assertThat(pats.get(issued.pat().id()).status()).isEqualTo(PatStatus.ACTIVE);
-        assertThat(jdbc.queryForObject("SELECT CAST(expires_at AS CHAR) FROM pat WHERE id = ?", String.class,
-                issued.pat().id())).as("stored as UTC").isEqualTo("2040-06-01 12:34:56.123456");
+        assertThat(jdbc.queryForObject(
+                        "SELECT CAST(expires_at AS CHAR) FROM pat WHERE id = ?",
+                        String.class,
+                        issued.pat().id()))
+                .as("stored as UTC")
+                .isEqualTo("2040-06-01 12:34:56.123456");
     }
 
     @Test
@@ -76,6 +84,8 @@ class FarFutureExpiryApiTest {
         assertThat(Instant.parse(read.json().path("expires_at").asString())).isEqualTo(IN_2040);
         assertThat(read.json().path("status").asString()).isEqualTo("active");
         String secret = created.json().path("secret").asString();
-        assertThat(api.get("/api/v1/domains", secret).status()).as("the token works").isNotEqualTo(401);
+        assertThat(api.get("/api/v1/domains", secret).status())
+                .as("the token works")
+                .isNotEqualTo(401);
     }
 }

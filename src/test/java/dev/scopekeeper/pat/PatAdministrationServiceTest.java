@@ -32,14 +32,19 @@ class PatAdministrationServiceTest {
 
     @Autowired
     PatAdministrationService administration;
+
     @Autowired
     PatService pats;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
 
@@ -63,8 +68,14 @@ class PatAdministrationServiceTest {
 
     private long bobCreates(String name, PatDuration duration, boolean scoped) {
         users.signIn(bob);
-        long id = pats.create(new CreatePatRequest(name, "d", duration, null, scoped
-                ? List.of(new ScopeRequest(domain, "clients", "view", "*")) : List.of())).pat().id();
+        long id = pats.create(new CreatePatRequest(
+                        name,
+                        "d",
+                        duration,
+                        null,
+                        scoped ? List.of(new ScopeRequest(domain, "clients", "view", "*")) : List.of()))
+                .pat()
+                .id();
         users.signOut();
         return id;
     }
@@ -83,13 +94,15 @@ class PatAdministrationServiceTest {
         pats.revoke(revoked);
         users.signIn(admin);
 
-        assertThat(administration.list(bobs()).items()).extracting(AdminPatRow::id)
+        assertThat(administration.list(bobs()).items())
+                .extracting(AdminPatRow::id)
                 .containsExactlyInAnyOrder(week, year, never, revoked);
         assertThat(administration.list(bobs()).items()).allSatisfy(row -> {
             assertThat(row.ownerName()).isEqualTo(bob.username());
             assertThat(row.toString()).doesNotContain("pat_");
         });
-        assertThat(ids(new AdminPatQuery(bob.id(), Optional.of(PatStatus.REVOKED), null, false, null, null, null, 0, 10)))
+        assertThat(ids(new AdminPatQuery(
+                        bob.id(), Optional.of(PatStatus.REVOKED), null, false, null, null, null, 0, 10)))
                 .containsExactly(revoked);
         assertThat(ids(new AdminPatQuery(bob.id(), Optional.empty(), 10, false, null, null, null, 0, 10)))
                 .containsExactly(week);
@@ -105,12 +118,16 @@ class PatAdministrationServiceTest {
         long fresh = bobCreates("fresh", PatDuration.days(7), false);
         users.signIn(admin);
         assertThat(ids(new AdminPatQuery(bob.id(), Optional.empty(), null, false, 30, null, null, 0, 10)))
-                .containsExactlyInAnyOrder(week, year, never, revoked).doesNotContain(fresh);
-        assertThat(ids(new AdminPatQuery(bob.id(), Optional.of(PatStatus.EXPIRED), null, false, null, null, null, 0, 10)))
+                .containsExactlyInAnyOrder(week, year, never, revoked)
+                .doesNotContain(fresh);
+        assertThat(ids(new AdminPatQuery(
+                        bob.id(), Optional.of(PatStatus.EXPIRED), null, false, null, null, null, 0, 10)))
                 .containsExactly(week);
-        assertThatThrownBy(() -> administration.list(new AdminPatQuery(null, Optional.empty(), -1, false, null, null,
-                null, 0, 10))).isInstanceOf(InvalidInput.class);
-        assertThat(administration.tokenCounts(List.of(bob.id(), admin.id()))).containsEntry(bob.id(), 5L)
+        assertThatThrownBy(() -> administration.list(
+                        new AdminPatQuery(null, Optional.empty(), -1, false, null, null, null, 0, 10)))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(administration.tokenCounts(List.of(bob.id(), admin.id())))
+                .containsEntry(bob.id(), 5L)
                 .doesNotContainKey(admin.id());
     }
 
@@ -127,7 +144,8 @@ class PatAdministrationServiceTest {
 
         assertThat(administration.get(one).name()).isEqualTo("one");
         assertThat(administration.revoke(one).status()).isEqualTo(PatStatus.REVOKED);
-        assertThat(administration.revokeAll(List.of(one, two, three, 987_654L))).as("already revoked and unknown skipped")
+        assertThat(administration.revokeAll(List.of(one, two, three, 987_654L)))
+                .as("already revoked and unknown skipped")
                 .isEqualTo(2);
         administration.delete(three);
         assertThatThrownBy(() -> administration.get(three)).isInstanceOf(NotFound.class);
@@ -137,8 +155,11 @@ class PatAdministrationServiceTest {
         assertThat(pats.get(two).status()).isEqualTo(PatStatus.REVOKED);
         users.signIn(admin);
         assertThat(audit.list(new AuditQuery(null, null, admin.username(), AuditEventType.PAT_REVOKED, one, 0, 10))
-                .items()).singleElement().satisfies(e -> assertThat(e.details()).contains("administrator"));
-        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_DELETED, three, 0, 10)).total())
+                        .items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("administrator"));
+        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_DELETED, three, 0, 10))
+                        .total())
                 .isEqualTo(1);
     }
 
@@ -151,6 +172,7 @@ class PatAdministrationServiceTest {
         assertThatThrownBy(() -> administration.revoke(mine)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.revokeAll(List.of(mine))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.delete(mine)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> administration.tokenCounts(List.of(bob.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> administration.tokenCounts(List.of(bob.id())))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

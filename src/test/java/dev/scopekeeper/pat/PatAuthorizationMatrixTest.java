@@ -41,26 +41,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PatAuthorizationMatrixTest {
 
     enum Case {
-        NO_TOKEN, MALFORMED, BAD_CHECKSUM, UNKNOWN, EXPIRED, REVOKED, REGENERATED_OLD_SECRET, WRONG_DOMAIN,
-        MISSING_OPERATION, WRONG_ENTITY, OWNER_DEMOTED_TO_VIEWER, OWNER_DISABLED, VALID
+        NO_TOKEN,
+        MALFORMED,
+        BAD_CHECKSUM,
+        UNKNOWN,
+        EXPIRED,
+        REVOKED,
+        REGENERATED_OLD_SECRET,
+        WRONG_DOMAIN,
+        MISSING_OPERATION,
+        WRONG_ENTITY,
+        OWNER_DEMOTED_TO_VIEWER,
+        OWNER_DISABLED,
+        VALID
     }
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     EntityFixtures fixtures;
+
     @Autowired
     PatService pats;
+
     @Autowired
     MemberService members;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     MutableClock clock;
 
@@ -93,10 +112,14 @@ class PatAuthorizationMatrixTest {
         clock.reset();
         tokens.put(Case.REVOKED, patThen(alice, full(shared), pats::revoke));
         String[] old = new String[1];
-        patThen(alice, full(shared), id -> {
-            pats.regenerate(id, PatDuration.days(7));
-            return null;
-        }, old);
+        patThen(
+                alice,
+                full(shared),
+                id -> {
+                    pats.regenerate(id, PatDuration.days(7));
+                    return null;
+                },
+                old);
         tokens.put(Case.REGENERATED_OLD_SECRET, old[0]);
         tokens.put(Case.WRONG_DOMAIN, pat(alice, full(foreign), PatDuration.days(7)));
         onlyClientsView = pat(alice, List.of(scope(shared, "clients", "view", "*")), PatDuration.days(7));
@@ -127,8 +150,10 @@ class PatAuthorizationMatrixTest {
         Fixture fixture = shared;
         String token = tokens.get(c);
         if (c == Case.MISSING_OPERATION) {
-            token = endpoint.operation().wireName().equals("view") && endpoint.operation().entityType()
-                    == EntityType.CLIENTS ? onlyChannelsView : onlyClientsView;
+            token = endpoint.operation().wireName().equals("view")
+                            && endpoint.operation().entityType() == EntityType.CLIENTS
+                    ? onlyChannelsView
+                    : onlyClientsView;
         }
         if (c == Case.VALID && !endpoint.operation().isReadOnly()) {
             fixture = fixtures.create(creator, viewer);
@@ -142,19 +167,24 @@ class PatAuthorizationMatrixTest {
         Response response = api.send(endpoint.method(), endpoint.path(fixture), token, endpoint.body(fixture));
 
         switch (c) {
-            case NO_TOKEN -> response.assertProblem(401,
-                    "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+            case NO_TOKEN ->
+                response.assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
             case MALFORMED, BAD_CHECKSUM, UNKNOWN, REGENERATED_OLD_SECRET ->
-                    response.assertProblem(401, "Invalid personal access token");
+                response.assertProblem(401, "Invalid personal access token");
             case EXPIRED -> response.assertProblem(401, "This personal access token has expired");
             case REVOKED -> response.assertProblem(401, "This personal access token has been revoked");
-            case OWNER_DISABLED -> response.assertProblem(401,
-                    "The account this personal access token belongs to is disabled");
-            case WRONG_DOMAIN -> assertThat(response.status()).as(response.body()).isEqualTo(404);
-            case WRONG_ENTITY -> assertThat(response.status()).as(response.body()).isEqualTo(404);
+            case OWNER_DISABLED ->
+                response.assertProblem(401, "The account this personal access token belongs to is disabled");
+            case WRONG_DOMAIN ->
+                assertThat(response.status()).as(response.body()).isEqualTo(404);
+            case WRONG_ENTITY ->
+                assertThat(response.status()).as(response.body()).isEqualTo(404);
             case MISSING_OPERATION -> {
-                String missing = token.equals(onlyChannelsView) ? "clients:view"
-                        : endpoint.operation().entityType().wireName() + ":" + endpoint.operation().wireName();
+                String missing = token.equals(onlyChannelsView)
+                        ? "clients:view"
+                        : endpoint.operation().entityType().wireName() + ":"
+                                + endpoint.operation().wireName();
                 if (missingReadFirst(endpoint)) {
                     assertThat(response.status()).as(response.body()).isEqualTo(403);
                 } else {
@@ -169,8 +199,10 @@ class PatAuthorizationMatrixTest {
                     assertThat(response.json().path("detail").asString()).startsWith("Your role in this domain");
                 }
             }
-            case VALID -> assertThat(response.status()).as(response.body())
-                    .isEqualTo(invitesInsteadOfAdding(endpoint) ? 202 : endpoint.status());
+            case VALID ->
+                assertThat(response.status())
+                        .as(response.body())
+                        .isEqualTo(invitesInsteadOfAdding(endpoint) ? 202 : endpoint.status());
         }
     }
 
@@ -181,7 +213,8 @@ class PatAuthorizationMatrixTest {
 
     /** PATCH on domains and groups reads the current values first, so the read scope is asked for first. */
     private static boolean missingReadFirst(Endpoint endpoint) {
-        return endpoint.method().equals("PATCH") && !endpoint.template().endsWith("/tags")
+        return endpoint.method().equals("PATCH")
+                && !endpoint.template().endsWith("/tags")
                 && !endpoint.template().endsWith("/secret");
     }
 
@@ -199,15 +232,20 @@ class PatAuthorizationMatrixTest {
 
     /** Every operation on every entity type of the fixture's domain. */
     private static List<ScopeRequest> full(Fixture fixture) {
-        return Stream.of("clients", "channels", "groups", "domains").map(t -> scope(fixture, t, "*", "*")).toList();
+        return Stream.of("clients", "channels", "groups", "domains")
+                .map(t -> scope(fixture, t, "*", "*"))
+                .toList();
     }
 
     /** Every operation, but only on entities other than the fixture's own. */
     private List<ScopeRequest> otherEntities(Fixture fixture) {
-        long otherClient = domains.as(creator, () -> clients.create(fixture.domainId(),
-                new ClientService.ClientRequest("other client", List.of())).client().id());
-        long otherChannel = domains.as(creator, () -> channels.create(fixture.domainId(),
-                new ChannelService.ChannelRequest("other channel", List.of())).id());
+        long otherClient = domains.as(creator, () -> clients.create(
+                        fixture.domainId(), new ClientService.ClientRequest("other client", List.of()))
+                .client()
+                .id());
+        long otherChannel = domains.as(creator, () -> channels.create(
+                        fixture.domainId(), new ChannelService.ChannelRequest("other channel", List.of()))
+                .id());
         List<ScopeRequest> scopes = new ArrayList<>();
         scopes.add(scope(fixture, "clients", "*", String.valueOf(otherClient)));
         scopes.add(scope(fixture, "channels", "*", String.valueOf(otherChannel)));
@@ -217,21 +255,24 @@ class PatAuthorizationMatrixTest {
     }
 
     private String pat(UserProfile owner, List<ScopeRequest> scopes, PatDuration duration) {
-        return domains.as(owner, () -> pats.create(new CreatePatRequest("pat " + System.nanoTime(), "", duration,
-                null, scopes)).secret());
+        return domains.as(
+                owner, () -> pats.create(new CreatePatRequest("pat " + System.nanoTime(), "", duration, null, scopes))
+                        .secret());
     }
 
-    private String patThen(UserProfile owner, List<ScopeRequest> scopes,
-            java.util.function.LongFunction<Object> then) {
+    private String patThen(UserProfile owner, List<ScopeRequest> scopes, java.util.function.LongFunction<Object> then) {
         return patThen(owner, scopes, then, new String[1]);
     }
 
     /** Creates a PAT, applies {@code then} to it; {@code firstSecret[0]} gets the secret it was created with. */
-    private String patThen(UserProfile owner, List<ScopeRequest> scopes, java.util.function.LongFunction<Object> then,
+    private String patThen(
+            UserProfile owner,
+            List<ScopeRequest> scopes,
+            java.util.function.LongFunction<Object> then,
             String[] firstSecret) {
         return domains.as(owner, () -> {
-            IssuedPat issued = pats.create(new CreatePatRequest("pat " + System.nanoTime(), "", PatDuration.days(7),
-                    null, scopes));
+            IssuedPat issued = pats.create(
+                    new CreatePatRequest("pat " + System.nanoTime(), "", PatDuration.days(7), null, scopes));
             firstSecret[0] = issued.secret();
             then.apply(issued.pat().id());
             return issued.secret();

@@ -32,8 +32,13 @@ public class PatBenchmarkSupport {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    PatBenchmarkSupport(PatService pats, PatCache cache, TestUsers users, UserTokenService userTokens,
-            JdbcTemplate jdbc, Clock clock) {
+    PatBenchmarkSupport(
+            PatService pats,
+            PatCache cache,
+            TestUsers users,
+            UserTokenService userTokens,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.pats = pats;
         this.cache = cache;
         this.users = users;
@@ -43,15 +48,22 @@ public class PatBenchmarkSupport {
     }
 
     public String userAccessToken(UserProfile user) {
-        return userTokens.issue(user.username(), TestUsers.PASSWORD, "127.0.0.1").accessToken();
+        return userTokens
+                .issue(user.username(), TestUsers.PASSWORD, "127.0.0.1")
+                .accessToken();
     }
 
     /** A PAT of the user allowed to view that one client. */
     public String patFor(UserProfile user, long domainId, long clientId) {
         users.signIn(user);
         try {
-            return pats.create(new CreatePatRequest("bench", "", PatDuration.days(30), null,
-                    List.of(new ScopeRequest(domainId, "clients", "view", String.valueOf(clientId))))).secret();
+            return pats.create(new CreatePatRequest(
+                            "bench",
+                            "",
+                            PatDuration.days(30),
+                            null,
+                            List.of(new ScopeRequest(domainId, "clients", "view", String.valueOf(clientId)))))
+                    .secret();
         } finally {
             users.signOut();
         }
@@ -83,23 +95,44 @@ public class PatBenchmarkSupport {
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM pat", Long.class);
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d rows in `pat` (filled in %d s). Median of 21 calls of"
-                + " `PatService.list` (page of 10 + total count):%n%n", rows, fillSeconds));
+        out.append(String.format(
+                Locale.ROOT,
+                "%d rows in `pat` (filled in %d s). Median of 21 calls of"
+                        + " `PatService.list` (page of 10 + total count):%n%n",
+                rows,
+                fillSeconds));
         out.append("| query | user with 10 tokens, ms | user with " + heavyCount + " tokens, ms | ratio |\n")
                 .append("|---|---:|---:|---:|\n");
-        row(out, "active, sorted by name, first page", light, heavy,
+        row(
+                out,
+                "active, sorted by name, first page",
+                light,
+                heavy,
                 () -> query(Optional.of(PatStatus.ACTIVE), null, 0, SortBy.NAME));
-        row(out, "all, sorted by name, page at offset 5,000", light, heavy,
+        row(
+                out,
+                "all, sorted by name, page at offset 5,000",
+                light,
+                heavy,
                 () -> query(Optional.empty(), null, 5_000, SortBy.NAME));
-        row(out, "all, sorted by last used, first page", light, heavy,
+        row(
+                out,
+                "all, sorted by last used, first page",
+                light,
+                heavy,
                 () -> query(Optional.empty(), null, 0, SortBy.LAST_USED));
-        row(out, "expired, sorted by name, first page", light, heavy,
+        row(
+                out,
+                "expired, sorted by name, first page",
+                light,
+                heavy,
                 () -> query(Optional.of(PatStatus.EXPIRED), null, 0, SortBy.NAME));
-        row(out, "name contains \"42\", first page", light, heavy,
-                () -> query(Optional.empty(), "42", 0, SortBy.NAME));
+        row(out, "name contains \"42\", first page", light, heavy, () -> query(Optional.empty(), "42", 0, SortBy.NAME));
         out.append("\nQuery plan of the first query (EXPLAIN):\n\n```\n");
-        jdbc.queryForList("EXPLAIN SELECT * FROM pat WHERE owner_id = ? AND revoked_at IS NULL AND"
-                + " (expires_at IS NULL OR expires_at > NOW()) ORDER BY name LIMIT 10", heavy.id())
+        jdbc.queryForList(
+                        "EXPLAIN SELECT * FROM pat WHERE owner_id = ? AND revoked_at IS NULL AND"
+                                + " (expires_at IS NULL OR expires_at > NOW()) ORDER BY name LIMIT 10",
+                        heavy.id())
                 .forEach(r -> out.append(r).append('\n'));
         out.append("```\n");
         return out.toString();
@@ -112,8 +145,8 @@ public class PatBenchmarkSupport {
     private void row(StringBuilder out, String label, UserProfile light, UserProfile heavy, Supplier<PatQuery> query) {
         double lightMs = time(light, query.get());
         double heavyMs = time(heavy, query.get());
-        out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", label, lightMs, heavyMs,
-                heavyMs / lightMs));
+        out.append(String.format(
+                Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", label, lightMs, heavyMs, heavyMs / lightMs));
     }
 
     private double time(UserProfile user, PatQuery query) {
@@ -144,11 +177,12 @@ public class PatBenchmarkSupport {
             List<Object> args = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 sql.append(i > from ? "," : "").append("(?,?,?,'',?,'pat_xxxx…xxxx',?,?,?,0,0)");
-                Instant expires = switch (i % 10) {
-                    case 0 -> null;
-                    case 1 -> now.minus(Duration.ofDays(1));
-                    default -> now.plus(Duration.ofDays(30));
-                };
+                Instant expires =
+                        switch (i % 10) {
+                            case 0 -> null;
+                            case 1 -> now.minus(Duration.ofDays(1));
+                            default -> now.plus(Duration.ofDays(30));
+                        };
                 args.add(ownerId);
                 args.add(ownerId);
                 args.add("token-" + i);

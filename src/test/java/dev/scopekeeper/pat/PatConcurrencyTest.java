@@ -25,8 +25,10 @@ class PatConcurrencyTest {
 
     @Autowired
     PatService pats;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     ApiClient api;
 
@@ -67,7 +69,9 @@ class PatConcurrencyTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
         // a valid PAT is recognised (then refused with 403 for managing tokens); any other gets 401
-        long working = secrets.stream().filter(secret -> api.get("/api/v1/pats", secret).status() == 403).count();
+        long working = secrets.stream()
+                .filter(secret -> api.get("/api/v1/pats", secret).status() == 403)
+                .count();
         users.signIn(owner);
         PatStatus status = pats.get(id).status();
         users.signOut();

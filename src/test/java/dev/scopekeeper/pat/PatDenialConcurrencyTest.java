@@ -40,27 +40,50 @@ class PatDenialConcurrencyTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Environment environment;
+
     @Autowired
     PatCache cache;
+
     @Autowired
     PatTokens tokens;
 
     private JsonNode clientViewPat(UserProfile owner, long domain) {
-        var created = api.post("/api/v1/pats", api.accessToken(owner), Map.of("name", "d" + System.nanoTime(),
-                "duration", "7d", "scopes", List.of(Map.of("domain_id", domain, "entity_type", "clients",
-                        "operation", "view", "entity_id", "*"))));
+        var created = api.post(
+                "/api/v1/pats",
+                api.accessToken(owner),
+                Map.of(
+                        "name",
+                        "d" + System.nanoTime(),
+                        "duration",
+                        "7d",
+                        "scopes",
+                        List.of(Map.of(
+                                "domain_id",
+                                domain,
+                                "entity_type",
+                                "clients",
+                                "operation",
+                                "view",
+                                "entity_id",
+                                "*"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -74,13 +97,18 @@ class PatDenialConcurrencyTest {
         domains.member(domain, owner, DomainRole.EDITOR);
         JsonNode pat = clientViewPat(owner, domain);
         String secret = pat.path("secret").asString();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI channels = URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")
                 + "/api/v1/domains/" + domain + "/channels");
 
         List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, requests)
-                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(channels).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + secret).GET().build(),
+                .mapToObj(i -> http.sendAsync(
+                        HttpRequest.newBuilder(channels)
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + secret)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         long started = System.nanoTime();
@@ -95,8 +123,11 @@ class PatDenialConcurrencyTest {
         // Hikari waits 30 s for a connection before failing: a deadlocked pool would show up as that wait.
         assertThat(took).isLessThan(Duration.ofSeconds(25));
         assertThat(audit.awaitWritten(Duration.ofSeconds(30))).isTrue();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_USE_DENIED'"
-                + " AND target_type = 'pat' AND target_id = ?", Integer.class, pat.path("id").asLong()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_USE_DENIED'"
+                                + " AND target_type = 'pat' AND target_id = ?",
+                        Integer.class,
+                        pat.path("id").asLong()))
                 .isEqualTo(requests);
     }
 
@@ -106,15 +137,18 @@ class PatDenialConcurrencyTest {
         long domain = domains.domain("Cached");
         domains.member(domain, owner, DomainRole.EDITOR);
         String secret = clientViewPat(owner, domain).path("secret").asString();
-        assertThat(api.get("/api/v1/domains/" + domain + "/clients", secret).status()).isIn(200, 403);
+        assertThat(api.get("/api/v1/domains/" + domain + "/clients", secret).status())
+                .isIn(200, 403);
 
         PatCache.Entry entry = cache.get(tokens.digest(secret), digest -> {
-            throw new AssertionError("the token's entry should be cached after a request");
-        }).orElseThrow();
+                    throw new AssertionError("the token's entry should be cached after a request");
+                })
+                .orElseThrow();
 
         assertThat(entry.owner().id()).isEqualTo(owner.id());
         assertThat(entry.owner().getPassword()).isNull();
-        assertThat(Arrays.stream(ScopekeeperPrincipal.class.getRecordComponents()).map(c -> c.getName()))
+        assertThat(Arrays.stream(ScopekeeperPrincipal.class.getRecordComponents())
+                        .map(c -> c.getName()))
                 .containsExactly("id", "username", "role", "enabled");
         assertThat(entry.toString()).doesNotContain("{bcrypt}", "$2a$", "$2b$");
     }

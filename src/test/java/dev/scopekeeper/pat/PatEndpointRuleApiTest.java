@@ -42,8 +42,10 @@ class PatEndpointRuleApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
 
@@ -62,8 +64,10 @@ class PatEndpointRuleApiTest {
     }
 
     private String pat(List<Map<String, Object>> scopes) {
-        Response created = api.post("/api/v1/pats", aliceToken, Map.of("name", "p" + System.nanoTime(),
-                "duration", "7d", "scopes", scopes));
+        Response created = api.post(
+                "/api/v1/pats",
+                aliceToken,
+                Map.of("name", "p" + System.nanoTime(), "duration", "7d", "scopes", scopes));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("secret").asString();
     }
@@ -93,7 +97,9 @@ class PatEndpointRuleApiTest {
                 }
                 boolean catalogue = item.path(method).has("x-scopekeeper-operation")
                         || ("get".equals(method) && "/api/v1/pats/self".equals(path));
-                boolean noAuthentication = item.path(method).path("x-scopekeeper-no-authentication").asBoolean(false);
+                boolean noAuthentication = item.path(method)
+                        .path("x-scopekeeper-no-authentication")
+                        .asBoolean(false);
                 calls.add(new Call(method.toUpperCase(Locale.ROOT), path, catalogue, noAuthentication));
             }
         }
@@ -107,11 +113,15 @@ class PatEndpointRuleApiTest {
     @Test
     void onlyCatalogueOperationsAreReachableWithAPatWhateverItsScopes() {
         List<Call> calls = everyDocumentedOperation();
-        assertThat(calls).as("the document lists the invitee's own endpoints, which are not catalogue operations")
-                .contains(new Call("GET", "/api/v1/invitations/received", false),
+        assertThat(calls)
+                .as("the document lists the invitee's own endpoints, which are not catalogue operations")
+                .contains(
+                        new Call("GET", "/api/v1/invitations/received", false),
                         new Call("POST", "/api/v1/invitations/{invitationId}/accept", false),
                         new Call("POST", "/api/v1/invitations/{invitationId}/reject", false));
-        assertThat(calls.stream().filter(Call::catalogue).count()).as("catalogue operations").isGreaterThan(40);
+        assertThat(calls.stream().filter(Call::catalogue).count())
+                .as("catalogue operations")
+                .isGreaterThan(40);
         assertThat(calls.stream().filter(Call::noAuthentication))
                 .as("the only endpoint open to anyone, with or without a token: reporting leaked tokens")
                 .containsExactly(new Call("POST", "/api/v1/credentials/revoke", false, true));
@@ -122,7 +132,8 @@ class PatEndpointRuleApiTest {
                 String body = Set.of("POST", "PUT", "PATCH").contains(call.method()) ? "{}" : null;
                 Response response = api.send(call.method(), concrete(call.path()), secret, body);
                 String detail = response.contentType().startsWith("application/problem+json")
-                        ? response.json().path("detail").asString() : "";
+                        ? response.json().path("detail").asString()
+                        : "";
                 String what = call.method() + " " + call.path() + " -> " + response.status() + " " + response.body();
                 if (call.catalogue() || call.noAuthentication()) {
                     softly.assertThat(GUARD_REFUSALS).as(what).doesNotContain(detail);
@@ -141,18 +152,31 @@ class PatEndpointRuleApiTest {
         UserProfile inviter = domains.adminOf(domain);
         long other = domains.domain("Inviting");
         String inviterToken = api.accessToken(domains.adminOf(other));
-        long invitation = api.post("/api/v1/domains/" + other + "/invitations", inviterToken,
-                Map.of("user_id", alice.id(), "role", "admin")).json().path("id").asLong();
+        long invitation = api.post(
+                        "/api/v1/domains/" + other + "/invitations",
+                        inviterToken,
+                        Map.of("user_id", alice.id(), "role", "admin"))
+                .json()
+                .path("id")
+                .asLong();
         assertThat(inviter).isNotNull();
         String secret = pat(List.of());
 
-        String refusal = GUARD_REFUSALS.stream().filter(s -> s.startsWith("Personal access tokens can only"))
-                .findFirst().orElseThrow();
+        String refusal = GUARD_REFUSALS.stream()
+                .filter(s -> s.startsWith("Personal access tokens can only"))
+                .findFirst()
+                .orElseThrow();
         api.get("/api/v1/invitations/received", secret).assertProblem(403, refusal);
         api.post("/api/v1/invitations/" + invitation + "/accept", secret, null).assertProblem(403, refusal);
         api.post("/api/v1/invitations/" + invitation + "/reject", secret, null).assertProblem(403, refusal);
 
-        assertThat(api.get("/api/v1/invitations/received", aliceToken).json().path("invitations").get(0)
-                .path("state").asString()).as("the invitation is still pending").isEqualTo("pending");
+        assertThat(api.get("/api/v1/invitations/received", aliceToken)
+                        .json()
+                        .path("invitations")
+                        .get(0)
+                        .path("state")
+                        .asString())
+                .as("the invitation is still pending")
+                .isEqualTo("pending");
     }
 }

@@ -27,16 +27,22 @@ class PatEnforcementApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MemberService members;
+
     @Autowired
     PatUsageRecorder usage;
+
     @Autowired
     dev.scopekeeper.entities.GroupService groupService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,8 +65,11 @@ class PatEnforcementApiTest {
     }
 
     private JsonNode createPat(Object... scopes) {
-        return api.post("/api/v1/pats", userToken, Map.of("name", "p" + System.nanoTime(), "duration", "7d",
-                "scopes", List.of(scopes))).json();
+        return api.post(
+                        "/api/v1/pats",
+                        userToken,
+                        Map.of("name", "p" + System.nanoTime(), "duration", "7d", "scopes", List.of(scopes)))
+                .json();
     }
 
     private Map<String, Object> scope(String type, String op, Object entity) {
@@ -84,8 +93,13 @@ class PatEnforcementApiTest {
         String old = pat.path("secret").asString();
         assertThat(api.get(clientPath, old).status()).isEqualTo(200);
 
-        String fresh = api.patch("/api/v1/pats/" + pat.path("id").asLong() + "/secret/reset", userToken,
-                Map.of("duration", "30d")).json().path("secret").asString();
+        String fresh = api.patch(
+                        "/api/v1/pats/" + pat.path("id").asLong() + "/secret/reset",
+                        userToken,
+                        Map.of("duration", "30d"))
+                .json()
+                .path("secret")
+                .asString();
 
         api.get(clientPath, old).assertProblem(401, "Invalid personal access token");
         assertThat(api.get(clientPath, fresh).status()).isEqualTo(200);
@@ -98,8 +112,10 @@ class PatEnforcementApiTest {
         long id = pat.path("id").asLong();
         assertThat(api.get(clientPath, secret).status()).isEqualTo(200);
 
-        api.patch("/api/v1/pats/" + id + "/scope/remove", userToken, Map.of("scopes",
-                List.of(scope("clients", "view", client))));
+        api.patch(
+                "/api/v1/pats/" + id + "/scope/remove",
+                userToken,
+                Map.of("scopes", List.of(scope("clients", "view", client))));
         api.get(clientPath, secret).assertProblem(403, "This token has no scope for clients:view in this domain");
 
         api.delete("/api/v1/pats/" + id, userToken);
@@ -108,14 +124,19 @@ class PatEnforcementApiTest {
 
     @Test
     void disablingTheOwnerReachesTheVeryNextRequestAndEnablingRestoresTheToken() {
-        String secret = createPat(scope("clients", "view", client)).path("secret").asString();
+        String secret =
+                createPat(scope("clients", "view", client)).path("secret").asString();
         assertThat(api.get(clientPath, secret).status()).isEqualTo(200);
         String admin = api.accessToken(users.create("root", PlatformRole.ADMIN));
 
-        assertThat(api.post("/api/v1/users/" + alice.id() + "/disable", admin, null).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/users/" + alice.id() + "/disable", admin, null)
+                        .status())
+                .isEqualTo(200);
         api.get(clientPath, secret).assertProblem(401, "The account this personal access token belongs to is disabled");
 
-        assertThat(api.post("/api/v1/users/" + alice.id() + "/enable", admin, null).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/users/" + alice.id() + "/enable", admin, null)
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get(clientPath, secret).status()).isEqualTo(200);
     }
 
@@ -123,11 +144,13 @@ class PatEnforcementApiTest {
     void aPatNeverGrantsMoreThanItsOwnerHasRightNow() {
         String secret = createPat(scope("clients", "*", "*")).path("secret").asString();
         String rename = "/api/v1/domains/" + domain + "/clients/" + client;
-        assertThat(api.patch(rename, secret, Map.of("name", "front door")).status()).isEqualTo(200);
+        assertThat(api.patch(rename, secret, Map.of("name", "front door")).status())
+                .isEqualTo(200);
 
         domains.member(domain, alice, DomainRole.VIEWER);
 
-        assertThat(api.patch(rename, secret, Map.of("name", "back door")).status()).isEqualTo(403);
+        assertThat(api.patch(rename, secret, Map.of("name", "back door")).status())
+                .isEqualTo(403);
         assertThat(api.get(rename, secret).status()).isEqualTo(200);
 
         domains.removeMember(domain, alice);
@@ -136,16 +159,22 @@ class PatEnforcementApiTest {
 
     @Test
     void aScopeOnOneClientListsOnlyThatClient() {
-        String secret = createPat(scope("clients", "view", client),
-                Map.of("domain_id", domain, "entity_type", "domains", "operation", "list_clients")).path("secret")
+        String secret = createPat(
+                        scope("clients", "view", client),
+                        Map.of("domain_id", domain, "entity_type", "domains", "operation", "list_clients"))
+                .path("secret")
                 .asString();
 
-        JsonNode list = api.get("/api/v1/domains/" + domain + "/clients", secret).json();
+        JsonNode list =
+                api.get("/api/v1/domains/" + domain + "/clients", secret).json();
 
         assertThat(list.path("total").asInt()).isEqualTo(1);
         assertThat(list.path("clients").get(0).path("id").asLong()).isEqualTo(client);
-        assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + otherClient, secret).status()).isEqualTo(404);
-        JsonNode all = api.get("/api/v1/domains/" + domain + "/clients", userToken).json();
+        assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + otherClient, secret)
+                        .status())
+                .isEqualTo(404);
+        JsonNode all =
+                api.get("/api/v1/domains/" + domain + "/clients", userToken).json();
         assertThat(all.path("total").asInt()).isEqualTo(2);
     }
 
@@ -159,18 +188,31 @@ class PatEnforcementApiTest {
             groupService.addChildrenGroups(domain, child, List.of(grandchild));
             return null;
         });
-        String onlyParent = createPat(scope("groups", "*", parent)).path("secret").asString();
-        String parentAndChild = createPat(scope("groups", "*", parent), scope("groups", "*", child)).path("secret")
+        String onlyParent =
+                createPat(scope("groups", "*", parent)).path("secret").asString();
+        String parentAndChild = createPat(scope("groups", "*", parent), scope("groups", "*", child))
+                .path("secret")
                 .asString();
         String path = "/api/v1/domains/" + domain + "/groups/" + parent + "/hierarchy?depth=3";
 
-        assertThat(api.get(path, onlyParent).json().path("group").path("children").size()).isZero();
+        assertThat(api.get(path, onlyParent)
+                        .json()
+                        .path("group")
+                        .path("children")
+                        .size())
+                .isZero();
         JsonNode tree = api.get(path, parentAndChild).json().path("group");
         assertThat(tree.path("children").size()).isEqualTo(1);
         assertThat(tree.path("children").get(0).path("name").asString()).isEqualTo("floor 1");
         assertThat(tree.path("children").get(0).path("children").size()).isZero();
         JsonNode all = api.get(path, userToken).json().path("group");
-        assertThat(all.path("children").get(0).path("children").get(0).path("name").asString()).isEqualTo("room 101");
+        assertThat(all.path("children")
+                        .get(0)
+                        .path("children")
+                        .get(0)
+                        .path("name")
+                        .asString())
+                .isEqualTo("room 101");
     }
 
     @Test
@@ -189,11 +231,15 @@ class PatEnforcementApiTest {
 
         assertThat(usage.flush()).isGreaterThanOrEqualTo(1);
 
-        Map<String, Object> after = jdbc.queryForMap("SELECT last_used_at, last_used_ip, use_count FROM pat"
-                + " WHERE id = ?", id);
+        Map<String, Object> after =
+                jdbc.queryForMap("SELECT last_used_at, last_used_ip, use_count FROM pat" + " WHERE id = ?", id);
         assertThat(after.get("last_used_at")).isNotNull();
         assertThat(after.get("last_used_ip")).isEqualTo("127.0.0.1");
         assertThat(((Number) after.get("use_count")).longValue()).isEqualTo(5);
-        assertThat(api.get("/api/v1/pats/" + id, userToken).json().path("last_used_at").isNull()).isFalse();
+        assertThat(api.get("/api/v1/pats/" + id, userToken)
+                        .json()
+                        .path("last_used_at")
+                        .isNull())
+                .isFalse();
     }
 }

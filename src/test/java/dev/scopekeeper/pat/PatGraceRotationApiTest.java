@@ -29,18 +29,25 @@ class PatGraceRotationApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     PatLifecycleService lifecycle;
+
     @Autowired
     LifecyclePolicyService lifecyclePolicies;
+
     @Autowired
     PatGraceUsage graceUsage;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -58,9 +65,25 @@ class PatGraceRotationApiTest {
         domains.member(domain, alice, DomainRole.EDITOR);
         long client = domains.client(domain, "pump");
         clientPath = "/api/v1/domains/" + domain + "/clients/" + client;
-        JsonNode pat = api.post("/api/v1/pats", userToken, Map.of("name", "deploy", "duration", "30d", "scopes",
-                List.of(Map.of("domain_id", domain, "entity_type", "clients", "operation", "view", "entity_id",
-                        String.valueOf(client))))).json();
+        JsonNode pat = api.post(
+                        "/api/v1/pats",
+                        userToken,
+                        Map.of(
+                                "name",
+                                "deploy",
+                                "duration",
+                                "30d",
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id",
+                                        domain,
+                                        "entity_type",
+                                        "clients",
+                                        "operation",
+                                        "view",
+                                        "entity_id",
+                                        String.valueOf(client)))))
+                .json();
         patId = pat.path("id").asLong();
         oldSecret = pat.path("secret").asString();
         assertThat(api.get(clientPath, oldSecret).status()).isEqualTo(200);
@@ -73,7 +96,8 @@ class PatGraceRotationApiTest {
     }
 
     private String regenerate(String grace) {
-        Map<String, Object> body = grace == null ? Map.of("duration", "30d") : Map.of("duration", "30d", "grace", grace);
+        Map<String, Object> body =
+                grace == null ? Map.of("duration", "30d") : Map.of("duration", "30d", "grace", grace);
         ApiClient.Response response = api.patch("/api/v1/pats/" + patId + "/secret/reset", userToken, body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("secret").asString();
@@ -91,8 +115,11 @@ class PatGraceRotationApiTest {
         graceUsage.flush();
         PatLifecycleService.GraceStatus grace = lifecycle.grace(patId).orElseThrow();
         assertThat(grace.uses()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_OLD_SECRET_USED'"
-                + " AND target_id = ? AND details LIKE '%2 request(s)%'", Integer.class, patId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE event_type = 'PAT_OLD_SECRET_USED'"
+                                + " AND target_id = ? AND details LIKE '%2 request(s)%'",
+                        Integer.class, patId))
+                .isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(61));
         assertThat(api.get(clientPath, oldSecret).status()).isEqualTo(401);
@@ -125,7 +152,9 @@ class PatGraceRotationApiTest {
         String third = regenerate("1h");
 
         api.get(clientPath, oldSecret).assertProblem(401, "Invalid personal access token");
-        assertThat(api.get(clientPath, second).status()).as("the secret the last regeneration replaced").isEqualTo(200);
+        assertThat(api.get(clientPath, second).status())
+                .as("the secret the last regeneration replaced")
+                .isEqualTo(200);
         assertThat(api.get(clientPath, third).status()).isEqualTo(200);
     }
 
@@ -146,7 +175,9 @@ class PatGraceRotationApiTest {
     void anUnknownOrForbiddenGraceIsRefused() {
         api.patch("/api/v1/pats/" + patId + "/secret/reset", userToken, Map.of("duration", "30d", "grace", "30d"))
                 .assertProblem(422, "Unknown grace period 30d: use 1h, 1d or 7d");
-        assertThat(api.get(clientPath, oldSecret).status()).as("nothing changed").isEqualTo(200);
+        assertThat(api.get(clientPath, oldSecret).status())
+                .as("nothing changed")
+                .isEqualTo(200);
     }
 
     @Test
@@ -157,7 +188,8 @@ class PatGraceRotationApiTest {
         try {
             lifecyclePolicies.update(new PatLifecyclePolicy(before.warnDays(), PatGrace.ONE_DAY));
             api.patch("/api/v1/pats/" + patId + "/secret/reset", userToken, Map.of("duration", "30d", "grace", "7d"))
-                    .assertProblem(422, "The administrator's policy allows keeping the old secret working for 1d at most");
+                    .assertProblem(
+                            422, "The administrator's policy allows keeping the old secret working for 1d at most");
             assertThat(api.get(clientPath, oldSecret).status()).isEqualTo(200);
             regenerate("1d");
             assertThat(api.get(clientPath, oldSecret).status()).isEqualTo(200);

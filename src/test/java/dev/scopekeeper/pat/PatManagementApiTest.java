@@ -26,10 +26,13 @@ class PatManagementApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
 
@@ -53,17 +56,34 @@ class PatManagementApiTest {
     }
 
     private JsonNode createPat(String name, String duration) {
-        Response response = api.post("/api/v1/pats", token, Map.of("name", name, "description", "d",
-                "duration", duration));
+        Response response =
+                api.post("/api/v1/pats", token, Map.of("name", name, "description", "d", "duration", duration));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }
 
     @Test
     void creatingReturnsThePatWithItsSecretOnceAndReadingNeverDoes() {
-        Response created = api.post("/api/v1/pats", token, Map.of("name", "ci", "description", "pipeline",
-                "duration", "30d", "scopes", List.of(Map.of("domain_id", domain, "entity_type", "clients",
-                        "operation", "view", "entity_id", String.valueOf(client)))));
+        Response created = api.post(
+                "/api/v1/pats",
+                token,
+                Map.of(
+                        "name",
+                        "ci",
+                        "description",
+                        "pipeline",
+                        "duration",
+                        "30d",
+                        "scopes",
+                        List.of(Map.of(
+                                "domain_id",
+                                domain,
+                                "entity_type",
+                                "clients",
+                                "operation",
+                                "view",
+                                "entity_id",
+                                String.valueOf(client)))));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).isPresent();
@@ -100,7 +120,8 @@ class PatManagementApiTest {
         createPat("three", "never");
         api.patch("/api/v1/pats/" + revoked + "/secret/revoke", token, null);
 
-        JsonNode all = api.get("/api/v1/pats?status=all&limit=2&offset=0", token).json();
+        JsonNode all =
+                api.get("/api/v1/pats?status=all&limit=2&offset=0", token).json();
         assertThat(all.path("total").asInt()).isEqualTo(3);
         assertThat(all.path("offset").asInt()).isZero();
         assertThat(all.path("limit").asInt()).isEqualTo(2);
@@ -126,15 +147,23 @@ class PatManagementApiTest {
         long id = pat.path("id").asLong();
         String firstSecret = pat.path("secret").asString();
 
-        assertThat(api.patch("/api/v1/pats/" + id + "/name", token, Map.of("name", "rotated")).json()
-                .path("name").asString()).isEqualTo("rotated");
-        assertThat(api.patch("/api/v1/pats/" + id + "/description", token, Map.of("description", "new")).json()
-                .path("description").asString()).isEqualTo("new");
-        JsonNode revoked = api.patch("/api/v1/pats/" + id + "/secret/revoke", token, null).json();
+        assertThat(api.patch("/api/v1/pats/" + id + "/name", token, Map.of("name", "rotated"))
+                        .json()
+                        .path("name")
+                        .asString())
+                .isEqualTo("rotated");
+        assertThat(api.patch("/api/v1/pats/" + id + "/description", token, Map.of("description", "new"))
+                        .json()
+                        .path("description")
+                        .asString())
+                .isEqualTo("new");
+        JsonNode revoked =
+                api.patch("/api/v1/pats/" + id + "/secret/revoke", token, null).json();
         assertThat(revoked.path("status").asString()).isEqualTo("revoked");
         assertThat(revoked.has("secret")).isFalse();
 
-        JsonNode reset = api.patch("/api/v1/pats/" + id + "/secret/reset", token, Map.of("duration", "90d")).json();
+        JsonNode reset = api.patch("/api/v1/pats/" + id + "/secret/reset", token, Map.of("duration", "90d"))
+                .json();
         assertThat(reset.path("status").asString()).isEqualTo("active");
         assertThat(reset.path("secret").asString()).startsWith("pat_").isNotEqualTo(firstSecret);
         assertThat(reset.path("name").asString()).isEqualTo("rotated");
@@ -145,35 +174,49 @@ class PatManagementApiTest {
         createPat("a", "1d");
         createPat("b", "1d");
         assertThat(api.delete("/api/v1/pats", token).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/pats?status=all", token).json().path("total").asInt()).isZero();
+        assertThat(api.get("/api/v1/pats?status=all", token)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void scopesAreListedAddedRemovedEitherWayAndCleared() {
         long id = createPat("scoped", "7d").path("id").asLong();
-        Map<String, Object> view = Map.of("domain_id", domain, "entity_type", "clients", "operation", "view",
-                "entity_id", String.valueOf(client));
-        Map<String, Object> list = Map.of("domain_id", domain, "entity_type", "domains", "operation",
-                "list_clients", "entity_id", "*");
+        Map<String, Object> view = Map.of(
+                "domain_id",
+                domain,
+                "entity_type",
+                "clients",
+                "operation",
+                "view",
+                "entity_id",
+                String.valueOf(client));
+        Map<String, Object> list =
+                Map.of("domain_id", domain, "entity_type", "domains", "operation", "list_clients", "entity_id", "*");
 
-        JsonNode added = api.patch("/api/v1/pats/" + id + "/scope/add", token,
-                Map.of("scopes", List.of(view, list, view))).json();
+        JsonNode added = api.patch(
+                        "/api/v1/pats/" + id + "/scope/add", token, Map.of("scopes", List.of(view, list, view)))
+                .json();
         assertThat(added.path("scopes").size()).isEqualTo(2);
         JsonNode page = api.get("/api/v1/pats/" + id + "/scope?limit=1", token).json();
         assertThat(page.path("total").asInt()).isEqualTo(2);
         assertThat(page.path("scopes").size()).isEqualTo(1);
 
-        JsonNode afterRemove = api.patch("/api/v1/pats/" + id + "/scope/remove", token,
-                Map.of("scopes", List.of(view))).json();
+        JsonNode afterRemove = api.patch("/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes", List.of(view)))
+                .json();
         assertThat(afterRemove.path("scopes").size()).isEqualTo(1);
         long remaining = afterRemove.path("scopes").get(0).path("id").asLong();
-        JsonNode afterRemoveById = api.patch("/api/v1/pats/" + id + "/scope/remove", token,
-                Map.of("scopes_id", List.of(remaining))).json();
+        JsonNode afterRemoveById = api.patch(
+                        "/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes_id", List.of(remaining)))
+                .json();
         assertThat(afterRemoveById.path("scopes").size()).isZero();
 
         api.patch("/api/v1/pats/" + id + "/scope/add", token, Map.of("scopes", List.of(view)));
         assertThat(api.delete("/api/v1/pats/" + id + "/scope", token).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/pats/" + id, token).json().path("scopes").size()).isZero();
+        assertThat(api.get("/api/v1/pats/" + id, token).json().path("scopes").size())
+                .isZero();
     }
 
     @Test
@@ -181,18 +224,29 @@ class PatManagementApiTest {
         createPat("taken", "7d");
 
         api.post("/api/v1/pats", null, Map.of("name", "x", "duration", "7d"))
-                .assertProblem(401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
         api.post("/api/v1/pats", token, Map.of("name", "TAKEN", "duration", "7d"))
                 .assertProblem(409, "You already have a token named \"TAKEN\"");
         Response noName = api.post("/api/v1/pats", token, Map.of("duration", "7d"));
         noName.assertProblem(422, "Name is required");
         assertThat(noName.json().path("field").asString()).isEqualTo("name");
-        api.post("/api/v1/pats", token, Map.of("name", "x", "duration", "2w")).assertProblem(422,
-                "Unknown duration \"2w\": use 1d, 7d, 30d, 60d, 90d, 365d, never or an expiry date");
+        api.post("/api/v1/pats", token, Map.of("name", "x", "duration", "2w"))
+                .assertProblem(
+                        422, "Unknown duration \"2w\": use 1d, 7d, 30d, 60d, 90d, 365d, never or an expiry date");
         api.post("/api/v1/pats", token, Map.of("name", "x", "expires_at", "2020-01-01T00:00:00Z"))
                 .assertProblem(422, "The expiry date must be in the future");
-        api.post("/api/v1/pats", token, Map.of("name", "x", "duration", "7d", "scopes",
-                List.of(Map.of("domain_id", domain, "entity_type", "clients", "operation", "teleport"))))
+        api.post(
+                        "/api/v1/pats",
+                        token,
+                        Map.of(
+                                "name",
+                                "x",
+                                "duration",
+                                "7d",
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id", domain, "entity_type", "clients", "operation", "teleport"))))
                 .assertProblem(422, "Unknown operation \"teleport\" for clients");
         assertThat(api.postRaw("/api/v1/pats", token, "{\"name\": ").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/pats/not-a-number", token).status()).isEqualTo(400);
@@ -213,21 +267,33 @@ class PatManagementApiTest {
     void aPersonalAccessTokenCannotManageTokensOrAccounts() {
         String pat = createPat("leaky", "7d").path("secret").asString();
 
-        api.get("/api/v1/pats", pat).assertProblem(403,
-                "Personal access tokens cannot be used to manage personal access tokens."
-                        + " Sign in or use a user access token.");
-        api.post("/api/v1/pats", pat, Map.of("name", "more", "duration", "7d")).assertProblem(403,
-                "Personal access tokens cannot be used to manage personal access tokens."
-                        + " Sign in or use a user access token.");
-        api.get("/api/v1/users/me", pat).assertProblem(403,
-                "Personal access tokens can only call the domain API operations of the scope catalogue;"
-                        + " this endpoint is not one of them");
+        api.get("/api/v1/pats", pat)
+                .assertProblem(
+                        403,
+                        "Personal access tokens cannot be used to manage personal access tokens."
+                                + " Sign in or use a user access token.");
+        api.post("/api/v1/pats", pat, Map.of("name", "more", "duration", "7d"))
+                .assertProblem(
+                        403,
+                        "Personal access tokens cannot be used to manage personal access tokens."
+                                + " Sign in or use a user access token.");
+        api.get("/api/v1/users/me", pat)
+                .assertProblem(
+                        403,
+                        "Personal access tokens can only call the domain API operations of the scope catalogue;"
+                                + " this endpoint is not one of them");
     }
 
     @Test
     void policyCapsTheLifetime() {
-        api.post("/api/v1/pats", token, Map.of("name", "x", "expires_at",
-                clock.instant().plus(Duration.ofDays(400)).toString()))
+        api.post(
+                        "/api/v1/pats",
+                        token,
+                        Map.of(
+                                "name",
+                                "x",
+                                "expires_at",
+                                clock.instant().plus(Duration.ofDays(400)).toString()))
                 .assertProblem(422, "Tokens may be valid for at most 365 days");
     }
 }

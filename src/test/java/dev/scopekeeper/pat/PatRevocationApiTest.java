@@ -31,17 +31,21 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class PatRevocationApiTest {
 
-    private static final DateTimeFormatter ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ON =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     PatService patService;
 
@@ -67,9 +71,24 @@ class PatRevocationApiTest {
     }
 
     private JsonNode createPat() {
-        Response created = api.post("/api/v1/pats", aliceToken, Map.of("name", "p" + System.nanoTime(),
-                "duration", "30d", "scopes", List.of(Map.of("domain_id", domain, "entity_type", "clients",
-                        "operation", "view", "entity_id", String.valueOf(client)))));
+        Response created = api.post(
+                "/api/v1/pats",
+                aliceToken,
+                Map.of(
+                        "name",
+                        "p" + System.nanoTime(),
+                        "duration",
+                        "30d",
+                        "scopes",
+                        List.of(Map.of(
+                                "domain_id",
+                                domain,
+                                "entity_type",
+                                "clients",
+                                "operation",
+                                "view",
+                                "entity_id",
+                                String.valueOf(client)))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -88,8 +107,8 @@ class PatRevocationApiTest {
         long id = pat.path("id").asLong();
         String secret = pat.path("secret").asString();
 
-        Response revoked = api.patch("/api/v1/admin/tokens/" + id + "/revoke", adminToken,
-                Map.of("reason", "Leaked in a CI log"));
+        Response revoked =
+                api.patch("/api/v1/admin/tokens/" + id + "/revoke", adminToken, Map.of("reason", "Leaked in a CI log"));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(revoked.json().path("revoked_by").asString()).isEqualTo("administrator");
         assertThat(revoked.json().path("owner_can_regenerate").asBoolean()).isFalse();
@@ -99,36 +118,53 @@ class PatRevocationApiTest {
         assertThat(seen.path("status").asString()).isEqualTo("revoked");
         assertThat(seen.path("revoked_by").asString()).isEqualTo("administrator");
         assertThat(seen.path("revoked_reason").asString()).isEqualTo("Leaked in a CI log");
-        assertThat(api.get("/api/v1/pats?status=revoked", aliceToken).json().path("pats").get(0)
-                .path("revoked_by").asString()).isEqualTo("administrator");
+        assertThat(api.get("/api/v1/pats?status=revoked", aliceToken)
+                        .json()
+                        .path("pats")
+                        .get(0)
+                        .path("revoked_by")
+                        .asString())
+                .isEqualTo("administrator");
 
         reset(id).assertProblem(409, "Revoked by an administrator on " + ON.format(at) + ": Leaked in a CI log");
         api.get(clientPath(), secret).assertProblem(401, "This personal access token has been revoked");
-        assertThat(api.get("/api/v1/pats/" + id, aliceToken).json().path("status").asString()).isEqualTo("revoked");
+        assertThat(api.get("/api/v1/pats/" + id, aliceToken)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("revoked");
 
         Response lifted = api.patch("/api/v1/admin/tokens/" + id + "/revocation/lift", adminToken, null);
         assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
-        assertThat(lifted.json().path("status").asString()).as("lifting issues no secret").isEqualTo("revoked");
+        assertThat(lifted.json().path("status").asString())
+                .as("lifting issues no secret")
+                .isEqualTo("revoked");
         assertThat(lifted.json().path("owner_can_regenerate").asBoolean()).isTrue();
 
         Response regenerated = reset(id);
         assertThat(regenerated.status()).as(regenerated.body()).isEqualTo(200);
         assertThat(regenerated.json().path("status").asString()).isEqualTo("active");
         assertThat(regenerated.json().path("revoked_by").isNull()).isTrue();
-        assertThat(api.get(clientPath(), regenerated.json().path("secret").asString()).status()).isEqualTo(200);
+        assertThat(api.get(clientPath(), regenerated.json().path("secret").asString())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theOwnersOwnRevocationAndAnExpiryStayRegenerable() {
         long id = createPat().path("id").asLong();
-        JsonNode revoked = api.patch("/api/v1/pats/" + id + "/secret/revoke", aliceToken, null).json();
+        JsonNode revoked = api.patch("/api/v1/pats/" + id + "/secret/revoke", aliceToken, null)
+                .json();
         assertThat(revoked.path("revoked_by").asString()).isEqualTo("owner");
         assertThat(reset(id).status()).isEqualTo(200);
 
         long expiring = createPat().path("id").asLong();
         clock.advance(Duration.ofDays(31));
         aliceToken = api.accessToken(alice);
-        assertThat(api.get("/api/v1/pats/" + expiring, aliceToken).json().path("status").asString())
+        assertThat(api.get("/api/v1/pats/" + expiring, aliceToken)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("expired");
         assertThat(reset(expiring).status()).isEqualTo(200);
     }
@@ -139,13 +175,22 @@ class PatRevocationApiTest {
         api.patch("/api/v1/pats/" + id + "/secret/revoke", aliceToken, null);
         clock.advance(Duration.ofMinutes(2));
 
-        JsonNode revoked = api.patch("/api/v1/admin/tokens/" + id + "/revoke", adminToken, null).json();
+        JsonNode revoked = api.patch("/api/v1/admin/tokens/" + id + "/revoke", adminToken, null)
+                .json();
 
         assertThat(revoked.path("revoked_by").asString()).isEqualTo("administrator");
-        reset(id).assertProblem(409, "Revoked by an administrator on "
-                + ON.format(Instant.parse(revoked.path("revoked_at").asString())) + ": no reason given");
-        assertThat(api.patch("/api/v1/pats/" + id + "/secret/revoke", aliceToken, null).json().path("revoked_by")
-                .asString()).as("the owner revoking again does not soften it").isEqualTo("administrator");
+        reset(id)
+                .assertProblem(
+                        409,
+                        "Revoked by an administrator on "
+                                + ON.format(
+                                        Instant.parse(revoked.path("revoked_at").asString())) + ": no reason given");
+        assertThat(api.patch("/api/v1/pats/" + id + "/secret/revoke", aliceToken, null)
+                        .json()
+                        .path("revoked_by")
+                        .asString())
+                .as("the owner revoking again does not soften it")
+                .isEqualTo("administrator");
     }
 
     @Test
@@ -155,14 +200,25 @@ class PatRevocationApiTest {
         api.patch("/api/v1/pats/" + revokedByOwner + "/secret/revoke", aliceToken, null);
 
         assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id, revokedByOwner)))
-                .json().path("revoked").asInt()).as("the owner's own revocation becomes final too").isEqualTo(2);
+                        .json()
+                        .path("revoked")
+                        .asInt())
+                .as("the owner's own revocation becomes final too")
+                .isEqualTo(2);
 
         assertThat(reset(id).status()).isEqualTo(409);
         assertThat(reset(revokedByOwner).status()).isEqualTo(409);
-        assertThat(api.get("/api/v1/pats/" + revokedByOwner, aliceToken).json().path("revoked_by").asString())
+        assertThat(api.get("/api/v1/pats/" + revokedByOwner, aliceToken)
+                        .json()
+                        .path("revoked_by")
+                        .asString())
                 .isEqualTo("administrator");
-        assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id))).json()
-                .path("revoked").asInt()).as("already final: skipped").isZero();
+        assertThat(api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(id)))
+                        .json()
+                        .path("revoked")
+                        .asInt())
+                .as("already final: skipped")
+                .isZero();
     }
 
     @Test
@@ -170,7 +226,8 @@ class PatRevocationApiTest {
         long id = createPat().path("id").asLong();
         String domainAdmin = api.accessToken(domains.adminOf(domain));
 
-        assertThat(api.delete("/api/v1/domains/" + domain + "/pats/" + id + "/scope", domainAdmin).status())
+        assertThat(api.delete("/api/v1/domains/" + domain + "/pats/" + id + "/scope", domainAdmin)
+                        .status())
                 .isBetween(200, 204);
 
         JsonNode seen = api.get("/api/v1/pats/" + id, aliceToken).json();
@@ -185,12 +242,17 @@ class PatRevocationApiTest {
         long id = pat.path("id").asLong();
         users.signOut();
 
-        assertThat(patService.revokeAsLeaked(pat.path("secret").asString(), null)).isTrue();
+        assertThat(patService.revokeAsLeaked(pat.path("secret").asString(), null))
+                .isTrue();
         assertThat(patService.revokeAsLeaked("pat_not-a-token", null)).isFalse();
 
-        assertThat(api.get("/api/v1/pats/" + id, aliceToken).json().path("revoked_by").asString())
+        assertThat(api.get("/api/v1/pats/" + id, aliceToken)
+                        .json()
+                        .path("revoked_by")
+                        .asString())
                 .isEqualTo("leak_report");
-        assertThat(reset(id).json().path("detail").asString()).startsWith("Revoked by a leak report on ")
+        assertThat(reset(id).json().path("detail").asString())
+                .startsWith("Revoked by a leak report on ")
                 .endsWith(": reported as leaked");
     }
 }

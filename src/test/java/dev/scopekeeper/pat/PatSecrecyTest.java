@@ -15,12 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A token's secret exists only in the one response that issues it: not in any log line (with
@@ -44,6 +44,7 @@ class PatSecrecyTest {
 
     @Autowired
     LoggingSystem loggingSystem;
+
     private final Map<String, LogLevel> configuredBefore = new HashMap<>();
 
     @BeforeEach
@@ -62,36 +63,45 @@ class PatSecrecyTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PatUsageRecorder usage;
 
     @Test
     void theSecretIsNeverLoggedStoredOrShownAgain(CapturedOutput output) {
         String token = api.accessToken(users.create("secretive", PlatformRole.USER));
-        var created = api.post("/api/v1/pats", token, Map.of("name", "quiet", "duration", "7d")).json();
+        var created = api.post("/api/v1/pats", token, Map.of("name", "quiet", "duration", "7d"))
+                .json();
         long id = created.path("id").asLong();
         String first = created.path("secret").asString();
-        String second = api.patch("/api/v1/pats/" + id + "/secret/reset", token, Map.of("duration", "7d")).json()
-                .path("secret").asString();
+        String second = api.patch("/api/v1/pats/" + id + "/secret/reset", token, Map.of("duration", "7d"))
+                .json()
+                .path("secret")
+                .asString();
         List<String> secrets = List.of(first, second);
 
         // use both: the old one is refused, the new one is recognised (and refused only for managing tokens)
         assertThat(api.get("/api/v1/pats", first).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/pats", second).status()).isEqualTo(403);
         usage.flush();
-        List<String> laterResponses = List.of(api.get("/api/v1/pats/" + id, token).body(),
-                api.get("/api/v1/pats?status=all", token).body(), api.get("/api/v1/pats/" + id + "/scope", token).body());
+        List<String> laterResponses = List.of(
+                api.get("/api/v1/pats/" + id, token).body(),
+                api.get("/api/v1/pats?status=all", token).body(),
+                api.get("/api/v1/pats/" + id + "/scope", token).body());
 
         String everyRow = dumpEveryTable();
         for (String secret : secrets) {
             String body = secret.substring(4, 36);
             assertThat(output.getAll()).doesNotContain(body);
             assertThat(everyRow).doesNotContain(body);
-            assertThat(laterResponses).allSatisfy(response -> assertThat(response).doesNotContain(body));
+            assertThat(laterResponses)
+                    .allSatisfy(response -> assertThat(response).doesNotContain(body));
         }
         assertThat(everyRow).contains(PatTokens.hint(second)).contains("PAT_REGENERATED");
         assertThat(output.getAll()).contains("/api/v1/pats");
@@ -99,8 +109,8 @@ class PatSecrecyTest {
     }
 
     private String dumpEveryTable() {
-        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = DATABASE()", String.class);
+        List<String> tables = jdbc.queryForList(
+                "SELECT table_name FROM information_schema.tables" + " WHERE table_schema = DATABASE()", String.class);
         assertThat(tables).contains("pat", "pat_scope", "audit_event", "app_user");
         List<String> rows = new ArrayList<>();
         for (String table : tables) {

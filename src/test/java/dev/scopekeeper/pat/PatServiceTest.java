@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopekeeper.MutableClock;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException.Conflict;
@@ -12,6 +11,7 @@ import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.base.api.ApiTest;
+import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
 import dev.scopekeeper.pat.PatService.SortBy;
@@ -35,12 +35,16 @@ class PatServiceTest {
 
     @Autowired
     PatService pats;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,8 +74,8 @@ class PatServiceTest {
     @Test
     void aNewTokenIsActiveShowsItsSecretOnceAndStoresOnlyADigest() {
         Instant now = clock.instant();
-        IssuedPat issued = create("ci deploy", PatDuration.days(30),
-                new ScopeRequest(domain, "clients", "view", String.valueOf(client)));
+        IssuedPat issued = create(
+                "ci deploy", PatDuration.days(30), new ScopeRequest(domain, "clients", "view", String.valueOf(client)));
 
         assertThat(PatTokens.check(issued.secret())).isNull();
         PatDetails pat = issued.pat();
@@ -96,7 +100,8 @@ class PatServiceTest {
         create("Deploy", PatDuration.days(7));
 
         assertThatThrownBy(() -> create("deploy", PatDuration.days(7)))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("name"))
                 .hasMessage("You already have a token named \"deploy\"");
 
         UserProfile bob = users.create("bob", PlatformRole.USER);
@@ -110,15 +115,16 @@ class PatServiceTest {
         assertInvalid(() -> create("x".repeat(101), PatDuration.days(7)), "name");
         assertInvalid(() -> create("t", PatDuration.until(clock.instant().minusSeconds(60))), "duration");
         assertInvalid(() -> create("t", PatDuration.until(clock.instant().plus(Duration.ofDays(400)))), "duration");
-        assertInvalid(() -> create("t", PatDuration.days(7), new ScopeRequest(domain, "robots", "view", "*")),
-                "scopes");
-        assertInvalid(() -> create("t", PatDuration.days(7), new ScopeRequest(domain, "clients", "fly", "*")),
-                "scopes");
-        assertInvalid(() -> create("t", PatDuration.days(7), new ScopeRequest(domain, "clients", "view", "999999")),
+        assertInvalid(
+                () -> create("t", PatDuration.days(7), new ScopeRequest(domain, "robots", "view", "*")), "scopes");
+        assertInvalid(
+                () -> create("t", PatDuration.days(7), new ScopeRequest(domain, "clients", "fly", "*")), "scopes");
+        assertInvalid(
+                () -> create("t", PatDuration.days(7), new ScopeRequest(domain, "clients", "view", "999999")),
                 "scopes");
         long foreign = domains.domain("Other");
-        assertInvalid(() -> create("t", PatDuration.days(7), new ScopeRequest(foreign, "clients", "view", "*")),
-                "scopes");
+        assertInvalid(
+                () -> create("t", PatDuration.days(7), new ScopeRequest(foreign, "clients", "view", "*")), "scopes");
         assertThatThrownBy(() -> PatDuration.parse("2w")).isInstanceOf(InvalidInput.class);
 
         assertThat(pats.list(allOfMine()).total()).isZero();
@@ -127,8 +133,9 @@ class PatServiceTest {
     @Test
     void onlyAdministratorsMintTokensForOtherUsersWhichThenBelongToThem() {
         UserProfile bob = users.create("bob", PlatformRole.USER);
-        assertThatThrownBy(() -> pats.create(new CreatePatRequest("for bob", "", PatDuration.days(1), bob.id(),
-                List.of()))).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() ->
+                        pats.create(new CreatePatRequest("for bob", "", PatDuration.days(1), bob.id(), List.of())))
+                .isInstanceOf(Forbidden.class);
 
         UserProfile admin = users.create("admin", PlatformRole.ADMIN);
         users.signIn(admin);
@@ -140,8 +147,9 @@ class PatServiceTest {
         users.signIn(bob);
         assertThat(pats.get(minted.pat().id()).createdByName()).isEqualTo(admin.username());
         users.signIn(admin);
-        assertInvalid(() -> pats.create(new CreatePatRequest("ghost", "", PatDuration.days(1), 987654321L,
-                List.of())), "user_id");
+        assertInvalid(
+                () -> pats.create(new CreatePatRequest("ghost", "", PatDuration.days(1), 987654321L, List.of())),
+                "user_id");
     }
 
     @Test
@@ -169,18 +177,24 @@ class PatServiceTest {
         ListResult<PatSummary> page = pats.list(new PatQuery(Optional.empty(), null, 1, 2, SortBy.NAME, false));
         assertThat(page.total()).isEqualTo(4);
         assertThat(page.items()).extracting(PatSummary::name).containsExactly("beta", "delta");
-        assertThat(pats.list(new PatQuery(Optional.empty(), "MM", 0, 10, SortBy.NAME, false)).items())
-                .extracting(PatSummary::name).containsExactly("gamma");
-        assertThat(pats.list(new PatQuery(Optional.empty(), "%", 0, 10, SortBy.NAME, false)).total()).isZero();
-        assertThat(pats.list(new PatQuery(Optional.empty(), null, 0, 10, SortBy.CREATED, true)).items())
-                .extracting(PatSummary::name).first().isEqualTo("delta");
+        assertThat(pats.list(new PatQuery(Optional.empty(), "MM", 0, 10, SortBy.NAME, false))
+                        .items())
+                .extracting(PatSummary::name)
+                .containsExactly("gamma");
+        assertThat(pats.list(new PatQuery(Optional.empty(), "%", 0, 10, SortBy.NAME, false))
+                        .total())
+                .isZero();
+        assertThat(pats.list(new PatQuery(Optional.empty(), null, 0, 10, SortBy.CREATED, true))
+                        .items())
+                .extracting(PatSummary::name)
+                .first()
+                .isEqualTo("delta");
         assertInvalid(() -> pats.list(new PatQuery(Optional.empty(), null, 0, 1000, SortBy.NAME, false)), "limit");
     }
 
     @Test
     void regeneratingGivesANewSecretAndLifetimeKeepsEverythingElseAndUnrevokes() {
-        IssuedPat first = create("rotate me", PatDuration.days(7),
-                new ScopeRequest(domain, "clients", "*", "*"));
+        IssuedPat first = create("rotate me", PatDuration.days(7), new ScopeRequest(domain, "clients", "*", "*"));
         pats.revoke(first.pat().id());
 
         IssuedPat second = pats.regenerate(first.pat().id(), PatDuration.days(90));
@@ -233,7 +247,9 @@ class PatServiceTest {
 
         PatDetails added = pats.addScopes(id, List.of(viewClient, listClients, viewClient));
         assertThat(added.scopes()).hasSize(2);
-        assertThat(added.scopes()).filteredOn(s -> s.entityType().equals("domains")).singleElement()
+        assertThat(added.scopes())
+                .filteredOn(s -> s.entityType().equals("domains"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.entity()).isEqualTo(String.valueOf(domain)));
         assertThat(pats.addScopes(id, List.of(viewClient)).scopes()).hasSize(2);
         assertThat(pats.listScopes(id, 0, 1).total()).isEqualTo(2);
@@ -289,19 +305,33 @@ class PatServiceTest {
         pats.revoke(id);
         pats.delete(id);
 
-        List<String> types = jdbc.queryForList("SELECT event_type FROM audit_event WHERE target_type = 'pat'"
-                + " AND target_id = ? ORDER BY id", String.class, id);
-        assertThat(types).containsExactly("PAT_CREATED", "PAT_REGENERATED", "PAT_SCOPES_ADDED", "PAT_SCOPES_REMOVED",
-                "PAT_REVOKED", "PAT_DELETED");
-        List<String> rows = jdbc.queryForList("SELECT CONCAT_WS('|', actor_name, details) FROM audit_event"
-                + " WHERE target_type = 'pat' AND target_id = ?", String.class, id);
-        assertThat(rows).allSatisfy(row -> assertThat(row).startsWith(alice.username())
-                .doesNotContain(issued.secret()).doesNotContain(regenerated.secret()));
+        List<String> types = jdbc.queryForList(
+                "SELECT event_type FROM audit_event WHERE target_type = 'pat'" + " AND target_id = ? ORDER BY id",
+                String.class,
+                id);
+        assertThat(types)
+                .containsExactly(
+                        "PAT_CREATED",
+                        "PAT_REGENERATED",
+                        "PAT_SCOPES_ADDED",
+                        "PAT_SCOPES_REMOVED",
+                        "PAT_REVOKED",
+                        "PAT_DELETED");
+        List<String> rows = jdbc.queryForList(
+                "SELECT CONCAT_WS('|', actor_name, details) FROM audit_event"
+                        + " WHERE target_type = 'pat' AND target_id = ?",
+                String.class,
+                id);
+        assertThat(rows).allSatisfy(row -> assertThat(row)
+                .startsWith(alice.username())
+                .doesNotContain(issued.secret())
+                .doesNotContain(regenerated.secret()));
     }
 
     private List<String> names(PatStatus status) {
         return pats.list(new PatQuery(Optional.of(status), null, 0, 100, SortBy.NAME, false)).items().stream()
-                .map(PatSummary::name).toList();
+                .map(PatSummary::name)
+                .toList();
     }
 
     private static PatQuery allOfMine() {
@@ -313,7 +343,7 @@ class PatServiceTest {
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field())
+                .isEqualTo(field));
     }
 }

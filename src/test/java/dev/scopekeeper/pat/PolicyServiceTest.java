@@ -36,16 +36,22 @@ class PolicyServiceTest {
 
     @Autowired
     PolicyService policies;
+
     @Autowired
     PatService pats;
+
     @Autowired
     PatAutoRevoker autoRevoker;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     MutableClock clock;
 
@@ -69,7 +75,12 @@ class PolicyServiceTest {
         clock.reset();
     }
 
-    private PatPolicy policy(int maxDays, boolean never, String defaultDuration, boolean description, int maxScopes,
+    private PatPolicy policy(
+            int maxDays,
+            boolean never,
+            String defaultDuration,
+            boolean description,
+            int maxScopes,
             Integer autoRevoke) {
         return new PatPolicy(maxDays, never, defaultDuration, description, maxScopes, autoRevoke);
     }
@@ -77,8 +88,13 @@ class PolicyServiceTest {
     private IssuedPat createAsAlice(String name, String description, PatDuration duration, int scopes) {
         users.signIn(alice);
         List<ScopeRequest> requested = java.util.stream.IntStream.range(0, scopes)
-                .mapToObj(i -> new ScopeRequest(domain, "clients", List.of("view", "update", "delete", "create",
-                        "list", "enable").get(i), "*")).toList();
+                .mapToObj(i -> new ScopeRequest(
+                        domain,
+                        "clients",
+                        List.of("view", "update", "delete", "create", "list", "enable")
+                                .get(i),
+                        "*"))
+                .toList();
         return pats.create(new CreatePatRequest(name, description, duration, null, requested));
     }
 
@@ -88,7 +104,8 @@ class PolicyServiceTest {
         assertThatThrownBy(() -> policies.get()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> policies.update(PatPolicy.DEFAULT)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> policies.countViolations(PatPolicy.DEFAULT)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> policies.revokeViolations(PatPolicy.DEFAULT)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> policies.revokeViolations(PatPolicy.DEFAULT))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -100,25 +117,33 @@ class PolicyServiceTest {
         assertThat(policies.update(stricter)).isEqualTo(stricter);
 
         assertThat(policies.get()).isEqualTo(stricter);
-        List<AuditEntry> changes = audit.list(new AuditQuery(null, null, admin.username(),
-                AuditEventType.POLICY_CHANGED, null, 0, 10)).items();
+        List<AuditEntry> changes = audit.list(
+                        new AuditQuery(null, null, admin.username(), AuditEventType.POLICY_CHANGED, null, 0, 10))
+                .items();
         assertThat(changes).singleElement().satisfies(e -> assertThat(e.details())
-                .contains("maxLifetimeDays=365").contains("maxLifetimeDays=90").contains("autoRevokeUnusedDays=60"));
+                .contains("maxLifetimeDays=365")
+                .contains("maxLifetimeDays=90")
+                .contains("autoRevokeUnusedDays=60"));
     }
 
     @Test
     void aContradictoryPolicyIsRefused() {
         users.signIn(admin);
         assertThatThrownBy(() -> policies.update(policy(0, true, "30d", false, 10, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("maxLifetimeDays"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("maxLifetimeDays"));
         assertThatThrownBy(() -> policies.update(policy(30, true, "90d", false, 10, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("defaultDuration"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("defaultDuration"));
         assertThatThrownBy(() -> policies.update(policy(30, false, "never", false, 10, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("defaultDuration"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("defaultDuration"));
         assertThatThrownBy(() -> policies.update(policy(30, true, "7d", false, 0, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("maxScopes"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("maxScopes"));
         assertThatThrownBy(() -> policies.update(policy(30, true, "7d", false, 5, 0)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("autoRevokeUnusedDays"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("autoRevokeUnusedDays"));
         assertThat(policies.get()).isEqualTo(PatPolicy.DEFAULT);
     }
 
@@ -134,15 +159,18 @@ class PolicyServiceTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
                         .isEqualTo("pat.validation.duration.tooLong"));
         assertThatThrownBy(() -> createAsAlice("silent", " ", PatDuration.days(7), 0))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
         assertThatThrownBy(() -> createAsAlice("wide", "d", PatDuration.days(7), 3))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("pat.validation.scopes.tooMany"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.messageKey()).isEqualTo("pat.validation.scopes.tooMany"));
 
         Instant now = clock.instant();
         PatDetails defaulted = createAsAlice("defaulted", "d", null, 2).pat();
-        assertThat(defaulted.expiresAt()).isBetween(now.plus(Duration.ofDays(7)).minusSeconds(5),
-                now.plus(Duration.ofDays(7)).plusSeconds(5));
+        assertThat(defaulted.expiresAt())
+                .isBetween(
+                        now.plus(Duration.ofDays(7)).minusSeconds(5),
+                        now.plus(Duration.ofDays(7)).plusSeconds(5));
     }
 
     @Test
@@ -153,25 +181,33 @@ class PolicyServiceTest {
 
         users.signIn(alice);
         assertThatThrownBy(() -> pats.regenerate(id, PatDuration.never()))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("duration"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("duration"));
         users.signIn(admin);
         policies.update(policy(30, true, "7d", true, 2, null));
         users.signIn(alice);
         assertThatThrownBy(() -> pats.regenerate(id, PatDuration.days(7)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("description"));
         pats.describe(id, "now described");
         assertThatThrownBy(() -> pats.regenerate(id, PatDuration.days(7)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("scopes"));
-        assertThat(pats.get(id).expiresAt()).as("the existing token is not altered").isNull();
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("scopes"));
+        assertThat(pats.get(id).expiresAt())
+                .as("the existing token is not altered")
+                .isNull();
     }
 
     @Test
     void violationsAreCountedAndRevokedOnlyWhenAsked() {
         users.signIn(admin);
         PolicyViolations before = policies.countViolations(policy(30, false, "7d", true, 2, null));
-        long neverExpiring = createAsAlice("never", "d", PatDuration.never(), 0).pat().id();
-        long tooLong = createAsAlice("year", "d", PatDuration.days(365), 0).pat().id();
-        long undescribed = createAsAlice("quiet", "", PatDuration.days(7), 0).pat().id();
+        long neverExpiring =
+                createAsAlice("never", "d", PatDuration.never(), 0).pat().id();
+        long tooLong =
+                createAsAlice("year", "d", PatDuration.days(365), 0).pat().id();
+        long undescribed =
+                createAsAlice("quiet", "", PatDuration.days(7), 0).pat().id();
         long wide = createAsAlice("wide", "d", PatDuration.days(7), 3).pat().id();
         long fine = createAsAlice("fine", "d", PatDuration.days(7), 1).pat().id();
         long revoked = createAsAlice("gone", "", PatDuration.never(), 0).pat().id();
@@ -181,25 +217,30 @@ class PolicyServiceTest {
         PatPolicy strict = policy(30, false, "7d", true, 2, null);
         policies.update(strict);
         users.signIn(alice);
-        assertThat(pats.get(neverExpiring).status()).as("saving never alters tokens").isEqualTo(PatStatus.ACTIVE);
+        assertThat(pats.get(neverExpiring).status())
+                .as("saving never alters tokens")
+                .isEqualTo(PatStatus.ACTIVE);
 
         users.signIn(admin);
         PolicyViolations violations = policies.countViolations(strict);
         assertThat(violations.total() - before.total()).isEqualTo(4);
         assertThat(violations.neverExpiring() - before.neverExpiring()).isEqualTo(1);
         assertThat(violations.lifetimeTooLong() - before.lifetimeTooLong()).isEqualTo(1);
-        assertThat(violations.missingDescription() - before.missingDescription()).isEqualTo(1);
+        assertThat(violations.missingDescription() - before.missingDescription())
+                .isEqualTo(1);
         assertThat(violations.tooManyScopes() - before.tooManyScopes()).isEqualTo(1);
 
         assertThat(policies.revokeViolations(strict)).isEqualTo((int) violations.total());
         users.signIn(alice);
-        assertThat(List.of(neverExpiring, tooLong, undescribed, wide)).allSatisfy(id ->
-                assertThat(pats.get(id).status()).isEqualTo(PatStatus.REVOKED));
+        assertThat(List.of(neverExpiring, tooLong, undescribed, wide))
+                .allSatisfy(id -> assertThat(pats.get(id).status()).isEqualTo(PatStatus.REVOKED));
         assertThat(pats.get(fine).status()).isEqualTo(PatStatus.ACTIVE);
         users.signIn(admin);
         assertThat(policies.countViolations(strict).total()).isZero();
-        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_REVOKED, wide, 0, 10)).items())
-                .singleElement().satisfies(e -> assertThat(e.details()).contains("policy"));
+        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_REVOKED, wide, 0, 10))
+                        .items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("policy"));
     }
 
     @Test
@@ -211,7 +252,8 @@ class PolicyServiceTest {
         users.signIn(admin);
         policies.update(policy(365, true, "30d", false, 200, 30));
         clock.advance(Duration.ofDays(20));
-        long recent = createAsAlice("recent", "d", PatDuration.days(365), 0).pat().id();
+        long recent =
+                createAsAlice("recent", "d", PatDuration.days(365), 0).pat().id();
         clock.advance(Duration.ofDays(11));
         users.signOut();
 
@@ -221,8 +263,10 @@ class PolicyServiceTest {
         assertThat(pats.get(unused).status()).isEqualTo(PatStatus.REVOKED);
         assertThat(pats.get(recent).status()).isEqualTo(PatStatus.ACTIVE);
         users.signIn(admin);
-        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_REVOKED, unused, 0, 10)).items())
-                .singleElement().satisfies(e -> {
+        assertThat(audit.list(new AuditQuery(null, null, null, AuditEventType.PAT_REVOKED, unused, 0, 10))
+                        .items())
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.details()).contains("unused for 30 days");
                     assertThat(e.actorId()).isNull();
                 });

@@ -17,7 +17,8 @@ class SecretScanningDocTest {
 
     private static String documentedRegex() throws IOException {
         String doc = Files.readString(Path.of("docs", "secret-scanning.md"));
-        Matcher m = Pattern.compile("<!-- token-regex -->\\s*```\\s*\\n(.+?)\\n```", Pattern.DOTALL).matcher(doc);
+        Matcher m = Pattern.compile("<!-- token-regex -->\\s*```\\s*\\n(.+?)\\n```", Pattern.DOTALL)
+                .matcher(doc);
         assertThat(m.find()).as("the regex block in docs/secret-scanning.md").isTrue();
         return m.group(1).strip();
     }
@@ -56,7 +57,9 @@ class SecretScanningDocTest {
         String token = new PatTokens(null).generate();
         assertThat(regex.matcher(token.substring(0, 41)).find()).as("too short").isFalse();
         assertThat(regex.matcher(token + "x").find()).as("too long").isFalse();
-        assertThat(regex.matcher("xpat_" + token.substring(4)).find()).as("inside a word").isFalse();
+        assertThat(regex.matcher("xpat_" + token.substring(4)).find())
+                .as("inside a word")
+                .isFalse();
         char last = token.charAt(41);
         String typo = token.substring(0, 41) + (last == 'a' ? 'b' : 'a');
         assertThat(regex.matcher(typo).find()).isTrue();

@@ -18,8 +18,10 @@ class AdminBootstrapTest {
 
     @Autowired
     UserRepository users;
+
     @Autowired
     SetupService setup;
+
     @Autowired
     TestUsers testUsers;
 
@@ -29,7 +31,8 @@ class AdminBootstrapTest {
 
         assertThat(admin.getRole()).isEqualTo(PlatformRole.ADMIN);
         assertThat(admin.getEmail()).isEqualTo("grace@example.com");
-        assertThat(testUsers.passwordMatches(admin.getId(), "compiler pioneer 1952")).isTrue();
+        assertThat(testUsers.passwordMatches(admin.getId(), "compiler pioneer 1952"))
+                .isTrue();
         assertThat(setup.isSetupComplete()).isTrue();
     }
 }

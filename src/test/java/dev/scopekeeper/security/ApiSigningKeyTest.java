@@ -21,6 +21,7 @@ class ApiSigningKeyTest {
 
     @TempDir
     Path temp;
+
     private final MutableClock clock = new MutableClock();
 
     @Test
@@ -33,7 +34,8 @@ class ApiSigningKeyTest {
 
         assertThat(afterRestart.verify(token).userId()).isEqualTo(42);
         assertThat(afterRestart.verify(token).familyId()).isEqualTo("family");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())))
                 .isEqualTo("rwx------");
         assertThat(Files.list(keyFile.getParent())).containsExactly(keyFile);
@@ -47,26 +49,29 @@ class ApiSigningKeyTest {
 
         ApiSigningKey.resolve(null, keyFile);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void aConfiguredKeyIsUsedInsteadAndTokensOfAnotherKeyAreRefused() {
         Path keyFile = temp.resolve("api-signing.key");
-        AccessTokens configured = new AccessTokens(
-                ApiSigningKey.resolve("a configured signing key of 32+ chars", keyFile), clock);
+        AccessTokens configured =
+                new AccessTokens(ApiSigningKey.resolve("a configured signing key of 32+ chars", keyFile), clock);
         AccessTokens generated = new AccessTokens(ApiSigningKey.resolve(null, keyFile), clock);
         String token = configured.issue(7, "f", clock.instant().plusSeconds(60));
 
         assertThat(configured.verify(token).userId()).isEqualTo(7);
         assertThatThrownBy(() -> generated.verify(token))
-                .isInstanceOf(BadCredentialsException.class).hasMessage("Invalid token");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Invalid token");
     }
 
     @Test
     void aShortConfiguredKeyStopsTheStart() {
         assertThatThrownBy(() -> ApiSigningKey.resolve("too short", temp.resolve("k")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SCOPEKEEPER_API_SIGNING_KEY");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SCOPEKEEPER_API_SIGNING_KEY");
         assertThat(temp.resolve("k")).doesNotExist();
     }
 
@@ -77,9 +82,11 @@ class ApiSigningKeyTest {
         String[] parts = token.split("\\.");
 
         assertThatThrownBy(() -> tokens.verify("eyJhbGciOiJub25lIn0." + parts[1] + "."))
-                .isInstanceOf(BadCredentialsException.class).hasMessage("Invalid token");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Invalid token");
         clock.advance(Duration.ofSeconds(60));
         assertThatThrownBy(() -> tokens.verify(token))
-                .isInstanceOf(CredentialsExpiredException.class).hasMessage("The token has expired");
+                .isInstanceOf(CredentialsExpiredException.class)
+                .hasMessage("The token has expired");
     }
 }

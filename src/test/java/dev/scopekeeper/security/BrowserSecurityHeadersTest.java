@@ -28,6 +28,7 @@ class BrowserSecurityHeadersTest {
 
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     Environment environment;
 
@@ -41,8 +42,17 @@ class BrowserSecurityHeadersTest {
     @Test
     void everyKindOfResponseCarriesTheSecurityHeaders() {
         Map<String, Answer> answers = new LinkedHashMap<>();
-        for (String path : List.of("/login", "/", "/pats", "/styles/scopekeeper.css", "/v3/api-docs",
-                "/swagger-ui/index.html", "/api/v1/pats", "/api/v1/pats?=x", "/api/v1/pats;x=1", "/api/v1/no-such")) {
+        for (String path : List.of(
+                "/login",
+                "/",
+                "/pats",
+                "/styles/scopekeeper.css",
+                "/v3/api-docs",
+                "/swagger-ui/index.html",
+                "/api/v1/pats",
+                "/api/v1/pats?=x",
+                "/api/v1/pats;x=1",
+                "/api/v1/no-such")) {
             answers.put(path, raw.get(path, null));
         }
         answers.put("header too large", raw.send("GET", "/api/v1/pats", Map.of("X-Big", "b".repeat(9000)), null));
@@ -54,16 +64,21 @@ class BrowserSecurityHeadersTest {
             assertThat(answer.headers().get("referrer-policy")).as(what).isNotBlank();
         });
         String page = answers.get("/login").headers().get("content-security-policy");
-        assertThat(page).contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'", "object-src 'none'",
-                "form-action 'self'");
-        assertThat(answers.get("/api/v1/pats").headers().get("content-security-policy")).startsWith("default-src 'none'");
+        assertThat(page)
+                .contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'", "object-src 'none'", "form-action 'self'");
+        assertThat(answers.get("/api/v1/pats").headers().get("content-security-policy"))
+                .startsWith("default-src 'none'");
     }
 
     @Test
     void theSessionCookieIsSecureBehindATlsProxy() {
         Answer overTls = raw.send("GET", "/login", Map.of("X-Forwarded-Proto", "https"), null);
-        assertThat(overTls.headers().get("set-cookie")).as(overTls.headers().toString())
-                .contains("JSESSIONID").contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(overTls.headers().get("set-cookie"))
+                .as(overTls.headers().toString())
+                .contains("JSESSIONID")
+                .contains("Secure")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax");
     }
 
     @Test
@@ -72,8 +87,11 @@ class BrowserSecurityHeadersTest {
         String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
 
-        Answer crossSite = raw.send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "Origin", "https://evil.example"), form.getBytes(StandardCharsets.UTF_8));
+        Answer crossSite = raw.send(
+                "POST",
+                "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", "https://evil.example"),
+                form.getBytes(StandardCharsets.UTF_8));
 
         assertThat(crossSite.status()).as(crossSite.body()).isEqualTo(403);
         assertThat(crossSite.headers().getOrDefault("set-cookie", "")).doesNotContain("JSESSIONID");
@@ -84,16 +102,21 @@ class BrowserSecurityHeadersTest {
         UserProfile user = testUsers.create("logincsrf", PlatformRole.USER);
         Answer page = raw.get("/login", null);
         String session = page.headers().get("set-cookie").split(";")[0];
-        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"").matcher(page.body());
-        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
+                .matcher(page.body());
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
         assertThat(parameter.find()).as(page.body()).isTrue();
         assertThat(token.find()).isTrue();
         String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&" + parameter.group(1) + "="
                 + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
 
-        Answer signIn = raw.send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", session), form.getBytes(StandardCharsets.UTF_8));
+        Answer signIn = raw.send(
+                "POST",
+                "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", session),
+                form.getBytes(StandardCharsets.UTF_8));
 
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(302);
         assertThat(signIn.headers().get("location")).doesNotContain("error");

@@ -33,10 +33,13 @@ class BrowserSessionEndTest {
 
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     UserAdministrationService administration;
+
     @Autowired
     UserService userService;
+
     @Autowired
     Environment environment;
 
@@ -142,15 +145,20 @@ class BrowserSessionEndTest {
     private String signIn(UserProfile user) {
         Answer page = raw.get("/login", null);
         String session = page.headers().get("set-cookie").split(";")[0];
-        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"").matcher(page.body());
-        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
+                .matcher(page.body());
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
         assertThat(parameter.find()).as(page.body()).isTrue();
         assertThat(token.find()).isTrue();
         String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&" + parameter.group(1) + "="
                 + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        Answer signIn = raw.send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", session), form.getBytes(StandardCharsets.UTF_8));
+        Answer signIn = raw.send(
+                "POST",
+                "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", session),
+                form.getBytes(StandardCharsets.UTF_8));
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(302);
         assertThat(signIn.headers().get("location")).doesNotContain("error");
         String renewed = signIn.headers().get("set-cookie");

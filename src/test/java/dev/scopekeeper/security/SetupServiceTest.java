@@ -29,8 +29,10 @@ class SetupServiceTest {
 
     @Autowired
     SetupService setup;
+
     @Autowired
     UserRepository users;
+
     @Autowired
     TestUsers testUsers;
 
@@ -38,15 +40,16 @@ class SetupServiceTest {
     void theFirstAdministratorCanBeCreatedExactlyOnce() {
         assertThat(setup.isSetupComplete()).isFalse();
 
-        UserProfile admin = setup.createFirstAdmin(new FirstAdmin("alice", "alice@example.com", "Alice Admin",
-                GOOD_PASSWORD, GOOD_PASSWORD));
+        UserProfile admin = setup.createFirstAdmin(
+                new FirstAdmin("alice", "alice@example.com", "Alice Admin", GOOD_PASSWORD, GOOD_PASSWORD));
 
         assertThat(admin.role()).isEqualTo(PlatformRole.ADMIN);
         assertThat(admin.displayName()).isEqualTo("Alice Admin");
         assertThat(setup.isSetupComplete()).isTrue();
         assertThat(testUsers.passwordMatches(admin.id(), GOOD_PASSWORD)).isTrue();
-        assertThatThrownBy(() -> setup.createFirstAdmin(new FirstAdmin("mallory", "m@example.com", "",
-                GOOD_PASSWORD, GOOD_PASSWORD))).isInstanceOf(SetupAlreadyCompleted.class);
+        assertThatThrownBy(() -> setup.createFirstAdmin(
+                        new FirstAdmin("mallory", "m@example.com", "", GOOD_PASSWORD, GOOD_PASSWORD)))
+                .isInstanceOf(SetupAlreadyCompleted.class);
         assertThat(users.count()).isEqualTo(1);
     }
 
@@ -56,12 +59,11 @@ class SetupServiceTest {
         assertInvalid(new FirstAdmin("a b", "a@example.com", "", GOOD_PASSWORD, GOOD_PASSWORD), "username");
         assertInvalid(new FirstAdmin("alice", "not-an-email", "", GOOD_PASSWORD, GOOD_PASSWORD), "email");
         assertInvalid(new FirstAdmin("alice", "a@example.com", "", "short", "short"), "password");
-        assertInvalid(new FirstAdmin("alice", "a@example.com", "", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaa"),
-                "password");
-        assertInvalid(new FirstAdmin("alice", "a@example.com", "", "alice's passphrase", "alice's passphrase"),
-                "password");
-        assertInvalid(new FirstAdmin("alice", "a@example.com", "", GOOD_PASSWORD, GOOD_PASSWORD + "!"),
-                "confirmPassword");
+        assertInvalid(new FirstAdmin("alice", "a@example.com", "", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaa"), "password");
+        assertInvalid(
+                new FirstAdmin("alice", "a@example.com", "", "alice's passphrase", "alice's passphrase"), "password");
+        assertInvalid(
+                new FirstAdmin("alice", "a@example.com", "", GOOD_PASSWORD, GOOD_PASSWORD + "!"), "confirmPassword");
 
         assertThat(users.count()).isZero();
         assertThat(setup.isSetupComplete()).isFalse();
@@ -77,8 +79,8 @@ class SetupServiceTest {
             String name = "racer" + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return setup.createFirstAdmin(new FirstAdmin(name, name + "@example.com", "", GOOD_PASSWORD,
-                        GOOD_PASSWORD));
+                return setup.createFirstAdmin(
+                        new FirstAdmin(name, name + "@example.com", "", GOOD_PASSWORD, GOOD_PASSWORD));
             }));
         }
         start.countDown();
@@ -102,6 +104,7 @@ class SetupServiceTest {
 
     private void assertInvalid(FirstAdmin request, String field) {
         assertThatThrownBy(() -> setup.createFirstAdmin(request))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

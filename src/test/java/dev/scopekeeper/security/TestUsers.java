@@ -29,7 +29,11 @@ public class TestUsers {
      * reads): a Spring context started later by another test class replaces the static holder's strategy, and a
      * cached context must not then look at the wrong one.
      */
-    TestUsers(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock,
+    TestUsers(
+            UserRepository users,
+            SetupMarkerRepository markers,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
             ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.users = users;
         this.markers = markers;
@@ -42,8 +46,13 @@ public class TestUsers {
     @Transactional
     public UserProfile create(String prefix, PlatformRole role) {
         String username = prefix + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        User user = users.saveAndFlush(new User(username, username + "@example.com", prefix + " Tester",
-                passwordEncoder.encode(PASSWORD), role, clock.instant()));
+        User user = users.saveAndFlush(new User(
+                username,
+                username + "@example.com",
+                prefix + " Tester",
+                passwordEncoder.encode(PASSWORD),
+                role,
+                clock.instant()));
         if (!markers.existsById(SetupMarker.ID)) {
             markers.insertMarker(clock.instant(), user.getId());
         }
@@ -65,8 +74,8 @@ public class TestUsers {
         User entity = users.findById(user.id()).orElseThrow();
         ScopekeeperPrincipal principal = ScopekeeperPrincipal.of(entity);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         strategy.setContext(context);
         SecurityContextHolder.setContext(context);
     }
@@ -87,6 +96,7 @@ public class TestUsers {
     }
 
     public boolean passwordMatches(long userId, String password) {
-        return passwordEncoder.matches(password, users.findById(userId).orElseThrow().getPasswordHash());
+        return passwordEncoder.matches(
+                password, users.findById(userId).orElseThrow().getPasswordHash());
     }
 }

@@ -28,10 +28,13 @@ class UserAdministrationRulesTest {
 
     @Autowired
     UserAdministrationService administration;
+
     @Autowired
     UserRepository users;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     AuditService audit;
 
@@ -42,13 +45,15 @@ class UserAdministrationRulesTest {
 
     /** Only {@code keep} stays an enabled administrator. */
     private void onlyEnabledAdmin(UserProfile keep) {
-        users.findAll().stream().filter(u -> u.getRole() == PlatformRole.ADMIN && u.getId() != keep.id())
+        users.findAll().stream()
+                .filter(u -> u.getRole() == PlatformRole.ADMIN && u.getId() != keep.id())
                 .forEach(u -> testUsers.setEnabled(u.getId(), false));
     }
 
     private List<AuditEntry> audited(AuditEventType type, long userId) {
         return audit.list(new AuditQuery(null, null, null, type, null, 0, 100)).items().stream()
-                .filter(e -> e.targetId() != null && e.targetId() == userId).toList();
+                .filter(e -> e.targetId() != null && e.targetId() == userId)
+                .toList();
     }
 
     @Test
@@ -63,9 +68,12 @@ class UserAdministrationRulesTest {
         assertThatThrownBy(() -> administration.disable(only.id())).isInstanceOf(Conflict.class);
 
         UserProfile other = testUsers.create("other", PlatformRole.USER);
-        assertThat(administration.changeRole(other.id(), PlatformRole.ADMIN).role()).isEqualTo(PlatformRole.ADMIN);
-        assertThat(administration.changeRole(only.id(), PlatformRole.USER).role()).isEqualTo(PlatformRole.USER);
-        assertThat(audited(AuditEventType.USER_ROLE_CHANGED, only.id())).singleElement()
+        assertThat(administration.changeRole(other.id(), PlatformRole.ADMIN).role())
+                .isEqualTo(PlatformRole.ADMIN);
+        assertThat(administration.changeRole(only.id(), PlatformRole.USER).role())
+                .isEqualTo(PlatformRole.USER);
+        assertThat(audited(AuditEventType.USER_ROLE_CHANGED, only.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.details()).contains("from=ADMIN", "to=USER"));
     }
 
@@ -79,8 +87,11 @@ class UserAdministrationRulesTest {
 
         assertThatThrownBy(() -> administration.changeRole(active.id(), PlatformRole.USER))
                 .isInstanceOf(Conflict.class);
-        assertThat(administration.changeRole(disabledAdmin.id(), PlatformRole.USER).role())
-                .as("demoting a disabled admin is fine").isEqualTo(PlatformRole.USER);
+        assertThat(administration
+                        .changeRole(disabledAdmin.id(), PlatformRole.USER)
+                        .role())
+                .as("demoting a disabled admin is fine")
+                .isEqualTo(PlatformRole.USER);
     }
 
     @Test
@@ -93,9 +104,14 @@ class UserAdministrationRulesTest {
 
         ListResult<UserProfile> zebras = administration.list(new UserQuery("ZEBRA", null, null, 0, 10));
         assertThat(zebras.total()).isEqualTo(2);
-        assertThat(administration.list(new UserQuery("zebra", PlatformRole.USER, false, 0, 10)).items())
-                .extracting(UserProfile::id).containsExactly(gone.id());
-        assertThat(administration.list(new UserQuery(null, PlatformRole.ADMIN, true, 0, 10)).items())
+        assertThat(administration
+                        .list(new UserQuery("zebra", PlatformRole.USER, false, 0, 10))
+                        .items())
+                .extracting(UserProfile::id)
+                .containsExactly(gone.id());
+        assertThat(administration
+                        .list(new UserQuery(null, PlatformRole.ADMIN, true, 0, 10))
+                        .items())
                 .allSatisfy(u -> assertThat(u.isAdmin() && u.enabled()).isTrue());
         ListResult<UserProfile> page = administration.list(new UserQuery(null, null, null, 0, 1));
         assertThat(page.items()).hasSize(1);
@@ -109,22 +125,27 @@ class UserAdministrationRulesTest {
         UserProfile admin = testUsers.create("boss", PlatformRole.ADMIN);
         testUsers.signIn(admin);
 
-        UserProfile created = administration.create(new NewUser("new-hire", "hire@example.com",
-                "first day passphrase", PlatformRole.USER));
+        UserProfile created = administration.create(
+                new NewUser("new-hire", "hire@example.com", "first day passphrase", PlatformRole.USER));
         administration.disable(created.id());
         administration.enable(created.id());
         assertThatThrownBy(() -> administration.resetPassword(created.id(), "short"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
         administration.resetPassword(created.id(), "a brand new passphrase");
 
-        assertThat(testUsers.passwordMatches(created.id(), "a brand new passphrase")).isTrue();
-        assertThat(audited(AuditEventType.USER_CREATED, created.id())).singleElement()
+        assertThat(testUsers.passwordMatches(created.id(), "a brand new passphrase"))
+                .isTrue();
+        assertThat(audited(AuditEventType.USER_CREATED, created.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.actorName()).isEqualTo(admin.username()));
         assertThat(audited(AuditEventType.USER_DISABLED, created.id())).hasSize(1);
         assertThat(audited(AuditEventType.USER_ENABLED, created.id())).hasSize(1);
-        assertThat(audited(AuditEventType.USER_PASSWORD_RESET, created.id())).singleElement()
+        assertThat(audited(AuditEventType.USER_PASSWORD_RESET, created.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.details()).doesNotContain("passphrase"));
-        assertThatThrownBy(() -> administration.changeRole(999_999, PlatformRole.USER)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> administration.changeRole(999_999, PlatformRole.USER))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -20,8 +20,10 @@ class UserAdministrationServiceTest {
 
     @Autowired
     UserAdministrationService administration;
+
     @Autowired
     UserRepository users;
+
     @Autowired
     TestUsers testUsers;
 
@@ -37,8 +39,9 @@ class UserAdministrationServiceTest {
         assertThatThrownBy(() -> administration.disable(user.id()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         testUsers.signIn(user);
-        assertThatThrownBy(() -> administration.create(new NewUser("someone", "s@example.com",
-                "a long enough passphrase", PlatformRole.USER))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> administration.create(
+                        new NewUser("someone", "s@example.com", "a long enough passphrase", PlatformRole.USER)))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.disable(user.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.enable(user.id())).isInstanceOf(AccessDeniedException.class);
     }

@@ -15,6 +15,7 @@ class UserServiceTest {
 
     @Autowired
     UserService userService;
+
     @Autowired
     TestUsers testUsers;
 
@@ -47,7 +48,8 @@ class UserServiceTest {
         testUsers.signIn(user);
 
         assertThatThrownBy(() -> userService.updateProfile("New Name", "nope"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
         assertThat(userService.me().displayName()).isEqualTo(user.displayName());
     }
 
@@ -56,18 +58,22 @@ class UserServiceTest {
         UserProfile user = testUsers.create("pw", PlatformRole.USER);
         testUsers.signIn(user);
 
-        assertThatThrownBy(() -> userService.changePassword("wrong", "a brand new passphrase",
-                "a brand new passphrase"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
+        assertThatThrownBy(
+                        () -> userService.changePassword("wrong", "a brand new passphrase", "a brand new passphrase"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
         assertThatThrownBy(() -> userService.changePassword(TestUsers.PASSWORD, "short", "short"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
-        assertThatThrownBy(() -> userService.changePassword(TestUsers.PASSWORD, "a brand new passphrase",
-                "a different passphrase"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("confirmPassword"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
+        assertThatThrownBy(() -> userService.changePassword(
+                        TestUsers.PASSWORD, "a brand new passphrase", "a different passphrase"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("confirmPassword"));
         assertThat(testUsers.passwordMatches(user.id(), TestUsers.PASSWORD)).isTrue();
 
         userService.changePassword(TestUsers.PASSWORD, "a brand new passphrase", "a brand new passphrase");
 
-        assertThat(testUsers.passwordMatches(user.id(), "a brand new passphrase")).isTrue();
+        assertThat(testUsers.passwordMatches(user.id(), "a brand new passphrase"))
+                .isTrue();
     }
 }

@@ -28,14 +28,28 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminAuditController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record EventJson(long id, @JsonProperty("occurred_at") Instant occurredAt, @JsonProperty("event_type") String eventType,
-            @JsonProperty("actor_id") Long actorId, @JsonProperty("actor_name") String actorName,
-            @JsonProperty("target_type") String targetType, @JsonProperty("target_id") Long targetId, String ip,
+    record EventJson(
+            long id,
+            @JsonProperty("occurred_at") Instant occurredAt,
+            @JsonProperty("event_type") String eventType,
+            @JsonProperty("actor_id") Long actorId,
+            @JsonProperty("actor_name") String actorName,
+            @JsonProperty("target_type") String targetType,
+            @JsonProperty("target_id") Long targetId,
+            String ip,
             String details) {
 
         static EventJson of(AuditEntry e) {
-            return new EventJson(e.id(), e.occurredAt(), e.eventType().name(), e.actorId(), e.actorName(),
-                    e.targetType(), e.targetId(), e.ip(), e.details());
+            return new EventJson(
+                    e.id(),
+                    e.occurredAt(),
+                    e.eventType().name(),
+                    e.actorId(),
+                    e.actorName(),
+                    e.targetType(),
+                    e.targetId(),
+                    e.ip(),
+                    e.details());
         }
     }
 
@@ -46,26 +60,46 @@ class AdminAuditController {
     }
 
     @GetMapping
-    @Operation(summary = "A page of the audit log, newest first (filters: from, to (ISO-8601), actor, event_type, token_id)")
-    Map<String, Object> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    @Operation(
+            summary =
+                    "A page of the audit log, newest first (filters: from, to (ISO-8601), actor, event_type, token_id)")
+    Map<String, Object> list(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String actor,
             @RequestParam(name = "event_type", required = false) String eventType,
             @RequestParam(name = "token_id", required = false) Long tokenId) {
-        ListResult<AuditEntry> page = audit.list(new AuditQuery(from, to, actor, type(eventType), tokenId, offset, limit));
-        return Map.of("total", page.total(), "offset", page.offset(), "limit", page.limit(), "events",
+        ListResult<AuditEntry> page =
+                audit.list(new AuditQuery(from, to, actor, type(eventType), tokenId, offset, limit));
+        return Map.of(
+                "total",
+                page.total(),
+                "offset",
+                page.offset(),
+                "limit",
+                page.limit(),
+                "events",
                 page.items().stream().map(EventJson::of).toList());
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The filtered audit log as CSV, streamed (newest first, at most 50,000 rows)")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The CSV file",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
-    void export(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+    void export(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String actor,
             @RequestParam(name = "event_type", required = false) String eventType,
-            @RequestParam(name = "token_id", required = false) Long tokenId, HttpServletResponse response)
+            @RequestParam(name = "token_id", required = false) Long tokenId,
+            HttpServletResponse response)
             throws IOException {
         AuditQuery query = new AuditQuery(from, to, actor, type(eventType), tokenId, 0, 1);
         audit.list(query); // access check and validation before the response starts

@@ -18,11 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** The token policy, for platform administrators. */
 @RestController
 @RequestMapping("/api/v1/admin/policy")
-@Tag(name = "Administration: policy", description = "Platform administrators: the rules for new tokens and regenerations")
+@Tag(
+        name = "Administration: policy",
+        description = "Platform administrators: the rules for new tokens and regenerations")
 class AdminPolicyController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PolicyJson(@JsonProperty("max_lifetime_days") Integer maxLifetimeDays,
+    record PolicyJson(
+            @JsonProperty("max_lifetime_days") Integer maxLifetimeDays,
             @JsonProperty("never_allowed") Boolean neverAllowed,
             @JsonProperty("default_duration") String defaultDuration,
             @JsonProperty("description_required") Boolean descriptionRequired,
@@ -30,27 +33,37 @@ class AdminPolicyController {
             @JsonProperty("auto_revoke_unused_days") Integer autoRevokeUnusedDays) {
 
         static PolicyJson of(PatPolicy p) {
-            return new PolicyJson(p.maxLifetimeDays(), p.neverAllowed(), p.defaultDuration(), p.descriptionRequired(),
-                    p.maxScopes(), p.autoRevokeUnusedDays());
+            return new PolicyJson(
+                    p.maxLifetimeDays(),
+                    p.neverAllowed(),
+                    p.defaultDuration(),
+                    p.descriptionRequired(),
+                    p.maxScopes(),
+                    p.autoRevokeUnusedDays());
         }
 
         /** Missing fields keep the current value (auto_revoke_unused_days: null = off, so it is always taken). */
         PatPolicy merged(PatPolicy current) {
-            return new PatPolicy(maxLifetimeDays == null ? current.maxLifetimeDays() : maxLifetimeDays,
+            return new PatPolicy(
+                    maxLifetimeDays == null ? current.maxLifetimeDays() : maxLifetimeDays,
                     neverAllowed == null ? current.neverAllowed() : neverAllowed,
                     defaultDuration == null ? current.defaultDuration() : defaultDuration,
                     descriptionRequired == null ? current.descriptionRequired() : descriptionRequired,
-                    maxScopes == null ? current.maxScopes() : maxScopes, autoRevokeUnusedDays);
+                    maxScopes == null ? current.maxScopes() : maxScopes,
+                    autoRevokeUnusedDays);
         }
     }
 
-    record ViolationsJson(long total, @JsonProperty("lifetime_too_long") long lifetimeTooLong,
-            @JsonProperty("never_expiring") long neverExpiring, @JsonProperty("too_many_scopes") long tooManyScopes,
+    record ViolationsJson(
+            long total,
+            @JsonProperty("lifetime_too_long") long lifetimeTooLong,
+            @JsonProperty("never_expiring") long neverExpiring,
+            @JsonProperty("too_many_scopes") long tooManyScopes,
             @JsonProperty("missing_description") long missingDescription) {
 
         static ViolationsJson of(PolicyViolations v) {
-            return new ViolationsJson(v.total(), v.lifetimeTooLong(), v.neverExpiring(), v.tooManyScopes(),
-                    v.missingDescription());
+            return new ViolationsJson(
+                    v.total(), v.lifetimeTooLong(), v.neverExpiring(), v.tooManyScopes(), v.missingDescription());
         }
     }
 
@@ -67,7 +80,8 @@ class AdminPolicyController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace the token policy; applies to new tokens and regenerations, never alters existing tokens")
+    @Operation(
+            summary = "Replace the token policy; applies to new tokens and regenerations, never alters existing tokens")
     PolicyJson update(@RequestBody PolicyJson body) {
         return PolicyJson.of(policies.update(body.merged(policies.get())));
     }

@@ -1,12 +1,5 @@
 package dev.scopekeeper.admin.api;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
@@ -18,9 +11,15 @@ import dev.scopekeeper.security.UserAdministrationService.UserQuery;
 import dev.scopekeeper.security.UserProfile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,25 +28,45 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** User administration for platform administrators (a PAT is refused on every /api/v1/admin path). */
 @RestController
 @RequestMapping("/api/v1/admin/users")
-@Tag(name = "Administration: users", description = "Platform administrators: list, create, role, enable/disable, reset password")
+@Tag(
+        name = "Administration: users",
+        description = "Platform administrators: list, create, role, enable/disable, reset password")
 class AdminUserController {
 
-    record UserJson(long id, String username, @JsonProperty("display_name") String displayName, String email,
-            PlatformRole role, boolean enabled, String status, @JsonProperty("token_count") long tokenCount) {
+    record UserJson(
+            long id,
+            String username,
+            @JsonProperty("display_name") String displayName,
+            String email,
+            PlatformRole role,
+            boolean enabled,
+            String status,
+            @JsonProperty("token_count") long tokenCount) {
 
         static UserJson of(UserProfile user, long tokenCount) {
-            return new UserJson(user.id(), user.username(), user.displayName(), user.email(), user.role(),
-                    user.enabled(), user.enabled() ? "enabled" : "disabled", tokenCount);
+            return new UserJson(
+                    user.id(),
+                    user.username(),
+                    user.displayName(),
+                    user.email(),
+                    user.role(),
+                    user.enabled(),
+                    user.enabled() ? "enabled" : "disabled",
+                    tokenCount);
         }
     }
 
-    record CreateUserJson(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
-            @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(min = 12, max = 128) String password,
+    record CreateUserJson(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
+
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 12, max = 128) String password,
             @NotNull PlatformRole role) {
         @Override
         public String toString() {
@@ -55,8 +74,7 @@ class AdminUserController {
         }
     }
 
-    record RoleJson(PlatformRole role) {
-    }
+    record RoleJson(PlatformRole role) {}
 
     record PasswordJson(String password) {
         @Override
@@ -74,14 +92,29 @@ class AdminUserController {
     }
 
     @GetMapping
-    @Operation(summary = "List users (search in username, display name, e-mail; role ADMIN|USER; status enabled|disabled|all), with their token counts")
-    Map<String, Object> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "10") int limit,
-            @RequestParam(required = false) String search, @RequestParam(required = false) PlatformRole role,
+    @Operation(
+            summary =
+                    "List users (search in username, display name, e-mail; role ADMIN|USER; status enabled|disabled|all), with their token counts")
+    Map<String, Object> list(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) PlatformRole role,
             @RequestParam(required = false) String status) {
         ListResult<UserProfile> page = users.list(new UserQuery(search, role, enabled(status), offset, limit));
-        Map<Long, Long> counts = tokens.tokenCounts(page.items().stream().map(UserProfile::id).toList());
-        return Map.of("total", page.total(), "offset", page.offset(), "limit", page.limit(), "users",
-                page.items().stream().map(u -> UserJson.of(u, counts.getOrDefault(u.id(), 0L))).toList());
+        Map<Long, Long> counts =
+                tokens.tokenCounts(page.items().stream().map(UserProfile::id).toList());
+        return Map.of(
+                "total",
+                page.total(),
+                "offset",
+                page.offset(),
+                "limit",
+                page.limit(),
+                "users",
+                page.items().stream()
+                        .map(u -> UserJson.of(u, counts.getOrDefault(u.id(), 0L)))
+                        .toList());
     }
 
     @GetMapping("/{id}")
@@ -95,7 +128,8 @@ class AdminUserController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserJson> create(@RequestBody CreateUserJson body) {
         UserProfile created = users.create(new NewUser(body.username(), body.email(), body.password(), body.role()));
-        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(UserJson.of(created, 0));
+        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id()))
+                .body(UserJson.of(created, 0));
     }
 
     @PatchMapping("/{id}/role")
@@ -105,7 +139,9 @@ class AdminUserController {
     }
 
     @PostMapping("/{id}/disable")
-    @Operation(summary = "Disable a user: sign-in and every token of theirs fail from the next request (last administrator: 409)")
+    @Operation(
+            summary =
+                    "Disable a user: sign-in and every token of theirs fail from the next request (last administrator: 409)")
     UserJson disable(@PathVariable long id) {
         return json(users.disable(id));
     }
@@ -123,7 +159,8 @@ class AdminUserController {
     }
 
     private UserJson json(UserProfile user) {
-        return UserJson.of(user, tokens.tokenCounts(java.util.List.of(user.id())).getOrDefault(user.id(), 0L));
+        return UserJson.of(
+                user, tokens.tokenCounts(java.util.List.of(user.id())).getOrDefault(user.id(), 0L));
     }
 
     private static Boolean enabled(String status) {

@@ -24,21 +24,39 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/domains/{domainId}/pats")
-@Tag(name = "Domain access tokens", description = "Domain admins: tokens reaching into the domain, and taking their access away")
+@Tag(
+        name = "Domain access tokens",
+        description = "Domain admins: tokens reaching into the domain, and taking their access away")
 class DomainTokenController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record DomainPatJson(long id, @JsonProperty("user_id") long userId, String owner, String name, String status,
-            @JsonProperty("last_used_at") Instant lastUsedAt, List<DomainScopeJson> scopes) {
+    record DomainPatJson(
+            long id,
+            @JsonProperty("user_id") long userId,
+            String owner,
+            String name,
+            String status,
+            @JsonProperty("last_used_at") Instant lastUsedAt,
+            List<DomainScopeJson> scopes) {
 
         static DomainPatJson of(DomainTokenRow row) {
-            return new DomainPatJson(row.patId(), row.ownerId(), row.ownerName(), row.name(), row.status().wireName(),
-                    row.lastUsedAt(), row.scopes().stream().map(DomainScopeJson::of).toList());
+            return new DomainPatJson(
+                    row.patId(),
+                    row.ownerId(),
+                    row.ownerName(),
+                    row.name(),
+                    row.status().wireName(),
+                    row.lastUsedAt(),
+                    row.scopes().stream().map(DomainScopeJson::of).toList());
         }
     }
 
-    record DomainScopeJson(long id, @JsonProperty("domain_id") long domainId, @JsonProperty("entity_type") String entityType,
-            String operation, @JsonProperty("entity_id") String entityId,
+    record DomainScopeJson(
+            long id,
+            @JsonProperty("domain_id") long domainId,
+            @JsonProperty("entity_type") String entityType,
+            String operation,
+            @JsonProperty("entity_id") String entityId,
             @JsonProperty("entity_name") String entityName) {
 
         static DomainScopeJson of(PatScopeView s) {
@@ -53,11 +71,22 @@ class DomainTokenController {
     }
 
     @GetMapping
-    @Operation(summary = "Tokens with a scope in this domain (domain admins): owner, name, status, last use, scopes in this domain only")
-    Map<String, Object> list(@PathVariable long domainId, @RequestParam(defaultValue = "0") int offset,
+    @Operation(
+            summary =
+                    "Tokens with a scope in this domain (domain admins): owner, name, status, last use, scopes in this domain only")
+    Map<String, Object> list(
+            @PathVariable long domainId,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "10") int limit) {
         ListResult<DomainTokenRow> page = tokens.list(domainId, offset, limit);
-        return Map.of("total", page.total(), "offset", page.offset(), "limit", page.limit(), "pats",
+        return Map.of(
+                "total",
+                page.total(),
+                "offset",
+                page.offset(),
+                "limit",
+                page.limit(),
+                "pats",
                 page.items().stream().map(DomainPatJson::of).toList());
     }
 

@@ -76,18 +76,32 @@ class AdminAuditView extends Main implements HasDynamicTitle {
         type.addValueChangeListener(e -> refresh());
         tokenId.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(e -> AdminFormat.instant(e.occurredAt(), "")).setHeader(getTranslation("admin.audit.time"))
+        grid.addColumn(e -> AdminFormat.instant(e.occurredAt(), ""))
+                .setHeader(getTranslation("admin.audit.time"))
                 .setKey("time");
-        grid.addColumn(e -> eventLabel(e.eventType())).setHeader(getTranslation("admin.audit.type")).setKey("type")
-                .setTooltipGenerator(e -> e.eventType().name()).setAutoWidth(true);
-        grid.addColumn(AuditEntry::actorName).setHeader(getTranslation("admin.audit.actor")).setKey("actor");
-        grid.addColumn(e -> e.targetType() == null ? "" : e.targetType() + (e.targetId() == null ? "" : " #" + e.targetId()))
+        grid.addColumn(e -> eventLabel(e.eventType()))
+                .setHeader(getTranslation("admin.audit.type"))
+                .setKey("type")
+                .setTooltipGenerator(e -> e.eventType().name())
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::actorName)
+                .setHeader(getTranslation("admin.audit.actor"))
+                .setKey("actor");
+        grid.addColumn(e -> e.targetType() == null
+                        ? ""
+                        : e.targetType() + (e.targetId() == null ? "" : " #" + e.targetId()))
                 .setHeader(getTranslation("admin.audit.target"));
         grid.addColumn(AuditEntry::ip).setHeader(getTranslation("admin.audit.ip"));
-        grid.addColumn(AuditEntry::details).setHeader(getTranslation("admin.audit.details")).setKey("details");
-        grid.setItems(q -> audit.list(current.withPage(q.getOffset(), Math.max(1, Math.min(q.getLimit(),
-                ListQuery.MAX_LIMIT)))).items().stream(), q -> (int) Math.min(Integer.MAX_VALUE,
-                audit.list(current.withPage(0, 1)).total()));
+        grid.addColumn(AuditEntry::details)
+                .setHeader(getTranslation("admin.audit.details"))
+                .setKey("details");
+        grid.setItems(
+                q -> audit
+                        .list(current.withPage(q.getOffset(), Math.max(1, Math.min(q.getLimit(), ListQuery.MAX_LIMIT))))
+                        .items()
+                        .stream(),
+                q -> (int) Math.min(
+                        Integer.MAX_VALUE, audit.list(current.withPage(0, 1)).total()));
 
         download = new Anchor(csvDownload(), "");
         Button downloadButton = new Button(getTranslation("admin.audit.download"), VaadinIcon.DOWNLOAD.create());
@@ -113,9 +127,14 @@ class AdminAuditView extends Main implements HasDynamicTitle {
     }
 
     AuditQuery filters() {
-        return new AuditQuery(from.getValue() == null ? null : from.getValue().toInstant(ZoneOffset.UTC),
-                to.getValue() == null ? null : to.getValue().toInstant(ZoneOffset.UTC), actor.getValue(),
-                type.getValue().orElse(null), tokenId.getValue() == null ? null : tokenId.getValue().longValue(), 0, 1);
+        return new AuditQuery(
+                from.getValue() == null ? null : from.getValue().toInstant(ZoneOffset.UTC),
+                to.getValue() == null ? null : to.getValue().toInstant(ZoneOffset.UTC),
+                actor.getValue(),
+                type.getValue().orElse(null),
+                tokenId.getValue() == null ? null : tokenId.getValue().longValue(),
+                0,
+                1);
     }
 
     private void refresh() {

@@ -9,8 +9,7 @@ import dev.scopekeeper.base.ui.FieldErrors;
 /** The confirmation every destructive administration action goes through. */
 final class AdminDialogs {
 
-    private AdminDialogs() {
-    }
+    private AdminDialogs() {}
 
     /** A confirmation with an error-themed confirm button; service errors become an error notification. */
     static ConfirmDialog confirm(Component owner, String title, String text, String confirmText, Runnable action) {

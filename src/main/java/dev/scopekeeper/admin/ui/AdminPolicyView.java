@@ -1,6 +1,5 @@
 package dev.scopekeeper.admin.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.notify.NotificationService;
 import dev.scopekeeper.pat.LifecyclePolicyService;
@@ -52,8 +52,8 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
 
     final LifecyclePolicyPanel lifecycle;
 
-    AdminPolicyView(PolicyService policies, LifecyclePolicyService lifecyclePolicies,
-            NotificationService notifications) {
+    AdminPolicyView(
+            PolicyService policies, LifecyclePolicyService lifecyclePolicies, NotificationService notifications) {
         this.policies = policies;
         addClassName("sk-page");
         maxLifetimeDays.setLabel(getTranslation("admin.policy.maxLifetimeDays"));
@@ -78,13 +78,24 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
         save.setText(getTranslation("admin.policy.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
-        errors = new FieldErrors(this::getTranslation).bind("maxLifetimeDays", maxLifetimeDays)
-                .bind("defaultDuration", defaultDuration).bind("maxScopes", maxScopes)
+        errors = new FieldErrors(this::getTranslation)
+                .bind("maxLifetimeDays", maxLifetimeDays)
+                .bind("defaultDuration", defaultDuration)
+                .bind("maxScopes", maxScopes)
                 .bind("autoRevokeUnusedDays", autoRevokeDays);
         show(policies.get());
-        add(new H1(getTranslation("admin.policy.title")), new Paragraph(getTranslation("admin.policy.intro")),
-                new FormLayout(maxLifetimeDays, defaultDuration, maxScopes, neverAllowed, descriptionRequired,
-                        autoRevoke, autoRevokeDays), save);
+        add(
+                new H1(getTranslation("admin.policy.title")),
+                new Paragraph(getTranslation("admin.policy.intro")),
+                new FormLayout(
+                        maxLifetimeDays,
+                        defaultDuration,
+                        maxScopes,
+                        neverAllowed,
+                        descriptionRequired,
+                        autoRevoke,
+                        autoRevokeDays),
+                save);
         lifecycle = new LifecyclePolicyPanel(lifecyclePolicies, notifications);
         add(lifecycle);
     }
@@ -102,19 +113,27 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
 
     PatPolicy edited() {
         if (maxLifetimeDays.getValue() == null) {
-            throw new InvalidInput("maxLifetimeDays", "admin.policy.validation.maxLifetime",
+            throw new InvalidInput(
+                    "maxLifetimeDays",
+                    "admin.policy.validation.maxLifetime",
                     String.valueOf(PatPolicy.MAX_LIFETIME_LIMIT));
         }
         if (maxScopes.getValue() == null) {
-            throw new InvalidInput("maxScopes", "admin.policy.validation.maxScopes",
-                    String.valueOf(PatPolicy.MAX_SCOPES_LIMIT));
+            throw new InvalidInput(
+                    "maxScopes", "admin.policy.validation.maxScopes", String.valueOf(PatPolicy.MAX_SCOPES_LIMIT));
         }
         if (autoRevoke.getValue() && autoRevokeDays.getValue() == null) {
-            throw new InvalidInput("autoRevokeUnusedDays", "admin.policy.validation.autoRevoke",
+            throw new InvalidInput(
+                    "autoRevokeUnusedDays",
+                    "admin.policy.validation.autoRevoke",
                     String.valueOf(PatPolicy.MAX_LIFETIME_LIMIT));
         }
-        return new PatPolicy(maxLifetimeDays.getValue(), neverAllowed.getValue(), defaultDuration.getValue(),
-                descriptionRequired.getValue(), maxScopes.getValue(),
+        return new PatPolicy(
+                maxLifetimeDays.getValue(),
+                neverAllowed.getValue(),
+                defaultDuration.getValue(),
+                descriptionRequired.getValue(),
+                maxScopes.getValue(),
                 autoRevoke.getValue() ? autoRevokeDays.getValue() : null);
     }
 
@@ -129,10 +148,15 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
             }
             violationsDialog = new ConfirmDialog();
             violationsDialog.setHeader(getTranslation("admin.policy.violations.title"));
-            violationsDialog.setText(getTranslation("admin.policy.violations.text", violations.total(),
-                    violations.lifetimeTooLong(), violations.neverExpiring(), violations.tooManyScopes(),
+            violationsDialog.setText(getTranslation(
+                    "admin.policy.violations.text",
+                    violations.total(),
+                    violations.lifetimeTooLong(),
+                    violations.neverExpiring(),
+                    violations.tooManyScopes(),
                     violations.missingDescription()));
-            violationsDialog.setConfirmText(getTranslation("admin.policy.violations.saveAndRevoke", violations.total()));
+            violationsDialog.setConfirmText(
+                    getTranslation("admin.policy.violations.saveAndRevoke", violations.total()));
             violationsDialog.setConfirmButtonTheme("error primary");
             violationsDialog.addConfirmListener(e -> apply(policy, true));
             violationsDialog.setRejectable(true);
@@ -157,8 +181,11 @@ class AdminPolicyView extends Main implements HasDynamicTitle {
 
     private void saved(PatPolicy policy, int revoked) {
         show(policy);
-        Feedback.show(revoked > 0 ? getTranslation("admin.policy.savedAndRevoked", revoked)
-                : getTranslation("admin.policy.saved"), NotificationVariant.SUCCESS);
+        Feedback.show(
+                revoked > 0
+                        ? getTranslation("admin.policy.savedAndRevoked", revoked)
+                        : getTranslation("admin.policy.saved"),
+                NotificationVariant.SUCCESS);
     }
 
     @Override

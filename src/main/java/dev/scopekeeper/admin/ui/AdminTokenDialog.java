@@ -1,6 +1,5 @@
 package dev.scopekeeper.admin.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -8,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatScopeView;
@@ -43,16 +43,23 @@ class AdminTokenDialog extends Dialog {
         scopes.setAllRowsVisible(true);
         revoke.setText(getTranslation("admin.tokens.revoke"));
         revoke.addThemeVariants(ButtonVariant.ERROR);
-        revoke.addClickListener(e -> AdminDialogs.confirm(this, getTranslation("admin.tokens.revoke.title"),
-                getTranslation("admin.tokens.revoke.text", name.getValue()), getTranslation("admin.yes"), () -> {
+        revoke.addClickListener(e -> AdminDialogs.confirm(
+                this,
+                getTranslation("admin.tokens.revoke.title"),
+                getTranslation("admin.tokens.revoke.text", name.getValue()),
+                getTranslation("admin.yes"),
+                () -> {
                     show(tokens.revoke(patId));
                     Feedback.show(getTranslation("admin.tokens.revoked", name.getValue()), NotificationVariant.SUCCESS);
                     onChange.run();
                 }));
         delete.setText(getTranslation("admin.tokens.delete"));
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
-        delete.addClickListener(e -> AdminDialogs.confirm(this, getTranslation("admin.tokens.delete.title"),
-                getTranslation("admin.tokens.delete.text", name.getValue()), getTranslation("admin.tokens.delete"),
+        delete.addClickListener(e -> AdminDialogs.confirm(
+                this,
+                getTranslation("admin.tokens.delete.title"),
+                getTranslation("admin.tokens.delete.text", name.getValue()),
+                getTranslation("admin.tokens.delete"),
                 () -> {
                     tokens.delete(patId);
                     Feedback.show(getTranslation("admin.tokens.deleted", name.getValue()), NotificationVariant.SUCCESS);

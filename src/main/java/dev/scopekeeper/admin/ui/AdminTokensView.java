@@ -1,6 +1,5 @@
 package dev.scopekeeper.admin.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
@@ -61,11 +61,21 @@ class AdminTokensView extends Main implements HasDynamicTitle {
 
         owner.setLabel(getTranslation("admin.tokens.owner"));
         owner.setItemLabelGenerator(UserProfile::username);
-        owner.setItems(query -> users.list(new UserQuery(query.getFilter().orElse(null), null, null,
-                query.getOffset(), Math.min(query.getLimit(), ListQuery.MAX_LIMIT))).items().stream());
+        owner.setItems(query -> users
+                .list(new UserQuery(
+                        query.getFilter().orElse(null),
+                        null,
+                        null,
+                        query.getOffset(),
+                        Math.min(query.getLimit(), ListQuery.MAX_LIMIT)))
+                .items()
+                .stream());
         owner.setClearButtonVisible(true);
         status.setLabel(getTranslation("admin.tokens.status"));
-        status.setItems(Optional.empty(), Optional.of(PatStatus.ACTIVE), Optional.of(PatStatus.REVOKED),
+        status.setItems(
+                Optional.empty(),
+                Optional.of(PatStatus.ACTIVE),
+                Optional.of(PatStatus.REVOKED),
                 Optional.of(PatStatus.EXPIRED));
         status.setItemLabelGenerator(s -> s.map(this::statusLabel).orElse(getTranslation("admin.filter.all")));
         status.setValue(Optional.empty());
@@ -78,9 +88,15 @@ class AdminTokensView extends Main implements HasDynamicTitle {
         unusedFor.setClearButtonVisible(true);
         domain.setLabel(getTranslation("admin.tokens.domain"));
         domain.setItemLabelGenerator(DomainView::name);
-        domain.setItems(query -> domains.list(new ListQuery(query.getOffset(),
-                Math.min(query.getLimit(), ListQuery.MAX_LIMIT), query.getFilter().orElse(null), null, null))
-                .items().stream());
+        domain.setItems(query -> domains
+                .list(new ListQuery(
+                        query.getOffset(),
+                        Math.min(query.getLimit(), ListQuery.MAX_LIMIT),
+                        query.getFilter().orElse(null),
+                        null,
+                        null))
+                .items()
+                .stream());
         domain.setClearButtonVisible(true);
         name.setLabel(getTranslation("admin.tokens.name"));
         name.setValueChangeMode(ValueChangeMode.LAZY);
@@ -92,49 +108,65 @@ class AdminTokensView extends Main implements HasDynamicTitle {
         unusedFor.addValueChangeListener(e -> refresh());
         domain.addValueChangeListener(e -> refresh());
         name.addValueChangeListener(e -> refresh());
-        filterErrors = new FieldErrors(this::getTranslation).bind("expires_within_days", expiresWithin)
+        filterErrors = new FieldErrors(this::getTranslation)
+                .bind("expires_within_days", expiresWithin)
                 .bind("unused_for_days", unusedFor);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(AdminPatRow::name).setHeader(getTranslation("admin.tokens.name")).setKey("name");
-        grid.addColumn(AdminPatRow::ownerName).setHeader(getTranslation("admin.tokens.owner")).setKey("owner");
-        grid.addColumn(r -> statusLabel(r.status())).setHeader(getTranslation("admin.tokens.status")).setKey("status");
+        grid.addColumn(AdminPatRow::name)
+                .setHeader(getTranslation("admin.tokens.name"))
+                .setKey("name");
+        grid.addColumn(AdminPatRow::ownerName)
+                .setHeader(getTranslation("admin.tokens.owner"))
+                .setKey("owner");
+        grid.addColumn(r -> statusLabel(r.status()))
+                .setHeader(getTranslation("admin.tokens.status"))
+                .setKey("status");
         grid.addColumn(r -> AdminFormat.instant(r.expiresAt(), getTranslation("admin.tokens.never")))
                 .setHeader(getTranslation("admin.tokens.expires"));
         grid.addColumn(r -> AdminFormat.instant(r.lastUsedAt(), getTranslation("admin.tokens.neverUsed")))
                 .setHeader(getTranslation("admin.tokens.lastUsed"));
         grid.addColumn(AdminPatRow::scopeCount).setHeader(getTranslation("admin.tokens.scopes"));
         grid.addItemClickListener(e -> open(e.getItem().id()));
-        grid.setItems(query -> {
-            try {
-                return tokens.list(query(query.getOffset(), query.getLimit())).items().stream();
-            } catch (ServiceException e) {
-                return java.util.stream.Stream.empty();
-            }
-        }, query -> {
-            try {
-                return (int) Math.min(Integer.MAX_VALUE, tokens.list(query(0, 1)).total());
-            } catch (ServiceException e) {
-                return 0;
-            }
-        });
+        grid.setItems(
+                query -> {
+                    try {
+                        return tokens.list(query(query.getOffset(), query.getLimit())).items().stream();
+                    } catch (ServiceException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                },
+                query -> {
+                    try {
+                        return (int) Math.min(
+                                Integer.MAX_VALUE, tokens.list(query(0, 1)).total());
+                    } catch (ServiceException e) {
+                        return 0;
+                    }
+                });
         grid.addSelectionListener(e -> updateRevokeButton());
 
         revokeSelected.addThemeVariants(ButtonVariant.ERROR);
         revokeSelected.addClickListener(e -> confirmBulkRevoke());
         updateRevokeButton();
 
-        HorizontalLayout filters = new HorizontalLayout(owner, status, expiresWithin, neverExpires, unusedFor, domain,
-                name);
+        HorizontalLayout filters =
+                new HorizontalLayout(owner, status, expiresWithin, neverExpires, unusedFor, domain, name);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H1(getTranslation("admin.tokens.title")), filters, revokeSelected, grid);
     }
 
     AdminPatQuery query(int offset, int limit) {
-        return new AdminPatQuery(owner.getValue() == null ? null : owner.getValue().id(), status.getValue(),
-                expiresWithin.getValue(), neverExpires.getValue(), unusedFor.getValue(),
-                domain.getValue() == null ? null : domain.getValue().id(), name.getValue(), offset,
+        return new AdminPatQuery(
+                owner.getValue() == null ? null : owner.getValue().id(),
+                status.getValue(),
+                expiresWithin.getValue(),
+                neverExpires.getValue(),
+                unusedFor.getValue(),
+                domain.getValue() == null ? null : domain.getValue().id(),
+                name.getValue(),
+                offset,
                 Math.max(1, Math.min(limit, ListQuery.MAX_LIMIT)));
     }
 
@@ -158,9 +190,12 @@ class AdminTokensView extends Main implements HasDynamicTitle {
 
     private void confirmBulkRevoke() {
         List<Long> ids = grid.getSelectedItems().stream().map(AdminPatRow::id).toList();
-        AdminDialogs.confirm(this, getTranslation("admin.tokens.bulkRevoke.title"),
+        AdminDialogs.confirm(
+                this,
+                getTranslation("admin.tokens.bulkRevoke.title"),
                 getTranslation("admin.tokens.bulkRevoke.text", ids.size()),
-                getTranslation("admin.tokens.bulkRevoke.confirm", ids.size()), () -> {
+                getTranslation("admin.tokens.bulkRevoke.confirm", ids.size()),
+                () -> {
                     int revoked = tokens.revokeAll(ids);
                     Feedback.show(getTranslation("admin.tokens.revokedCount", revoked), NotificationVariant.SUCCESS);
                     refresh();

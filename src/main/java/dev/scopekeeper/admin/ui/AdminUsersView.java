@@ -1,6 +1,5 @@
 package dev.scopekeeper.admin.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.security.Credentials;
@@ -42,11 +42,14 @@ import java.util.Optional;
 class AdminUsersView extends Main implements HasDynamicTitle {
 
     /** A row: the user and how many tokens they own. */
-    record UserRow(UserProfile user, long tokenCount) {
-    }
+    record UserRow(UserProfile user, long tokenCount) {}
 
     /** Status filter values. */
-    enum StatusFilter { ALL, ENABLED, DISABLED }
+    enum StatusFilter {
+        ALL,
+        ENABLED,
+        DISABLED
+    }
 
     private final UserAdministrationService users;
     private final PatAdministrationService tokens;
@@ -75,19 +78,28 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         role.addValueChangeListener(e -> refresh());
         status.setLabel(getTranslation("admin.users.status"));
         status.setItems(StatusFilter.values());
-        status.setItemLabelGenerator(s -> getTranslation("admin.users.status." + s.name().toLowerCase()));
+        status.setItemLabelGenerator(
+                s -> getTranslation("admin.users.status." + s.name().toLowerCase()));
         status.setValue(StatusFilter.ALL);
         status.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(r -> r.user().username()).setHeader(getTranslation("admin.users.username")).setKey("username");
+        grid.addColumn(r -> r.user().username())
+                .setHeader(getTranslation("admin.users.username"))
+                .setKey("username");
         grid.addColumn(r -> r.user().displayName()).setHeader(getTranslation("admin.users.displayName"));
         grid.addColumn(r -> r.user().email()).setHeader(getTranslation("admin.users.email"));
-        grid.addColumn(r -> roleLabel(r.user().role())).setHeader(getTranslation("admin.users.role")).setKey("role");
-        grid.addColumn(r -> getTranslation(r.user().enabled() ? "admin.users.status.enabled"
-                : "admin.users.status.disabled")).setHeader(getTranslation("admin.users.status")).setKey("status");
-        grid.addColumn(UserRow::tokenCount).setHeader(getTranslation("admin.users.tokens")).setKey("tokens");
-        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).items().stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, users.list(query(0, 1)).total()));
+        grid.addColumn(r -> roleLabel(r.user().role()))
+                .setHeader(getTranslation("admin.users.role"))
+                .setKey("role");
+        grid.addColumn(r -> getTranslation(
+                        r.user().enabled() ? "admin.users.status.enabled" : "admin.users.status.disabled"))
+                .setHeader(getTranslation("admin.users.status"))
+                .setKey("status");
+        grid.addColumn(UserRow::tokenCount)
+                .setHeader(getTranslation("admin.users.tokens"))
+                .setKey("tokens");
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).items().stream(), query ->
+                (int) Math.min(Integer.MAX_VALUE, users.list(query(0, 1)).total()));
         grid.addSelectionListener(e -> updateButtons());
 
         create.setText(getTranslation("admin.users.create"));
@@ -102,26 +114,37 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         // toolbars that wrap, so the page never scrolls sideways at phone width
         com.vaadin.flow.component.html.Div filters = new com.vaadin.flow.component.html.Div(search, role, status);
         filters.addClassName("sk-toolbar-filters");
-        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(create, changeRole,
-                toggleEnabled, resetPassword);
+        com.vaadin.flow.component.html.Div actions =
+                new com.vaadin.flow.component.html.Div(create, changeRole, toggleEnabled, resetPassword);
         actions.addClassName("sk-toolbar-actions");
         grid.addClassName("sk-admin-grid");
         add(new H1(getTranslation("admin.users.title")), filters, actions, grid);
     }
 
     private UserQuery query(int offset, int limit) {
-        return new UserQuery(search.getValue(), role.getValue().orElse(null), switch (status.getValue()) {
-            case ALL -> null;
-            case ENABLED -> true;
-            case DISABLED -> false;
-        }, offset, Math.max(1, Math.min(limit, 100)));
+        return new UserQuery(
+                search.getValue(),
+                role.getValue().orElse(null),
+                switch (status.getValue()) {
+                    case ALL -> null;
+                    case ENABLED -> true;
+                    case DISABLED -> false;
+                },
+                offset,
+                Math.max(1, Math.min(limit, 100)));
     }
 
     private ListResult<UserRow> fetch(int offset, int limit) {
         ListResult<UserProfile> page = users.list(query(offset, limit));
-        Map<Long, Long> counts = tokens.tokenCounts(page.items().stream().map(UserProfile::id).toList());
-        return new ListResult<>(page.total(), page.offset(), page.limit(), page.items().stream()
-                .map(u -> new UserRow(u, counts.getOrDefault(u.id(), 0L))).toList());
+        Map<Long, Long> counts =
+                tokens.tokenCounts(page.items().stream().map(UserProfile::id).toList());
+        return new ListResult<>(
+                page.total(),
+                page.offset(),
+                page.limit(),
+                page.items().stream()
+                        .map(u -> new UserRow(u, counts.getOrDefault(u.id(), 0L)))
+                        .toList());
     }
 
     private Optional<UserProfile> selected() {
@@ -133,10 +156,10 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         changeRole.setEnabled(user.isPresent());
         toggleEnabled.setEnabled(user.isPresent());
         resetPassword.setEnabled(user.isPresent());
-        changeRole.setText(getTranslation(user.filter(UserProfile::isAdmin).isPresent() ? "admin.users.makeUser"
-                : "admin.users.makeAdmin"));
-        toggleEnabled.setText(getTranslation(user.filter(u -> !u.enabled()).isPresent() ? "admin.users.enable"
-                : "admin.users.disable"));
+        changeRole.setText(getTranslation(
+                user.filter(UserProfile::isAdmin).isPresent() ? "admin.users.makeUser" : "admin.users.makeAdmin"));
+        toggleEnabled.setText(getTranslation(
+                user.filter(u -> !u.enabled()).isPresent() ? "admin.users.enable" : "admin.users.disable"));
     }
 
     private void refresh() {
@@ -147,10 +170,11 @@ class AdminUsersView extends Main implements HasDynamicTitle {
 
     private void confirmRoleChange(UserProfile user) {
         PlatformRole next = user.isAdmin() ? PlatformRole.USER : PlatformRole.ADMIN;
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("admin.users.changeRole.title"),
+        ConfirmDialog dialog = new ConfirmDialog(
+                getTranslation("admin.users.changeRole.title"),
                 getTranslation("admin.users.changeRole.text", user.username(), roleLabel(next)),
-                getTranslation("admin.users.changeRole.confirm"), e -> act(() -> users.changeRole(user.id(), next),
-                        "admin.users.roleChanged", user.username()));
+                getTranslation("admin.users.changeRole.confirm"),
+                e -> act(() -> users.changeRole(user.id(), next), "admin.users.roleChanged", user.username()));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("admin.cancel"));
         dialog.open();
@@ -162,14 +186,16 @@ class AdminUsersView extends Main implements HasDynamicTitle {
                 getTranslation(disable ? "admin.users.disable.title" : "admin.users.enable.title"),
                 getTranslation(disable ? "admin.users.disable.text" : "admin.users.enable.text", user.username()),
                 getTranslation(disable ? "admin.users.disable" : "admin.users.enable"),
-                e -> act(() -> {
-                    if (disable) {
-                        users.disable(user.id());
-                    } else {
-                        users.enable(user.id());
-                    }
-                },
-                        disable ? "admin.users.disabled" : "admin.users.enabled", user.username()));
+                e -> act(
+                        () -> {
+                            if (disable) {
+                                users.disable(user.id());
+                            } else {
+                                users.enable(user.id());
+                            }
+                        },
+                        disable ? "admin.users.disabled" : "admin.users.enabled",
+                        user.username()));
         if (disable) {
             dialog.setConfirmButtonTheme("error primary");
         }
@@ -200,13 +226,16 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         newRole.setItems(PlatformRole.USER, PlatformRole.ADMIN);
         newRole.setItemLabelGenerator(this::roleLabel);
         newRole.setValue(PlatformRole.USER);
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("username", username).bind("email", email)
-                .bind("password", password).bind("role", newRole);
+        FieldErrors errors = new FieldErrors(this::getTranslation)
+                .bind("username", username)
+                .bind("email", email)
+                .bind("password", password)
+                .bind("role", newRole);
         Button save = new Button(getTranslation("admin.users.create.save"), e -> {
             errors.clear();
             try {
-                UserProfile created = users.create(new NewUser(username.getValue(), email.getValue(),
-                        password.getValue(), newRole.getValue()));
+                UserProfile created = users.create(
+                        new NewUser(username.getValue(), email.getValue(), password.getValue(), newRole.getValue()));
                 dialog.close();
                 Feedback.show(getTranslation("admin.users.created", created.username()), NotificationVariant.SUCCESS);
                 refresh();
@@ -231,7 +260,8 @@ class AdminUsersView extends Main implements HasDynamicTitle {
             try {
                 users.resetPassword(user.id(), password.getValue());
                 dialog.close();
-                Feedback.show(getTranslation("admin.users.passwordReset", user.username()), NotificationVariant.SUCCESS);
+                Feedback.show(
+                        getTranslation("admin.users.passwordReset", user.username()), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
                 errors.show(ex);
             }

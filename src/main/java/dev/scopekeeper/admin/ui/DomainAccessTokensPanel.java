@@ -1,6 +1,5 @@
 package dev.scopekeeper.admin.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.scopekeeper.base.ListQuery;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.pat.DomainTokenRow;
 import dev.scopekeeper.pat.DomainTokenService;
 import dev.scopekeeper.pat.PatScopeView;
@@ -34,17 +34,27 @@ public class DomainAccessTokensPanel extends VerticalLayout {
         this.tokens = tokens;
         this.domainId = domainId;
         setPadding(false);
-        grid.addColumn(DomainTokenRow::ownerName).setHeader(getTranslation("admin.domainTokens.owner")).setKey("owner");
-        grid.addColumn(DomainTokenRow::name).setHeader(getTranslation("admin.domainTokens.name")).setKey("name");
+        grid.addColumn(DomainTokenRow::ownerName)
+                .setHeader(getTranslation("admin.domainTokens.owner"))
+                .setKey("owner");
+        grid.addColumn(DomainTokenRow::name)
+                .setHeader(getTranslation("admin.domainTokens.name"))
+                .setKey("name");
         grid.addColumn(r -> r.scopes().stream().map(this::scopeText).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("admin.domainTokens.scopes")).setKey("scopes");
+                .setHeader(getTranslation("admin.domainTokens.scopes"))
+                .setKey("scopes");
         grid.addColumn(r -> AdminFormat.instant(r.lastUsedAt(), getTranslation("admin.tokens.neverUsed")))
                 .setHeader(getTranslation("admin.domainTokens.lastUsed"));
         grid.addColumn(r -> getTranslation("admin.status." + r.status().wireName()))
-                .setHeader(getTranslation("admin.domainTokens.status")).setKey("status");
-        grid.setItems(q -> tokens.list(domainId, q.getOffset(), Math.max(1, Math.min(q.getLimit(),
-                ListQuery.MAX_LIMIT))).items().stream(), q -> (int) Math.min(Integer.MAX_VALUE,
-                tokens.list(domainId, 0, 1).total()));
+                .setHeader(getTranslation("admin.domainTokens.status"))
+                .setKey("status");
+        grid.setItems(
+                q -> tokens
+                        .list(domainId, q.getOffset(), Math.max(1, Math.min(q.getLimit(), ListQuery.MAX_LIMIT)))
+                        .items()
+                        .stream(),
+                q -> (int)
+                        Math.min(Integer.MAX_VALUE, tokens.list(domainId, 0, 1).total()));
         grid.addSelectionListener(e -> showSelected());
 
         scopes.addColumn(PatScopeView::entityType).setHeader(getTranslation("admin.scope.entityType"));
@@ -52,8 +62,8 @@ public class DomainAccessTokensPanel extends VerticalLayout {
         scopes.addColumn(s -> s.entityName() == null ? s.entity() : s.entityName())
                 .setHeader(getTranslation("admin.scope.entity"));
         scopes.setAllRowsVisible(true);
-        scopes.addSelectionListener(e -> removeScope.setEnabled(selectedToken().isPresent()
-                && e.getFirstSelectedItem().isPresent()));
+        scopes.addSelectionListener(e -> removeScope.setEnabled(
+                selectedToken().isPresent() && e.getFirstSelectedItem().isPresent()));
 
         removeScope.setText(getTranslation("admin.domainTokens.removeScope"));
         removeScope.addThemeVariants(ButtonVariant.ERROR);
@@ -63,8 +73,11 @@ public class DomainAccessTokensPanel extends VerticalLayout {
         revokeAccess.addClickListener(e -> confirmRevokeAccess());
         showSelected();
 
-        add(new Paragraph(getTranslation("admin.domainTokens.intro")), grid,
-                new H3(getTranslation("admin.domainTokens.scopesOfSelected")), scopes,
+        add(
+                new Paragraph(getTranslation("admin.domainTokens.intro")),
+                grid,
+                new H3(getTranslation("admin.domainTokens.scopesOfSelected")),
+                scopes,
                 buttons(removeScope, revokeAccess));
     }
 
@@ -88,23 +101,37 @@ public class DomainAccessTokensPanel extends VerticalLayout {
     private void confirmRemoveScope() {
         DomainTokenRow token = selectedToken().orElseThrow();
         PatScopeView scope = scopes.getSelectedItems().stream().findFirst().orElseThrow();
-        AdminDialogs.confirm(this, getTranslation("admin.domainTokens.removeScope.title"),
-                getTranslation("admin.domainTokens.removeScope.text", scopeText(scope), token.name(), token.ownerName()),
-                getTranslation("admin.domainTokens.removeScope"), () -> {
+        AdminDialogs.confirm(
+                this,
+                getTranslation("admin.domainTokens.removeScope.title"),
+                getTranslation(
+                        "admin.domainTokens.removeScope.text", scopeText(scope), token.name(), token.ownerName()),
+                getTranslation("admin.domainTokens.removeScope"),
+                () -> {
                     tokens.removeScope(domainId, token.patId(), scope.id());
-                    Feedback.show(getTranslation("admin.domainTokens.scopeRemoved", token.name()), NotificationVariant.SUCCESS);
+                    Feedback.show(
+                            getTranslation("admin.domainTokens.scopeRemoved", token.name()),
+                            NotificationVariant.SUCCESS);
                     refresh();
                 });
     }
 
     private void confirmRevokeAccess() {
         DomainTokenRow token = selectedToken().orElseThrow();
-        AdminDialogs.confirm(this, getTranslation("admin.domainTokens.revokeAccess.title"),
-                getTranslation("admin.domainTokens.revokeAccess.text", token.name(), token.ownerName(),
+        AdminDialogs.confirm(
+                this,
+                getTranslation("admin.domainTokens.revokeAccess.title"),
+                getTranslation(
+                        "admin.domainTokens.revokeAccess.text",
+                        token.name(),
+                        token.ownerName(),
                         token.scopes().size()),
-                getTranslation("admin.domainTokens.revokeAccess"), () -> {
+                getTranslation("admin.domainTokens.revokeAccess"),
+                () -> {
                     int removed = tokens.revokeDomainAccess(domainId, token.patId());
-                    Feedback.show(getTranslation("admin.domainTokens.accessRevoked", token.name(), removed), NotificationVariant.SUCCESS);
+                    Feedback.show(
+                            getTranslation("admin.domainTokens.accessRevoked", token.name(), removed),
+                            NotificationVariant.SUCCESS);
                     refresh();
                 });
     }

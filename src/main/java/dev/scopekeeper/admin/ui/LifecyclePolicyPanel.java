@@ -34,8 +34,10 @@ class LifecyclePolicyPanel extends Section {
         this.policies = policies;
         addClassName("sk-section");
         MailStatus mail = notifications.mailStatus();
-        mailStatus.setText(mail.configured() ? getTranslation("admin.mail.configured", mail.from())
-                : getTranslation("admin.mail.notConfigured"));
+        mailStatus.setText(
+                mail.configured()
+                        ? getTranslation("admin.mail.configured", mail.from())
+                        : getTranslation("admin.mail.notConfigured"));
         mailStatus.addClassName(mail.configured() ? "sk-muted" : "sk-warning");
         warnDays.setLabel(getTranslation("admin.lifecycle.warnDays"));
         warnDays.setHelperText(getTranslation("admin.lifecycle.warnDays.help"));
@@ -44,7 +46,8 @@ class LifecyclePolicyPanel extends Section {
         maxGrace.setItemLabelGenerator(g -> getTranslation("pat.grace." + g.wireName()));
         save.setText(getTranslation("admin.lifecycle.save"));
         save.addClickListener(e -> save());
-        errors = new FieldErrors(this::getTranslation).bind("warnDays", warnDays).bind("grace", maxGrace);
+        errors =
+                new FieldErrors(this::getTranslation).bind("warnDays", warnDays).bind("grace", maxGrace);
         show(policies.get());
         add(new H2(getTranslation("admin.lifecycle.title")), mailStatus, new FormLayout(warnDays, maxGrace), save);
     }
@@ -57,8 +60,8 @@ class LifecyclePolicyPanel extends Section {
     private void save() {
         errors.clear();
         try {
-            show(policies.update(new PatLifecyclePolicy(PatLifecyclePolicy.parseWarnDays(warnDays.getValue()),
-                    maxGrace.getValue())));
+            show(policies.update(new PatLifecyclePolicy(
+                    PatLifecyclePolicy.parseWarnDays(warnDays.getValue()), maxGrace.getValue())));
             Notification.show(getTranslation("admin.lifecycle.saved")).addThemeVariants(NotificationVariant.SUCCESS);
         } catch (ServiceException e) {
             errors.show(e);

@@ -2,6 +2,7 @@ package dev.scopekeeper.base.api;
 
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.security.TooManyAttempts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +25,9 @@ import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
-import dev.scopekeeper.security.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -125,8 +125,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Messages.get("api.error.invalidParameter", e.getName()));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, Messages.get("api.error.invalidParameter", e.getName()));
         body.setProperty("field", e.getName());
         return ResponseEntity.badRequest().body(body);
     }
@@ -145,21 +145,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return handleException(e, request);
         }
         if (causedBy(e, ApiRequestHygieneFilter.BodyTooLarge.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                            Messages.get("api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            Messages.get(
+                                    "api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))));
         }
         log.error("Unexpected error in {}", request.getDescription(false), e);
-        return ResponseEntity.internalServerError().body(
-                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.get("api.error.internal")));
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR, Messages.get("api.error.internal")));
     }
 
     /** An unknown path under /api (Vaadin leaves /api/** to Spring MVC). */
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                Messages.get("api.error.noSuchEndpoint")), headers, HttpStatus.NOT_FOUND, request);
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                e,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, Messages.get("api.error.noSuchEndpoint")),
+                headers,
+                HttpStatus.NOT_FOUND,
+                request);
     }
 
     /**
@@ -167,20 +175,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * the field; a body over the size limit: 413.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, ApiRequestHygieneFilter.BodyTooLarge.class)) {
             headers.set(HttpHeaders.CONNECTION, "close");
-            return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    Messages.get("api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))), headers,
-                    HttpStatus.CONTENT_TOO_LARGE, request);
+            return handleExceptionInternal(
+                    e,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            Messages.get(
+                                    "api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    request);
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Messages.get("api.error.malformedJson"));
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Messages.get("api.error.malformedJson"));
         if (e.getCause() instanceof JacksonException jackson) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             Matcher duplicate = DUPLICATE_PROPERTY.matcher(String.valueOf(jackson.getOriginalMessage()));
             if (jackson instanceof StreamReadException && duplicate.find()) {
                 String name = duplicate.group(1);
@@ -210,25 +225,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * parameter object ({@code ListParams}) with a value of the wrong type: 400 naming the parameter.
      */
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var bindingFailure = e.getBindingResult().getFieldErrors().stream().filter(FieldError::isBindingFailure)
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var bindingFailure = e.getBindingResult().getFieldErrors().stream()
+                .filter(FieldError::isBindingFailure)
                 .findFirst();
         if (bindingFailure.isPresent()) {
             String field = jsonField(bindingFailure.get().getField());
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    Messages.get("api.error.invalidParameter", field));
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, Messages.get("api.error.invalidParameter", field));
             body.setProperty("field", field);
             return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
         }
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", jsonField(error.getField()),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of(
+                        "field", jsonField(error.getField()), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String fields = errors.stream().map(error -> error.get("field")).distinct()
-                .collect(Collectors.joining(", "));
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                Messages.get("api.error.validation", fields));
+        String fields =
+                errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT, Messages.get("api.error.validation", fields));
         if (!errors.isEmpty()) {
             body.setProperty("field", errors.getFirst().get("field"));
         }
@@ -238,16 +254,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Bean validation of path variables and parameters: 422, naming them. */
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                        String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                Messages.get("api.error.validation", errors.stream().map(error -> error.get("field")).distinct()
-                        .collect(Collectors.joining(", "))));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                Messages.get(
+                        "api.error.validation",
+                        errors.stream()
+                                .map(error -> error.get("field"))
+                                .distinct()
+                                .collect(Collectors.joining(", "))));
         body.setProperty("errors", errors);
         return handleExceptionInternal(e, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }

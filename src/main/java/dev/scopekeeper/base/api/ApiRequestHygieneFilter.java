@@ -51,6 +51,7 @@ class ApiRequestHygieneFilter extends OncePerRequestFilter {
     /** The methods the API serves (OPTIONS for CORS preflights, HEAD with every GET). */
     /** (TRACE never gets here: Tomcat refuses it first; {@link ProblemErrorReportValve} answers it.) */
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
     @Override
@@ -85,7 +86,10 @@ class ApiRequestHygieneFilter extends OncePerRequestFilter {
             }
             for (String value : parameter.getValue()) {
                 if (!Texts.isClean(value, false) || value.indexOf('\uFFFD') >= 0) {
-                    Problems.write(response, 400, Messages.get("api.error.badQueryParameter", parameter.getKey()),
+                    Problems.write(
+                            response,
+                            400,
+                            Messages.get("api.error.badQueryParameter", parameter.getKey()),
                             parameter.getKey());
                     return;
                 }

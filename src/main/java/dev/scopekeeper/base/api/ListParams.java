@@ -14,17 +14,36 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ListParams(
         @Parameter(description = "How many matches to skip", schema = @Schema(minimum = "0", defaultValue = "0"))
         Integer offset,
-        @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "" + ListQuery.MAX_LIMIT,
-                defaultValue = "" + ListQuery.DEFAULT_LIMIT))
+
+        @Parameter(
+                description = "Page size",
+                schema =
+                        @Schema(
+                                minimum = "1",
+                                maximum = "" + ListQuery.MAX_LIMIT,
+                                defaultValue = "" + ListQuery.DEFAULT_LIMIT))
         Integer limit,
-        @Parameter(description = "Only names containing this text (case-insensitive)") String name,
-        @Parameter(description = "Only items carrying this tag") String tag,
-        @Parameter(description = "Only items with this status",
-                schema = @Schema(allowableValues = {"enabled", "disabled", "all"}, defaultValue = "all"))
+
+        @Parameter(description = "Only names containing this text (case-insensitive)")
+        String name,
+
+        @Parameter(description = "Only items carrying this tag")
+        String tag,
+
+        @Parameter(
+                description = "Only items with this status",
+                schema =
+                        @Schema(
+                                allowableValues = {"enabled", "disabled", "all"},
+                                defaultValue = "all"))
         String status) {
 
     public ListQuery toQuery() {
-        return new ListQuery(offset == null ? 0 : offset, limit == null ? ListQuery.DEFAULT_LIMIT : limit, name, tag,
+        return new ListQuery(
+                offset == null ? 0 : offset,
+                limit == null ? ListQuery.DEFAULT_LIMIT : limit,
+                name,
+                tag,
                 statusFilter());
     }
 
@@ -39,8 +58,14 @@ public record ListParams(
     public record Page(
             @Parameter(description = "How many items to skip", schema = @Schema(minimum = "0", defaultValue = "0"))
             Integer offset,
-            @Parameter(description = "Page size", schema = @Schema(minimum = "1",
-                    maximum = "" + ListQuery.MAX_LIMIT, defaultValue = "" + ListQuery.DEFAULT_LIMIT))
+
+            @Parameter(
+                    description = "Page size",
+                    schema =
+                            @Schema(
+                                    minimum = "1",
+                                    maximum = "" + ListQuery.MAX_LIMIT,
+                                    defaultValue = "" + ListQuery.DEFAULT_LIMIT))
             Integer limit) {
 
         public int offsetOrDefault() {

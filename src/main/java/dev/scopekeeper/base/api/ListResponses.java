@@ -16,11 +16,13 @@ public final class ListResponses {
         L create(long total, int offset, int limit, List<R> items);
     }
 
-    private ListResponses() {
-    }
+    private ListResponses() {}
 
     public static <V, R, L> L of(ListResult<V> result, Function<V, R> mapper, Factory<R, L> factory) {
-        return factory.create(result.total(), result.offset(), result.limit(),
+        return factory.create(
+                result.total(),
+                result.offset(),
+                result.limit(),
                 result.items().stream().map(mapper).toList());
     }
 }

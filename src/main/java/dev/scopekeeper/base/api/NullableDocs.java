@@ -26,8 +26,12 @@ class NullableDocs implements PropertyCustomizer {
             return property;
         }
         Class<?> raw = rawClass(type.getType());
-        if (raw == null || raw.isPrimitive() || raw.isArray() || Collection.class.isAssignableFrom(raw)
-                || Map.class.isAssignableFrom(raw) || notNull(type.getCtxAnnotations())) {
+        if (raw == null
+                || raw.isPrimitive()
+                || raw.isArray()
+                || Collection.class.isAssignableFrom(raw)
+                || Map.class.isAssignableFrom(raw)
+                || notNull(type.getCtxAnnotations())) {
             return property;
         }
         if (property.getTypes() != null && !property.getTypes().isEmpty()) {

@@ -20,14 +20,20 @@ class OpenApiConfig {
     @Bean
     OpenAPI scopekeeperOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Scopekeeper API").version("v1").description(
-                        "Personal access tokens and the domain resources they act on. Authenticate with "
+                .info(new Info()
+                        .title("Scopekeeper API")
+                        .version("v1")
+                        .description("Personal access tokens and the domain resources they act on. Authenticate with "
                                 + "`Authorization: Bearer <token>`: a user access token from "
                                 + "`POST /api/v1/users/tokens/issue`, or a personal access token (`pat_...`). "
                                 + "Errors are RFC 9457 problem details."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A user access token or a personal access token (pat_...)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A user access token or a personal access token (pat_...)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

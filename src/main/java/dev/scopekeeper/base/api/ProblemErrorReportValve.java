@@ -32,8 +32,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String uri = request.getRequestURI();
         String method = request.getMethod();
-        if (uri != null && uri.startsWith("/api/") && method != null
-                && !ApiRequestHygieneFilter.METHODS.contains(method) && !response.isCommitted()) {
+        if (uri != null
+                && uri.startsWith("/api/")
+                && method != null
+                && !ApiRequestHygieneFilter.METHODS.contains(method)
+                && !response.isCommitted()) {
             response.setSuspended(false);
             response.setStatus(405);
             response.setHeader("Allow", ApiRequestHygieneFilter.ALLOW);

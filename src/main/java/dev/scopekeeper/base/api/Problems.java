@@ -14,15 +14,18 @@ public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The JSON text of a problem; the detail is ours, never the request's own text. */
     static String json(int status, String detail, String field) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(title))
-                .append(",\"status\":").append(status).append(",\"detail\":").append(quote(detail));
+        StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":")
+                .append(quote(title))
+                .append(",\"status\":")
+                .append(status)
+                .append(",\"detail\":")
+                .append(quote(detail));
         if (field != null) {
             json.append(",\"field\":").append(quote(field));
         }

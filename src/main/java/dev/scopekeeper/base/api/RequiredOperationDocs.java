@@ -24,8 +24,7 @@ class RequiredOperationDocs implements OperationCustomizer {
     static final String NO_AUTHENTICATION = "x-scopekeeper-no-authentication";
 
     @Override
-    public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation doc,
-            HandlerMethod handler) {
+    public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation doc, HandlerMethod handler) {
         if (handler.hasMethodAnnotation(NoAuthentication.class)) {
             doc.addExtension(NO_AUTHENTICATION, true);
         }
@@ -37,10 +36,15 @@ class RequiredOperationDocs implements OperationCustomizer {
         if (doc.getSummary() == null || doc.getSummary().isBlank()) {
             doc.setSummary(Messages.get(op.descriptionKey()));
         }
-        String requirement = "Requires scope: `" + scope(op) + "` (" + (op.isPlatformAdminOnly()
-                ? "platform administrators only" : "minimum domain role: " + op.minimumRole().wireName()) + ").";
-        doc.setDescription(doc.getDescription() == null || doc.getDescription().isBlank() ? requirement
-                : doc.getDescription() + "\n\n" + requirement);
+        String requirement = "Requires scope: `" + scope(op) + "` ("
+                + (op.isPlatformAdminOnly()
+                        ? "platform administrators only"
+                        : "minimum domain role: " + op.minimumRole().wireName())
+                + ").";
+        doc.setDescription(
+                doc.getDescription() == null || doc.getDescription().isBlank()
+                        ? requirement
+                        : doc.getDescription() + "\n\n" + requirement);
         Map<String, Object> extension = new LinkedHashMap<>();
         extension.put("entity_type", op.entityType().wireName());
         extension.put("operation", op.wireName());

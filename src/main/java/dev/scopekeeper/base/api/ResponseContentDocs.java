@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 class ResponseContentDocs implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
-    private static final Set<String> THROTTLED_PUBLIC = Set.of("/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh");
+    private static final Set<String> THROTTLED_PUBLIC =
+            Set.of("/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -42,12 +43,18 @@ class ResponseContentDocs implements OpenApiCustomizer {
             if (responses == null) {
                 return;
             }
-            boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+            boolean secured =
+                    operation.getSecurity() == null || !operation.getSecurity().isEmpty();
             if (secured || THROTTLED_PUBLIC.contains(path)) {
-                responses.addApiResponse("429", new ApiResponse()
-                        .description("Too many failed authentication attempts from this address; retry later")
-                        .addHeaderObject("Retry-After", new Header().description("Seconds to wait")
-                                .schema(new IntegerSchema())));
+                responses.addApiResponse(
+                        "429",
+                        new ApiResponse()
+                                .description("Too many failed authentication attempts from this address; retry later")
+                                .addHeaderObject(
+                                        "Retry-After",
+                                        new Header()
+                                                .description("Seconds to wait")
+                                                .schema(new IntegerSchema())));
             }
             responses.forEach((code, response) -> fix(code, response));
             sortResponses(operation);
@@ -56,8 +63,10 @@ class ResponseContentDocs implements OpenApiCustomizer {
 
     private static void fix(String code, ApiResponse response) {
         if (code.startsWith("4") || code.startsWith("5") || code.equals("default")) {
-            response.setContent(new Content().addMediaType(Problems.CONTENT_TYPE,
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            response.setContent(new Content()
+                    .addMediaType(
+                            Problems.CONTENT_TYPE,
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
             if (response.getDescription() == null || response.getDescription().isBlank()) {
                 response.setDescription("An RFC 9457 problem");
             }
@@ -90,9 +99,14 @@ class ResponseContentDocs implements OpenApiCustomizer {
         properties.put("detail", new StringSchema().description("What went wrong, for a person to read"));
         properties.put("instance", new StringSchema().description("The path of the request"));
         properties.put("field", new StringSchema().description("The JSON field or parameter at fault, if any"));
-        properties.put("errors", new Schema<>().type("array").description("Every field at fault (validation)")
-                .items(new ObjectSchema().addProperty("field", new StringSchema())
-                        .addProperty("message", new StringSchema())));
+        properties.put(
+                "errors",
+                new Schema<>()
+                        .type("array")
+                        .description("Every field at fault (validation)")
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema())
+                                .addProperty("message", new StringSchema())));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(properties);
         problem.setRequired(java.util.List.of("title", "status", "detail"));

@@ -49,7 +49,6 @@ class ServletContainerConfig {
     /** A request the firewall refuses: 400 problem, without the /error dispatch (which redirects to sign-in). */
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
-        return (request, response, rejected) -> Problems.write(response, 400, Messages.get("api.error.badPath"),
-                null);
+        return (request, response, rejected) -> Problems.write(response, 400, Messages.get("api.error.badPath"), null);
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Import;
 public class EmbeddedDatabaseConfiguration {
 
     static ConfigurationProblem noDatabase() {
-        return new ConfigurationProblem("No database is configured, and this jar has no embedded MariaDB.",
+        return new ConfigurationProblem(
+                "No database is configured, and this jar has no embedded MariaDB.",
                 "Set SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD) to a "
                         + "MariaDB 10.11+, or run the default jar target/scopekeeper-<version>.jar, which "
                         + "includes the embedded MariaDB (the -slim jar does not).");
@@ -40,7 +41,8 @@ public class EmbeddedDatabaseConfiguration {
         @Bean(destroyMethod = "close")
         EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
             EmbeddedMariaDb early = EmbeddedMariaDbEarlyStart.take(properties);
-            return early != null ? early
+            return early != null
+                    ? early
                     : EmbeddedMariaDb.startPersistent(properties.dataDir(), properties.port(), properties.database());
         }
 

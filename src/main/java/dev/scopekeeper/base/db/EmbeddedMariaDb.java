@@ -52,6 +52,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     /** Unix domain socket paths longer than this do not fit sockaddr_un on Linux (108 bytes). */
     private static final int MAX_SOCKET_PATH = 100;
+
     private static final int START_TIMEOUT_MS = 120_000;
 
     private final DB db;
@@ -144,15 +145,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             privateDirectory(data);
             if (upgrade) {
-                log.info("Secured the embedded MariaDB made by an earlier version (grant tables on, application "
-                        + "user '{}' with the password in {})", APP_USER, passwordFile);
+                log.info(
+                        "Secured the embedded MariaDB made by an earlier version (grant tables on, application "
+                                + "user '{}' with the password in {})",
+                        APP_USER,
+                        passwordFile);
             }
-            log.info("Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)", port, data,
+            log.info(
+                    "Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)",
+                    port,
+                    data,
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedMariaDb(db, port, password, socket);
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB in " + data
-                    + " (is another Scopekeeper using this data directory?)", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded MariaDB in " + data
+                            + " (is another Scopekeeper using this data directory?)",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded MariaDB in " + root, e);
         }
@@ -169,14 +178,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         sql.append("DELETE FROM mysql.global_priv WHERE User = '';\n");
         sql.append("DELETE FROM mysql.global_priv WHERE User = 'root' AND Host <> 'localhost';\n");
         sql.append("FLUSH PRIVILEGES;\n");
-        sql.append("CREATE USER IF NOT EXISTS ").append(user).append(" IDENTIFIED BY '").append(password)
+        sql.append("CREATE USER IF NOT EXISTS ")
+                .append(user)
+                .append(" IDENTIFIED BY '")
+                .append(password)
                 .append("';\n");
-        sql.append("ALTER USER ").append(user).append(" IDENTIFIED BY '").append(password).append("';\n");
+        sql.append("ALTER USER ")
+                .append(user)
+                .append(" IDENTIFIED BY '")
+                .append(password)
+                .append("';\n");
         if (!temporary) {
-            sql.append("CREATE DATABASE IF NOT EXISTS `").append(schemaGrant)
+            sql.append("CREATE DATABASE IF NOT EXISTS `")
+                    .append(schemaGrant)
                     .append("` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
         }
-        sql.append("GRANT ALL PRIVILEGES ON `").append(schemaGrant).append("`.* TO ").append(user).append(";\n");
+        sql.append("GRANT ALL PRIVILEGES ON `")
+                .append(schemaGrant)
+                .append("`.* TO ")
+                .append(user)
+                .append(";\n");
         return sql.toString();
     }
 
@@ -202,8 +223,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (posix()) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         }
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Files.writeString(
+                file,
+                content,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
     }
 
     private static Path privateDirectory(Path dir) throws IOException {
@@ -229,7 +255,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return run;
         }
         return posix()
-                ? Files.createTempDirectory("scopekeeper-mariadb-", PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR))
+                ? Files.createTempDirectory(
+                        "scopekeeper-mariadb-", PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR))
                 : Files.createTempDirectory("scopekeeper-mariadb-");
     }
 
@@ -238,8 +265,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         requireDatabaseName(name);
         try (Connection connection = DriverManager.getConnection(jdbcUrl(""), APP_USER, password);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
@@ -303,7 +330,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * directory to the operating system, but not to that prefix test, so the data is kept.
      */
     private static File keptEvenUnderTmp(Path dir) {
-        String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        String tmp = Path.of(System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
         return dir.toString().startsWith(tmp) ? new File("/.." + dir) : dir.toFile();
     }
 

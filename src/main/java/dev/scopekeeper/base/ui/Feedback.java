@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 /** Small shared pieces of the screens: success notifications, confirmations and lazy paging. */
 public final class Feedback {
 
-    private Feedback() {
-    }
+    private Feedback() {}
 
     /** How long a success or information notice stays; errors stay longer, until read. */
     static final int SUCCESS_MILLIS = 4_000;
+
     static final int ERROR_MILLIS = 10_000;
 
     /** A success notification with the translated text. */
@@ -73,8 +73,8 @@ public final class Feedback {
      * Like {@link #confirm(String, String, String, Runnable)} with another cancel label (e.g. Yes / No). Focus
      * starts on the safe choice, so Enter or Space pressed by habit does not destroy anything.
      */
-    public static ConfirmDialog confirm(String header, String text, String confirmLabel, String cancelLabel,
-            Runnable action) {
+    public static ConfirmDialog confirm(
+            String header, String text, String confirmLabel, String cancelLabel, Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(header);
         dialog.setText(text);

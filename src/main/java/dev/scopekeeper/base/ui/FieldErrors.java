@@ -35,7 +35,8 @@ public final class FieldErrors {
     public void show(ServiceException e) {
         String message = translate.apply(e.messageKey(), e.args());
         HasValidation field = e instanceof ServiceException.InvalidInput invalid && invalid.field() != null
-                ? fields.get(invalid.field()) : null;
+                ? fields.get(invalid.field())
+                : null;
         if (field != null) {
             field.setErrorMessage(message);
             field.setInvalid(true);

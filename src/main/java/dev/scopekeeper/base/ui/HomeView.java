@@ -17,7 +17,8 @@ class HomeView extends Main implements HasDynamicTitle {
 
     HomeView(UserService users) {
         addClassName("sk-page");
-        add(new H1(getTranslation("home.title", users.me().displayName())),
+        add(
+                new H1(getTranslation("home.title", users.me().displayName())),
                 new Paragraph(getTranslation("home.intro")));
     }
 

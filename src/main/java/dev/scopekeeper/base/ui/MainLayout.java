@@ -2,10 +2,10 @@ package dev.scopekeeper.base.ui;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -36,11 +36,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** The id of every screen's content, the skip link's target. */
     static final String MAIN_ID = "main-content";
+
     private final DomainService domains;
     final ComboBox<DomainView> domainSelect = new ComboBox<>();
     private boolean showingCurrent;
 
-    MainLayout(UserService users, DomainService domains, AuthenticationContext authenticationContext,
+    MainLayout(
+            UserService users,
+            DomainService domains,
+            AuthenticationContext authenticationContext,
             ObjectProvider<HeaderItem> headerItems) {
         this.domains = domains;
         setPrimarySection(Section.NAVBAR);
@@ -64,7 +68,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (authenticationContext.isAuthenticated()) {
             configureDomainSelect();
             addToNavbar(domainSelect);
-            headerItems.orderedStream().map(HeaderItem::create).filter(java.util.Objects::nonNull)
+            headerItems
+                    .orderedStream()
+                    .map(HeaderItem::create)
+                    .filter(java.util.Objects::nonNull)
                     .forEach(this::addToNavbar);
             addToNavbar(new UserMenu(users.me(), authenticationContext));
         }
@@ -77,9 +84,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         domainSelect.setTooltipText(getTranslation("layout.domain"));
         domainSelect.addClassName("sk-domain-select");
         domainSelect.setItemLabelGenerator(DomainView::name);
-        domainSelect.setItems(query -> Feedback.fetch(query.getOffset(), query.getLimit(),
-                (offset, limit) -> domains.list(new ListQuery(offset, limit, query.getFilter().orElse(null), null,
-                        null))));
+        domainSelect.setItems(query -> Feedback.fetch(
+                query.getOffset(),
+                query.getLimit(),
+                (offset, limit) -> domains.list(
+                        new ListQuery(offset, limit, query.getFilter().orElse(null), null, null))));
         domainSelect.addValueChangeListener(e -> {
             if (!showingCurrent && e.getValue() != null) {
                 switchTo(e.getValue());

@@ -12,7 +12,9 @@ public class NoDomainNotice extends Div {
         addClassName("sk-empty-state");
         add(new H2(getTranslation("noDomain.title")));
         if (platformAdmin) {
-            add(new Paragraph(getTranslation("noDomain.admin")), new Anchor("domains", getTranslation("noDomain.create")));
+            add(
+                    new Paragraph(getTranslation("noDomain.admin")),
+                    new Anchor("domains", getTranslation("noDomain.create")));
         } else {
             add(new Paragraph(getTranslation("noDomain.user")));
         }

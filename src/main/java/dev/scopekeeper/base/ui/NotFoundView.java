@@ -23,7 +23,9 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
 
     public NotFoundView() {
         addClassName("sk-page");
-        add(new H1(getTranslation("notFound.title")), new Paragraph(getTranslation("notFound.text")),
+        add(
+                new H1(getTranslation("notFound.title")),
+                new Paragraph(getTranslation("notFound.text")),
                 new Anchor("", getTranslation("notFound.home")));
     }
 

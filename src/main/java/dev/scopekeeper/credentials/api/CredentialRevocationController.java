@@ -4,6 +4,7 @@ import dev.scopekeeper.authz.NoAuthentication;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.credentials.LeakReportService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,28 +38,31 @@ class CredentialRevocationController {
 
     /** Not {@code RevokeJson}: the API document names schemas by simple class name, and the admin's revoke
      * body ({@code {"reason"}}) has that name. */
-    record LeakReportJson(List<String> credentials) {
-    }
+    record LeakReportJson(List<String> credentials) {}
 
     @PostMapping("/revoke")
     @NoAuthentication
     @SecurityRequirements
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "429", description = "Too many reports from this address; retry after Retry-After seconds")
-    @Operation(summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
-            + " its owner mailed; the answer only counts the well-formed entries, whatever was found")
-    ResponseEntity<Map<String, Object>> revoke(@RequestBody(required = false) LeakReportJson body,
-            HttpServletRequest request) {
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many reports from this address; retry after Retry-After seconds")
+    @Operation(
+            summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
+                    + " its owner mailed; the answer only counts the well-formed entries, whatever was found")
+    ResponseEntity<Map<String, Object>> revoke(
+            @RequestBody(required = false) LeakReportJson body, HttpServletRequest request) {
         int accepted = reports.report(body == null ? null : body.credentials(), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", accepted));
     }
 
     @ExceptionHandler(LeakReportService.TooManyReports.class)
     ResponseEntity<ProblemDetail> tooMany(LeakReportService.TooManyReports e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                Messages.get("credentials.throttled", e.retryAfterSeconds()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS, Messages.get("credentials.throttled", e.retryAfterSeconds()));
         problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 }

@@ -1,7 +1,5 @@
 package dev.scopekeeper.domains.api;
 
-import dev.scopekeeper.base.Names;
-import jakarta.validation.constraints.Size;
 import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE;
 import static dev.scopekeeper.authz.Operation.DOMAINS_DELETE_INVITATION;
 import static dev.scopekeeper.authz.Operation.DOMAINS_DISABLE;
@@ -15,6 +13,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.authz.RequiresOperation;
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.api.ListParams;
 import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.domains.DomainService;
@@ -35,6 +34,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
@@ -57,17 +57,24 @@ import org.springframework.web.bind.annotation.RestController;
 class DomainController {
 
     /** Create: name and route required. Update: omitted fields keep their values. */
-    record DomainBody(@Size(max = Names.NAME_MAX) String name, @JsonAlias("alias") String route, List<String> tags) {
-    }
+    record DomainBody(
+            @Size(max = Names.NAME_MAX) String name,
+            @JsonAlias("alias") String route,
+            List<String> tags) {}
 
-    record MemberBody(@NotNull @JsonProperty("user_id") Long userId,
-            @NotNull @Schema(allowableValues = {"admin", "editor", "viewer"}) String role) {
-    }
+    record MemberBody(
+            @NotNull @JsonProperty("user_id") Long userId,
+
+            @NotNull @Schema(allowableValues = {"admin", "editor", "viewer"})
+            String role) {}
 
     /** Magistrala sends {@code invitee_user_id}; {@code user_id} as for members works too. */
-    record InvitationBody(@NotNull @JsonProperty("user_id") @JsonAlias("invitee_user_id") Long userId,
-            @NotNull @Schema(allowableValues = {"admin", "editor", "viewer"}) @JsonAlias("relation") String role) {
-    }
+    record InvitationBody(
+            @NotNull @JsonProperty("user_id") @JsonAlias("invitee_user_id")
+            Long userId,
+
+            @NotNull @Schema(allowableValues = {"admin", "editor", "viewer"}) @JsonAlias("relation")
+            String role) {}
 
     private final DomainService domains;
     private final MemberService members;
@@ -83,7 +90,8 @@ class DomainController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DomainResponse> create(@RequestBody DomainBody body) {
         DomainView created = domains.create(new DomainRequest(body.name(), body.route(), body.tags()));
-        return ResponseEntity.created(URI.create("/api/v1/domains/" + created.id())).body(DomainResponse.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/domains/" + created.id()))
+                .body(DomainResponse.of(created));
     }
 
     @RequiresOperation(DOMAINS_LIST)
@@ -106,7 +114,8 @@ class DomainController {
         DomainRequest request = new DomainRequest(body.name(), body.route(), body.tags());
         if (body.name() == null || body.route() == null || body.tags() == null) {
             DomainView current = domains.read(domainId);
-            request = new DomainRequest(body.name() == null ? current.name() : body.name(),
+            request = new DomainRequest(
+                    body.name() == null ? current.name() : body.name(),
                     body.route() == null ? current.route() : body.route(),
                     body.tags() == null ? current.tags() : body.tags());
         }
@@ -130,12 +139,15 @@ class DomainController {
     @Operation(summary = "List the domain's members")
     @GetMapping("/{domainId}/members")
     MemberList listMembers(@PathVariable long domainId, @ParameterObject ListParams.Page page) {
-        return ListResponses.of(members.listMembers(domainId, page.offsetOrDefault(), page.limitOrDefault()),
-                MemberResponse::of, MemberList::new);
+        return ListResponses.of(
+                members.listMembers(domainId, page.offsetOrDefault(), page.limitOrDefault()),
+                MemberResponse::of,
+                MemberList::new);
     }
 
     @RequiresOperation(DOMAINS_UPDATE)
-    @Operation(summary = "Change a member's role, or bring a user into the domain (domain admins: by invitation)",
+    @Operation(
+            summary = "Change a member's role, or bring a user into the domain (domain admins: by invitation)",
             description = "A member: their role changes (200, the member; the domain keeps at least one admin)."
                     + " A user who is not a member yet: platform administrators add them directly (200, the"
                     + " member); domain admins send them an invitation they accept or reject (202, the invitation;"
@@ -144,15 +156,20 @@ class DomainController {
                     + " answer 422 \"No such user\" (also at POST .../invitations, which takes user_id too); others"
                     + " are invited by username in the UI.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The member, with the role",
-                            content = @Content(schema = @Schema(implementation = MemberResponse.class))),
-                    @ApiResponse(responseCode = "202", description = "An invitation was sent; the user becomes a"
-                            + " member on accepting it",
-                            content = @Content(schema = @Schema(implementation = InvitationResponse.class)))})
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The member, with the role",
+                        content = @Content(schema = @Schema(implementation = MemberResponse.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "An invitation was sent; the user becomes a" + " member on accepting it",
+                        content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
+            })
     @PostMapping("/{domainId}/members")
     ResponseEntity<Object> addMember(@PathVariable long domainId, @Valid @RequestBody MemberBody body) {
         MemberAddition added = members.addMember(domainId, body.userId(), DomainJson.role(body.role()));
-        return added.invited() ? ResponseEntity.accepted().body(InvitationResponse.of(added.invitation()))
+        return added.invited()
+                ? ResponseEntity.accepted().body(InvitationResponse.of(added.invitation()))
                 : ResponseEntity.ok(MemberResponse.of(added.member()));
     }
 
@@ -175,8 +192,10 @@ class DomainController {
     @RequiresOperation(DOMAINS_LIST_DOMAIN_INVITATION)
     @GetMapping("/{domainId}/invitations")
     InvitationList listDomainInvitations(@PathVariable long domainId, @ParameterObject ListParams.Page page) {
-        return ListResponses.of(domains.listDomainInvitation(domainId, page.offsetOrDefault(), page.limitOrDefault()),
-                InvitationResponse::of, InvitationList::new);
+        return ListResponses.of(
+                domains.listDomainInvitation(domainId, page.offsetOrDefault(), page.limitOrDefault()),
+                InvitationResponse::of,
+                InvitationList::new);
     }
 
     @RequiresOperation(DOMAINS_DELETE_INVITATION)

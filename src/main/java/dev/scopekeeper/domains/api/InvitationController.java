@@ -37,15 +37,19 @@ class InvitationController {
     @Operation(summary = "List the invitations I sent, newest first")
     @GetMapping
     InvitationList listSent(@ParameterObject ListParams.Page page) {
-        return ListResponses.of(domains.listInvitation(page.offsetOrDefault(), page.limitOrDefault()),
-                InvitationResponse::of, InvitationList::new);
+        return ListResponses.of(
+                domains.listInvitation(page.offsetOrDefault(), page.limitOrDefault()),
+                InvitationResponse::of,
+                InvitationList::new);
     }
 
     @Operation(summary = "List the pending invitations addressed to me, newest first")
     @GetMapping("/received")
     InvitationList listReceived(@ParameterObject ListParams.Page page) {
-        return ListResponses.of(domains.listReceivedInvitations(page.offsetOrDefault(), page.limitOrDefault()),
-                InvitationResponse::of, InvitationList::new);
+        return ListResponses.of(
+                domains.listReceivedInvitations(page.offsetOrDefault(), page.limitOrDefault()),
+                InvitationResponse::of,
+                InvitationList::new);
     }
 
     @Operation(summary = "Accept an invitation addressed to me: I join the domain with the invited role")

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.admin.ui.DomainAccessTokensPanel;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.pat.DomainTokenService;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.Feedback;
@@ -31,9 +30,10 @@ import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.domains.InvitationView;
-import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.MemberAddition;
+import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.MemberView;
+import dev.scopekeeper.pat.DomainTokenService;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -114,19 +114,26 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         route.setHelperText(getTranslation("domainList.route.help"));
         tags.setLabel(getTranslation("domainList.tags"));
         tags.setHelperText(getTranslation("domainList.tags.help"));
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("name", name).bind("route", route)
+        FieldErrors errors = new FieldErrors(this::getTranslation)
+                .bind("name", name)
+                .bind("route", route)
                 .bind("tags", tags);
         save.setText(getTranslation("domainDetail.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.addClickListener(e -> change(errors, () -> domains.update(domain.id(),
-                new DomainRequest(name.getValue(), route.getValue(), DomainForms.tags(tags.getValue()))),
+        save.addClickListener(e -> change(
+                errors,
+                () -> domains.update(
+                        domain.id(),
+                        new DomainRequest(name.getValue(), route.getValue(), DomainForms.tags(tags.getValue()))),
                 "domainDetail.saved"));
         enable.setText(getTranslation("domainDetail.enable"));
         enable.addClickListener(e -> change(errors, () -> domains.enable(domain.id()), "domainDetail.enabled"));
         disable.setText(getTranslation("domainDetail.disable"));
         disable.addThemeVariants(ButtonVariant.ERROR);
-        disable.addClickListener(e -> Feedback.confirm(getTranslation("domainDetail.disable.title", domain.name()),
-                getTranslation("domainDetail.disable.text"), getTranslation("domainDetail.disable"),
+        disable.addClickListener(e -> Feedback.confirm(
+                getTranslation("domainDetail.disable.title", domain.name()),
+                getTranslation("domainDetail.disable.text"),
+                getTranslation("domainDetail.disable"),
                 () -> change(errors, () -> domains.disable(domain.id()), "domainDetail.disabled")));
         makeCurrent.setText(getTranslation("domainList.switch"));
         makeCurrent.addClickListener(e -> {
@@ -172,32 +179,42 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     private Component membersTab() {
         memberGrid.addColumn(MemberView::username).setHeader(getTranslation("domainDetail.member.username"));
         memberGrid.addColumn(MemberView::displayName).setHeader(getTranslation("domainDetail.member.displayName"));
-        memberGrid.addColumn(MemberView::userId).setHeader(getTranslation("domainDetail.member.userId"))
-                .setAutoWidth(true).setFlexGrow(0);
+        memberGrid
+                .addColumn(MemberView::userId)
+                .setHeader(getTranslation("domainDetail.member.userId"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         memberGrid.addComponentColumn(this::roleCell).setHeader(getTranslation("domainDetail.member.role"));
         if (admin) {
-            memberGrid.addComponentColumn(this::removeMemberButton).setFlexGrow(0).setWidth("4rem");
+            memberGrid
+                    .addComponentColumn(this::removeMemberButton)
+                    .setFlexGrow(0)
+                    .setWidth("4rem");
         }
         memberGrid.addThemeVariants(GridVariant.NO_BORDER);
         memberGrid.setAriaLabel(getTranslation("domainDetail.tab.members"));
-        memberGrid.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(),
-                (offset, limit) -> members.listMembers(domain.id(), offset, limit)),
+        memberGrid.setItems(
+                q -> Feedback.fetch(
+                        q.getOffset(),
+                        q.getLimit(),
+                        (offset, limit) -> members.listMembers(domain.id(), offset, limit)),
                 q -> (int) members.listMembers(domain.id(), 0, 1).total());
         memberGrid.addClassName("sk-grid");
 
         memberUsername.setLabel(getTranslation("domainDetail.member.username"));
         memberUsername.setHelperText(getTranslation("domainDetail.member.addHelp"));
         roles(memberRole, "domainDetail.member.role");
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("username", memberUsername)
+        FieldErrors errors = new FieldErrors(this::getTranslation)
+                .bind("username", memberUsername)
                 .bind("role", memberRole);
         addMember.setText(getTranslation("domainDetail.member.add"));
         addMember.addClickListener(e -> {
             errors.clear();
             try {
-                MemberAddition added = members.addMember(domain.id(), memberUsername.getValue(),
-                        memberRole.getValue());
+                MemberAddition added = members.addMember(domain.id(), memberUsername.getValue(), memberRole.getValue());
                 if (added.invited()) {
-                    Feedback.success("domainDetail.member.invited", added.invitation().inviteeUsername());
+                    Feedback.success(
+                            "domainDetail.member.invited", added.invitation().inviteeUsername());
                 } else {
                     Feedback.success("domainDetail.member.added", added.member().username());
                 }
@@ -228,7 +245,9 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
             }
             try {
                 members.addMember(domain.id(), member.userId(), e.getValue());
-                Feedback.success("domainDetail.member.roleChanged", member.username(),
+                Feedback.success(
+                        "domainDetail.member.roleChanged",
+                        member.username(),
                         getTranslation("domainRole." + e.getValue().wireName()));
             } catch (ServiceException ex) {
                 new FieldErrors(this::getTranslation).show(ex);
@@ -243,9 +262,11 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         remove.setAriaLabel(getTranslation("domainDetail.member.remove", member.username()));
         remove.setTooltipText(remove.getAriaLabel().orElse(""));
-        remove.addClickListener(e -> Feedback.confirm(getTranslation("domainDetail.member.remove.title",
-                member.username()), getTranslation("domainDetail.member.remove.text"),
-                getTranslation("domainDetail.member.removeButton"), () -> {
+        remove.addClickListener(e -> Feedback.confirm(
+                getTranslation("domainDetail.member.remove.title", member.username()),
+                getTranslation("domainDetail.member.remove.text"),
+                getTranslation("domainDetail.member.removeButton"),
+                () -> {
                     try {
                         members.removeMember(domain.id(), member.userId());
                         Feedback.success("domainDetail.member.removed", member.username());
@@ -258,29 +279,37 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     }
 
     private Component invitationsTab() {
-        invitationGrid.addColumn(InvitationView::inviteeUsername)
+        invitationGrid
+                .addColumn(InvitationView::inviteeUsername)
                 .setHeader(getTranslation("domainDetail.invitation.invitee"));
-        invitationGrid.addColumn(i -> getTranslation("domainRole." + i.role().wireName()))
+        invitationGrid
+                .addColumn(i -> getTranslation("domainRole." + i.role().wireName()))
                 .setHeader(getTranslation("domainDetail.member.role"));
-        invitationGrid.addColumn(i -> getTranslation("invitationState." + i.state().wireName()))
+        invitationGrid
+                .addColumn(i -> getTranslation("invitationState." + i.state().wireName()))
                 .setHeader(getTranslation("domainDetail.invitation.state"));
-        invitationGrid.addColumn(InvitationView::invitedByUsername)
+        invitationGrid
+                .addColumn(InvitationView::invitedByUsername)
                 .setHeader(getTranslation("domainList.invitation.invitedBy"));
-        invitationGrid.addComponentColumn(this::deleteInvitationButton).setFlexGrow(0).setWidth("4rem");
+        invitationGrid
+                .addComponentColumn(this::deleteInvitationButton)
+                .setFlexGrow(0)
+                .setWidth("4rem");
         invitationGrid.addThemeVariants(GridVariant.NO_BORDER);
         invitationGrid.setAriaLabel(getTranslation("domainDetail.tab.invitations"));
         invitationGrid.addClassName("sk-grid");
         inviteeUsername.setLabel(getTranslation("domainDetail.invitation.username"));
         roles(invitationRole, "domainDetail.member.role");
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("invitee", inviteeUsername)
+        FieldErrors errors = new FieldErrors(this::getTranslation)
+                .bind("invitee", inviteeUsername)
                 .bind("role", invitationRole);
         sendInvitation.setText(getTranslation("domainDetail.invitation.send"));
         sendInvitation.addThemeVariants(ButtonVariant.PRIMARY);
         sendInvitation.addClickListener(e -> {
             errors.clear();
             try {
-                InvitationView sent = domains.sendInvitation(domain.id(), inviteeUsername.getValue(),
-                        invitationRole.getValue());
+                InvitationView sent =
+                        domains.sendInvitation(domain.id(), inviteeUsername.getValue(), invitationRole.getValue());
                 Feedback.success("domainDetail.invitation.sent", sent.inviteeUsername());
                 inviteeUsername.clear();
                 invitationGrid.getDataProvider().refreshAll();
@@ -294,8 +323,11 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
             // Only domain admins manage invitations; others see a note instead of a refusal.
             return new Div(new Span(getTranslation("domainDetail.invitation.adminsOnly")));
         }
-        invitationGrid.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(),
-                (offset, limit) -> domains.listDomainInvitation(domain.id(), offset, limit)),
+        invitationGrid.setItems(
+                q -> Feedback.fetch(
+                        q.getOffset(),
+                        q.getLimit(),
+                        (offset, limit) -> domains.listDomainInvitation(domain.id(), offset, limit)),
                 q -> (int) domains.listDomainInvitation(domain.id(), 0, 1).total());
         return new Div(form, invitationGrid);
     }
@@ -305,9 +337,11 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         delete.setAriaLabel(getTranslation("domainDetail.invitation.delete", invitation.inviteeUsername()));
         delete.setTooltipText(delete.getAriaLabel().orElse(""));
-        delete.addClickListener(e -> Feedback.confirm(getTranslation("domainDetail.invitation.delete.title",
-                invitation.inviteeUsername()), getTranslation("domainDetail.invitation.delete.text"),
-                getTranslation("domainDetail.invitation.deleteButton"), () -> {
+        delete.addClickListener(e -> Feedback.confirm(
+                getTranslation("domainDetail.invitation.delete.title", invitation.inviteeUsername()),
+                getTranslation("domainDetail.invitation.delete.text"),
+                getTranslation("domainDetail.invitation.deleteButton"),
+                () -> {
                     try {
                         domains.deleteInvitation(domain.id(), invitation.id());
                         Feedback.success("domainDetail.invitation.deleted", invitation.inviteeUsername());
@@ -328,7 +362,8 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
 
     @Override
     public String getPageTitle() {
-        return domain == null ? getTranslation("notFound.title")
+        return domain == null
+                ? getTranslation("notFound.title")
                 : getTranslation("domainDetail.pageTitle", domain.name());
     }
 }

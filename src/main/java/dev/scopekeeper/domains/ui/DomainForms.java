@@ -6,14 +6,16 @@ import java.util.List;
 /** Small helpers the domain forms share. */
 final class DomainForms {
 
-    private DomainForms() {
-    }
+    private DomainForms() {}
 
     /** Comma-separated tags as typed; the service validates them. */
     static List<String> tags(String typed) {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(typed.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(typed.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 }

@@ -50,17 +50,21 @@ class DomainListView extends Main implements HasDynamicTitle {
         addClassName("sk-page");
 
         invitations.addColumn(InvitationView::domainName).setHeader(getTranslation("domainList.invitation.domain"));
-        invitations.addColumn(i -> getTranslation("domainRole." + i.role().wireName()))
+        invitations
+                .addColumn(i -> getTranslation("domainRole." + i.role().wireName()))
                 .setHeader(getTranslation("domainList.invitation.role"));
-        invitations.addColumn(InvitationView::invitedByUsername)
+        invitations
+                .addColumn(InvitationView::invitedByUsername)
                 .setHeader(getTranslation("domainList.invitation.invitedBy"));
-        invitations.addComponentColumn(this::answerButtons).setHeader(getTranslation("domainList.invitation.answer"))
+        invitations
+                .addComponentColumn(this::answerButtons)
+                .setHeader(getTranslation("domainList.invitation.answer"))
                 .setAutoWidth(true);
         invitations.setAllRowsVisible(true);
         invitations.addThemeVariants(GridVariant.NO_BORDER);
         invitations.setAriaLabel(getTranslation("domainList.invitations"));
-        invitations.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), domains::listReceivedInvitations),
-                q -> (int) domains.listReceivedInvitations(0, 1).total());
+        invitations.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), domains::listReceivedInvitations), q ->
+                (int) domains.listReceivedInvitations(0, 1).total());
         invitationSection = new Section(new H2(getTranslation("domainList.invitations")), invitations);
         invitationSection.addClassName("sk-section");
 
@@ -71,19 +75,26 @@ class DomainListView extends Main implements HasDynamicTitle {
         create.addClickListener(e -> new CreateDomainDialog().open());
 
         grid.addComponentColumn(d -> new Anchor("domains/" + d.id(), d.name()))
-                .setHeader(getTranslation("domainList.name")).setFlexGrow(2);
+                .setHeader(getTranslation("domainList.name"))
+                .setFlexGrow(2);
         grid.addColumn(DomainView::route).setHeader(getTranslation("domainList.route"));
         grid.addColumn(d -> getTranslation("status." + d.status().wireName()))
                 .setHeader(getTranslation("domainList.status"));
-        grid.addColumn(d -> d.myRole() == null ? "" : getTranslation("domainRole." + d.myRole().wireName()))
+        grid.addColumn(d -> d.myRole() == null
+                        ? ""
+                        : getTranslation("domainRole." + d.myRole().wireName()))
                 .setHeader(getTranslation("domainList.myRole"));
-        grid.addComponentColumn(this::currentOrSwitch).setHeader(getTranslation("domainList.current"))
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addComponentColumn(this::currentOrSwitch)
+                .setHeader(getTranslation("domainList.current"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.NO_BORDER);
         grid.setAriaLabel(getTranslation("domainList.title"));
         grid.addClassName("sk-grid");
-        grid.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(),
-                (offset, limit) -> domains.list(ListQuery.page(offset, limit))),
+        grid.setItems(
+                q -> Feedback.fetch(
+                        q.getOffset(), q.getLimit(), (offset, limit) -> domains.list(ListQuery.page(offset, limit))),
                 q -> (int) domains.list(ListQuery.page(0, 1)).total());
 
         Div toolbar = new Div(create);
@@ -155,14 +166,16 @@ class DomainListView extends Main implements HasDynamicTitle {
             route.setRequiredIndicatorVisible(true);
             route.setHelperText(getTranslation("domainList.route.help"));
             tags.setHelperText(getTranslation("domainList.tags.help"));
-            FieldErrors errors = new FieldErrors(DomainListView.this::getTranslation).bind("name", name)
-                    .bind("route", route).bind("tags", tags);
+            FieldErrors errors = new FieldErrors(DomainListView.this::getTranslation)
+                    .bind("name", name)
+                    .bind("route", route)
+                    .bind("tags", tags);
             save.addThemeVariants(ButtonVariant.PRIMARY);
             save.addClickListener(e -> {
                 errors.clear();
                 try {
-                    DomainView created = domains.create(new DomainRequest(name.getValue(), route.getValue(),
-                            DomainForms.tags(tags.getValue())));
+                    DomainView created = domains.create(
+                            new DomainRequest(name.getValue(), route.getValue(), DomainForms.tags(tags.getValue())));
                     close();
                     Feedback.success("domainList.created", created.name());
                     getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));

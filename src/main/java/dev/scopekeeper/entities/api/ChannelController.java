@@ -1,8 +1,5 @@
 package dev.scopekeeper.entities.api;
 
-import dev.scopekeeper.base.Names;
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
 import static dev.scopekeeper.authz.Operation.CHANNELS_CONNECT_CLIENT;
 import static dev.scopekeeper.authz.Operation.CHANNELS_DELETE;
 import static dev.scopekeeper.authz.Operation.CHANNELS_DISABLE;
@@ -17,6 +14,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE_CHANNELS;
 import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_CHANNELS;
 
 import dev.scopekeeper.authz.RequiresOperation;
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.api.ListParams;
 import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.entities.ChannelService;
@@ -33,6 +31,8 @@ import dev.scopekeeper.entities.api.EntityJson.TagsBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
@@ -54,8 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Channels")
 class ChannelController {
 
-    record ChannelBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {
-    }
+    record ChannelBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {}
 
     private final ChannelService channels;
 
@@ -88,8 +87,8 @@ class ChannelController {
     @Operation(summary = "List the clients connected to a channel")
     @GetMapping("/{id}/clients")
     ClientList listClients(@PathVariable long domainId, @PathVariable long id, @ParameterObject ListParams params) {
-        return ListResponses.of(channels.listConnectedClients(domainId, id, params.toQuery()), ClientResponse::of,
-                ClientList::new);
+        return ListResponses.of(
+                channels.listConnectedClients(domainId, id, params.toQuery()), ClientResponse::of, ClientList::new);
     }
 
     @RequiresOperation(CHANNELS_UPDATE)
@@ -101,8 +100,7 @@ class ChannelController {
 
     @RequiresOperation(CHANNELS_UPDATE_TAGS)
     @PatchMapping("/{id}/tags")
-    ChannelResponse updateTags(@PathVariable long domainId, @PathVariable long id,
-            @Valid @RequestBody TagsBody body) {
+    ChannelResponse updateTags(@PathVariable long domainId, @PathVariable long id, @Valid @RequestBody TagsBody body) {
         return ChannelResponse.of(channels.updateTags(domainId, id, body.tags()));
     }
 
@@ -127,8 +125,8 @@ class ChannelController {
 
     @RequiresOperation(CHANNELS_SET_PARENT_GROUP)
     @PostMapping("/{id}/parent")
-    ChannelResponse setParentGroup(@PathVariable long domainId, @PathVariable long id,
-            @Valid @RequestBody ParentBody body) {
+    ChannelResponse setParentGroup(
+            @PathVariable long domainId, @PathVariable long id, @Valid @RequestBody ParentBody body) {
         return ChannelResponse.of(channels.setParentGroup(domainId, id, body.parentId()));
     }
 

@@ -1,8 +1,5 @@
 package dev.scopekeeper.entities.api;
 
-import dev.scopekeeper.base.Names;
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
 import static dev.scopekeeper.authz.Operation.CLIENTS_CONNECT_TO_CHANNEL;
 import static dev.scopekeeper.authz.Operation.CLIENTS_DELETE;
 import static dev.scopekeeper.authz.Operation.CLIENTS_DISABLE;
@@ -18,6 +15,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE_CLIENTS;
 import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_CLIENTS;
 
 import dev.scopekeeper.authz.RequiresOperation;
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.api.ListParams;
 import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.entities.ClientService;
@@ -34,6 +32,8 @@ import dev.scopekeeper.entities.api.EntityJson.TagsBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
@@ -55,8 +55,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Clients")
 class ClientController {
 
-    record ClientBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {
-    }
+    record ClientBody(@NotBlank @Size(max = Names.NAME_MAX) String name, List<String> tags) {}
 
     private final ClientService clients;
 
@@ -70,7 +69,8 @@ class ClientController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ClientResponse> create(@PathVariable long domainId, @RequestBody ClientBody body) {
         IssuedClientSecret created = clients.create(domainId, new ClientRequest(body.name(), body.tags()));
-        return ResponseEntity.created(URI.create("/api/v1/domains/" + domainId + "/clients/" + created.client().id()))
+        return ResponseEntity.created(URI.create("/api/v1/domains/" + domainId + "/clients/"
+                        + created.client().id()))
                 .body(ClientResponse.of(created));
     }
 
@@ -89,10 +89,9 @@ class ClientController {
     @RequiresOperation(CLIENTS_VIEW)
     @Operation(summary = "List the channels a client is connected to")
     @GetMapping("/{id}/channels")
-    ChannelList listChannels(@PathVariable long domainId, @PathVariable long id,
-            @ParameterObject ListParams params) {
-        return ListResponses.of(clients.listConnectedChannels(domainId, id, params.toQuery()), ChannelResponse::of,
-                ChannelList::new);
+    ChannelList listChannels(@PathVariable long domainId, @PathVariable long id, @ParameterObject ListParams params) {
+        return ListResponses.of(
+                clients.listConnectedChannels(domainId, id, params.toQuery()), ChannelResponse::of, ChannelList::new);
     }
 
     @RequiresOperation(CLIENTS_UPDATE)
@@ -136,8 +135,8 @@ class ClientController {
 
     @RequiresOperation(CLIENTS_SET_PARENT_GROUP)
     @PostMapping("/{id}/parent")
-    ClientResponse setParentGroup(@PathVariable long domainId, @PathVariable long id,
-            @Valid @RequestBody ParentBody body) {
+    ClientResponse setParentGroup(
+            @PathVariable long domainId, @PathVariable long id, @Valid @RequestBody ParentBody body) {
         return ClientResponse.of(clients.setParentGroup(domainId, id, body.parentId()));
     }
 

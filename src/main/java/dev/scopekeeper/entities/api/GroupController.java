@@ -1,6 +1,5 @@
 package dev.scopekeeper.entities.api;
 
-import dev.scopekeeper.base.Names;
 import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE_GROUPS;
 import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_GROUPS;
 import static dev.scopekeeper.authz.Operation.GROUPS_ADD_CHILDREN_GROUPS;
@@ -23,6 +22,7 @@ import static dev.scopekeeper.authz.Operation.GROUPS_VIEW;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.authz.RequiresOperation;
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.api.ListParams;
 import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.entities.GroupService;
@@ -68,16 +68,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Groups")
 class GroupController {
 
-    record GroupBody(@Size(max = Names.NAME_MAX) String name, @Size(max = Names.DESCRIPTION_MAX) String description, List<String> tags, @JsonProperty("parent_id") Long parentId) {
-    }
+    record GroupBody(
+            @Size(max = Names.NAME_MAX) String name,
+            @Size(max = Names.DESCRIPTION_MAX) String description,
+            List<String> tags,
+            @JsonProperty("parent_id") Long parentId) {}
 
     /** Omitted fields keep their values. */
-    record GroupUpdateBody(String name, String description) {
-    }
+    record GroupUpdateBody(String name, String description) {}
 
     /** The child groups to add or remove (Magistrala's {@code {"groups": [...]}}). */
-    record ChildrenBody(@NotEmpty @Size(max = GroupService.MAX_CHILDREN_PER_CALL) List<@NotNull Long> groups) {
-    }
+    record ChildrenBody(
+            @NotEmpty @Size(max = GroupService.MAX_CHILDREN_PER_CALL) List<@NotNull Long> groups) {}
 
     private final GroupService groups;
 
@@ -89,8 +91,8 @@ class GroupController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<GroupResponse> create(@PathVariable long domainId, @RequestBody GroupBody body) {
-        GroupView created = groups.create(domainId,
-                new GroupRequest(body.name(), body.description(), body.tags(), body.parentId()));
+        GroupView created = groups.create(
+                domainId, new GroupRequest(body.name(), body.description(), body.tags(), body.parentId()));
         return ResponseEntity.created(URI.create("/api/v1/domains/" + domainId + "/groups/" + created.id()))
                 .body(GroupResponse.of(created));
     }
@@ -150,17 +152,20 @@ class GroupController {
     @RequiresOperation(GROUPS_RETRIEVE_GROUP_HIERARCHY)
     @Operation(summary = "Retrieve the group hierarchy: the group's ancestors and its descendants down to `depth`")
     @GetMapping("/{id}/hierarchy")
-    HierarchyResponse hierarchy(@PathVariable long domainId, @PathVariable long id,
+    HierarchyResponse hierarchy(
+            @PathVariable long domainId,
+            @PathVariable long id,
             @Parameter(description = "Descendant levels, 1 to " + GroupService.MAX_HIERARCHY_DEPTH)
-            @RequestParam(defaultValue = "1") int depth) {
+                    @RequestParam(defaultValue = "1")
+                    int depth) {
         return HierarchyResponse.of(depth, groups.retrieveGroupHierarchy(domainId, id, depth));
     }
 
     @RequiresOperation(GROUPS_ADD_PARENT_GROUP)
     @Operation(summary = "Assign a parent group (refused if it would make a cycle)")
     @PostMapping("/{id}/parent")
-    GroupResponse addParentGroup(@PathVariable long domainId, @PathVariable long id,
-            @Valid @RequestBody ParentBody body) {
+    GroupResponse addParentGroup(
+            @PathVariable long domainId, @PathVariable long id, @Valid @RequestBody ParentBody body) {
         return GroupResponse.of(groups.addParentGroup(domainId, id, body.parentId()));
     }
 
@@ -172,10 +177,11 @@ class GroupController {
 
     @RequiresOperation(GROUPS_ADD_CHILDREN_GROUPS)
     @PostMapping("/{id}/children")
-    GroupsResponse addChildren(@PathVariable long domainId, @PathVariable long id,
-            @Valid @RequestBody ChildrenBody body) {
+    GroupsResponse addChildren(
+            @PathVariable long domainId, @PathVariable long id, @Valid @RequestBody ChildrenBody body) {
         return new GroupsResponse(groups.addChildrenGroups(domainId, id, body.groups()).stream()
-                .map(GroupResponse::of).toList());
+                .map(GroupResponse::of)
+                .toList());
     }
 
     @RequiresOperation(GROUPS_REMOVE_CHILDREN_GROUPS)
@@ -195,8 +201,8 @@ class GroupController {
     @RequiresOperation(GROUPS_LIST_CHILDREN_GROUPS)
     @GetMapping("/{id}/children")
     GroupList listChildren(@PathVariable long domainId, @PathVariable long id, @ParameterObject ListParams params) {
-        return ListResponses.of(groups.listChildrenGroups(domainId, id, params.toQuery()), GroupResponse::of,
-                GroupList::new);
+        return ListResponses.of(
+                groups.listChildrenGroups(domainId, id, params.toQuery()), GroupResponse::of, GroupList::new);
     }
 
     @RequiresOperation(GROUPS_SET_CHILD_CLIENT)
@@ -207,22 +213,20 @@ class GroupController {
 
     @RequiresOperation(GROUPS_REMOVE_CHILD_CLIENT)
     @DeleteMapping("/{id}/clients/{clientId}")
-    ClientResponse removeChildClient(@PathVariable long domainId, @PathVariable long id,
-            @PathVariable long clientId) {
+    ClientResponse removeChildClient(@PathVariable long domainId, @PathVariable long id, @PathVariable long clientId) {
         return ClientResponse.of(groups.removeChildClient(domainId, id, clientId));
     }
 
     @RequiresOperation(GROUPS_SET_CHILD_CHANNEL)
     @PostMapping("/{id}/channels/{channelId}")
-    ChannelResponse setChildChannel(@PathVariable long domainId, @PathVariable long id,
-            @PathVariable long channelId) {
+    ChannelResponse setChildChannel(@PathVariable long domainId, @PathVariable long id, @PathVariable long channelId) {
         return ChannelResponse.of(groups.setChildChannel(domainId, id, channelId));
     }
 
     @RequiresOperation(GROUPS_REMOVE_CHILD_CHANNEL)
     @DeleteMapping("/{id}/channels/{channelId}")
-    ChannelResponse removeChildChannel(@PathVariable long domainId, @PathVariable long id,
-            @PathVariable long channelId) {
+    ChannelResponse removeChildChannel(
+            @PathVariable long domainId, @PathVariable long id, @PathVariable long channelId) {
         return ChannelResponse.of(groups.removeChildChannel(domainId, id, channelId));
     }
 }

@@ -30,12 +30,18 @@ class ChannelDetailView extends EntityDetailView {
     protected Component[] extraSections() {
         long domainId = domain.id();
         long channelId = item.id();
-        connections = new LinkSection<>(new LinkSection.Spec<>("channelDetail.clients", ClientView::name,
-                ClientView::id,
-                (offset, limit) -> channels.listConnectedClients(domainId, channelId, ListQuery.page(offset, limit)),
-                (offset, limit, filter) -> clients.list(domainId, new ListQuery(offset, limit, filter, null, null)),
-                clientId -> channels.connectClient(domainId, channelId, clientId),
-                clientId -> channels.disconnectClient(domainId, channelId, clientId)), canEdit);
+        connections = new LinkSection<>(
+                new LinkSection.Spec<>(
+                        "channelDetail.clients",
+                        ClientView::name,
+                        ClientView::id,
+                        (offset, limit) ->
+                                channels.listConnectedClients(domainId, channelId, ListQuery.page(offset, limit)),
+                        (offset, limit, filter) ->
+                                clients.list(domainId, new ListQuery(offset, limit, filter, null, null)),
+                        clientId -> channels.connectClient(domainId, channelId, clientId),
+                        clientId -> channels.disconnectClient(domainId, channelId, clientId)),
+                canEdit);
         return new Component[] {connections};
     }
 

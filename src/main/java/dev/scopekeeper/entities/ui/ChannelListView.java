@@ -27,7 +27,11 @@ class ChannelListView extends EntityListView {
     @Override
     ListResult<Item> list(long domainId, ListQuery query) {
         ListResult<dev.scopekeeper.entities.ChannelView> page = channels.list(domainId, query);
-        return new ListResult<>(page.total(), page.offset(), page.limit(), page.items().stream().map(Item::of).toList());
+        return new ListResult<>(
+                page.total(),
+                page.offset(),
+                page.limit(),
+                page.items().stream().map(Item::of).toList());
     }
 
     @Override

@@ -36,8 +36,11 @@ class ClientDetailView extends EntityDetailView {
     protected Component[] extraActions() {
         regenerate.setText(getTranslation("clientDetail.regenerate"));
         regenerate.setIcon(VaadinIcon.REFRESH.create());
-        regenerate.addClickListener(e -> Feedback.confirm(getTranslation("clientDetail.regenerate.title", item.name()),
-                getTranslation("clientDetail.regenerate.text"), getTranslation("clientDetail.regenerate"), () -> {
+        regenerate.addClickListener(e -> Feedback.confirm(
+                getTranslation("clientDetail.regenerate.title", item.name()),
+                getTranslation("clientDetail.regenerate.text"),
+                getTranslation("clientDetail.regenerate"),
+                () -> {
                     try {
                         new SecretDialog(clients.updateSecret(domain.id(), item.id())).open();
                     } catch (ServiceException ex) {
@@ -51,13 +54,18 @@ class ClientDetailView extends EntityDetailView {
     protected Component[] extraSections() {
         long domainId = domain.id();
         long clientId = item.id();
-        connections = new LinkSection<>(new LinkSection.Spec<>("clientDetail.channels", ChannelView::name,
-                ChannelView::id,
-                (offset, limit) -> clients.listConnectedChannels(domainId, clientId, ListQuery.page(offset, limit)),
-                (offset, limit, filter) -> channels.list(domainId,
-                        new ListQuery(offset, limit, filter, null, null)),
-                channelId -> clients.connectToChannel(domainId, clientId, channelId),
-                channelId -> clients.disconnectFromChannel(domainId, clientId, channelId)), canEdit);
+        connections = new LinkSection<>(
+                new LinkSection.Spec<>(
+                        "clientDetail.channels",
+                        ChannelView::name,
+                        ChannelView::id,
+                        (offset, limit) ->
+                                clients.listConnectedChannels(domainId, clientId, ListQuery.page(offset, limit)),
+                        (offset, limit, filter) ->
+                                channels.list(domainId, new ListQuery(offset, limit, filter, null, null)),
+                        channelId -> clients.connectToChannel(domainId, clientId, channelId),
+                        channelId -> clients.disconnectFromChannel(domainId, clientId, channelId)),
+                canEdit);
         return new Component[] {connections};
     }
 

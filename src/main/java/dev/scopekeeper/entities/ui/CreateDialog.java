@@ -24,7 +24,9 @@ class CreateDialog extends Dialog {
         name.setAutofocus(true);
         description.setLabel(getTranslation("entityList.description"));
         description.setVisible(withDescription);
-        FieldErrors errors = new FieldErrors(this::getTranslation).bind("name", name).bind("description", description)
+        FieldErrors errors = new FieldErrors(this::getTranslation)
+                .bind("name", name)
+                .bind("description", description)
                 .bind("tags", tags);
         create.setText(getTranslation("entityList.createButton"));
         create.addThemeVariants(ButtonVariant.PRIMARY);

@@ -98,15 +98,21 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
         Anchor back = new Anchor(route(), getTranslation(prefix + ".back"));
 
         enable.setText(getTranslation("entityDetail.enable"));
-        enable.addClickListener(e -> change(detailErrors, () -> enable(domain.id(), item.id()), "entityDetail.enabled"));
+        enable.addClickListener(
+                e -> change(detailErrors, () -> enable(domain.id(), item.id()), "entityDetail.enabled"));
         disable.setText(getTranslation("entityDetail.disable"));
-        disable.addClickListener(e -> Feedback.confirm(getTranslation("entityDetail.disable.title", item.name()),
-                getTranslation("entityDetail.disable.text"), getTranslation("entityDetail.disable"),
+        disable.addClickListener(e -> Feedback.confirm(
+                getTranslation("entityDetail.disable.title", item.name()),
+                getTranslation("entityDetail.disable.text"),
+                getTranslation("entityDetail.disable"),
                 () -> change(detailErrors, () -> disable(domain.id(), item.id()), "entityDetail.disabled")));
         delete.setText(getTranslation("entityDetail.delete"));
         delete.addThemeVariants(ButtonVariant.ERROR);
-        delete.addClickListener(e -> Feedback.confirm(getTranslation(prefix + ".delete.title", item.name()),
-                getTranslation("entityDetail.delete.text"), getTranslation("entityDetail.delete"), this::deleteItem));
+        delete.addClickListener(e -> Feedback.confirm(
+                getTranslation(prefix + ".delete.title", item.name()),
+                getTranslation("entityDetail.delete.text"),
+                getTranslation("entityDetail.delete"),
+                this::deleteItem));
         actions.add(extraActions());
         actions.add(enable, disable, delete);
         actions.addClassName("sk-toolbar");
@@ -118,21 +124,26 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
         description.setVisible(withDescription);
         save.setText(getTranslation("entityDetail.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.addClickListener(e -> change(detailErrors,
-                () -> rename(domain.id(), item.id(), name.getValue(), description.getValue()), "entityDetail.saved"));
+        save.addClickListener(e -> change(
+                detailErrors,
+                () -> rename(domain.id(), item.id(), name.getValue(), description.getValue()),
+                "entityDetail.saved"));
         detailErrors = new FieldErrors(this::getTranslation).bind("name", name).bind("description", description);
         Section details = section("entityDetail.details", new FormLayout(name, description), save);
 
         saveTags.setText(getTranslation("entityDetail.saveTags"));
-        saveTags.addClickListener(e -> change(tagErrors, () -> saveTags(domain.id(), item.id(), tags.tags()),
-                "entityDetail.tagsSaved"));
+        saveTags.addClickListener(
+                e -> change(tagErrors, () -> saveTags(domain.id(), item.id(), tags.tags()), "entityDetail.tagsSaved"));
         tagErrors = new FieldErrors(this::getTranslation).bind("tags", tags);
         Section tagSection = section("entityDetail.tags", tags, saveTags);
 
         parentGroup.setLabel(getTranslation("entityDetail.parentGroup"));
         parentGroup.setItemLabelGenerator(GroupView::name);
-        parentGroup.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), (offset, limit) -> groups.list(
-                domain.id(), new ListQuery(offset, limit, q.getFilter().orElse(null), null, null))));
+        parentGroup.setItems(q -> Feedback.fetch(
+                q.getOffset(),
+                q.getLimit(),
+                (offset, limit) -> groups.list(
+                        domain.id(), new ListQuery(offset, limit, q.getFilter().orElse(null), null, null))));
         setParent.setText(getTranslation("entityDetail.setParent"));
         setParent.addClickListener(e -> {
             if (parentGroup.getValue() == null) {
@@ -140,12 +151,15 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
                 parentGroup.setErrorMessage(getTranslation("entityDetail.choose"));
                 return;
             }
-            change(parentErrors, () -> setParent(domain.id(), item.id(), parentGroup.getValue().id()),
+            change(
+                    parentErrors,
+                    () -> setParent(
+                            domain.id(), item.id(), parentGroup.getValue().id()),
                     "entityDetail.parentSet");
         });
         removeParent.setText(getTranslation("entityDetail.removeParent"));
-        removeParent.addClickListener(e -> change(parentErrors, () -> removeParent(domain.id(), item.id()),
-                "entityDetail.parentRemoved"));
+        removeParent.addClickListener(
+                e -> change(parentErrors, () -> removeParent(domain.id(), item.id()), "entityDetail.parentRemoved"));
         parentErrors = new FieldErrors(this::getTranslation).bind("parentGroupId", parentGroup);
         parent.addClassName("sk-parent");
         Div parentControls = new Div(parentGroup, setParent, removeParent);
@@ -194,8 +208,10 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
         name.setValue(shown.name());
         description.setValue(shown.description() == null ? "" : shown.description());
         tags.setTags(shown.tags());
-        parent.setText(shown.parentGroupId() == null ? getTranslation("entityDetail.noParent")
-                : getTranslation("entityDetail.parentIs", parentName(shown.parentGroupId())));
+        parent.setText(
+                shown.parentGroupId() == null
+                        ? getTranslation("entityDetail.noParent")
+                        : getTranslation("entityDetail.parentIs", parentName(shown.parentGroupId())));
         removeParent.setEnabled(shown.parentGroupId() != null);
     }
 
@@ -245,7 +261,6 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
 
     @Override
     public String getPageTitle() {
-        return item == null ? getTranslation("notFound.title")
-                : getTranslation(prefix + ".pageTitle", item.name());
+        return item == null ? getTranslation("notFound.title") : getTranslation(prefix + ".pageTitle", item.name());
     }
 }

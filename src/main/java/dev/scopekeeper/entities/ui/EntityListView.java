@@ -59,8 +59,8 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
         status.setItems(Status.values());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("entityList.status.all"));
-        status.setItemLabelGenerator(s -> s == null ? getTranslation("entityList.status.all")
-                : getTranslation("status." + s.wireName()));
+        status.setItemLabelGenerator(
+                s -> s == null ? getTranslation("entityList.status.all") : getTranslation("status." + s.wireName()));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         create.setText(getTranslation(prefix + ".create"));
         create.setIcon(VaadinIcon.PLUS.create());
@@ -68,16 +68,20 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
         create.addClickListener(e -> openCreateDialog());
 
         grid.addComponentColumn(item -> new Anchor(route() + "/" + item.id(), item.name()))
-                .setHeader(getTranslation("entityList.name")).setFlexGrow(2);
+                .setHeader(getTranslation("entityList.name"))
+                .setFlexGrow(2);
         if (withDescription) {
-            grid.addColumn(Item::description).setHeader(getTranslation("entityList.description")).setFlexGrow(2);
+            grid.addColumn(Item::description)
+                    .setHeader(getTranslation("entityList.description"))
+                    .setFlexGrow(2);
         }
         grid.addColumn(item -> String.join(", ", item.tags())).setHeader(getTranslation("entityList.tags"));
         grid.addColumn(item -> getTranslation("status." + item.status().wireName()))
                 .setHeader(getTranslation("entityList.status"));
         grid.addThemeVariants(GridVariant.NO_BORDER);
         grid.setAriaLabel(getTranslation(prefix + ".title"));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(route() + "/" + e.getItem().id())));
+        grid.addItemClickListener(e ->
+                getUI().ifPresent(ui -> ui.navigate(route() + "/" + e.getItem().id())));
         grid.addClassName("sk-grid");
 
         Div toolbar = new Div(search, status, create);
@@ -98,15 +102,16 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
         }
         create.setVisible(domain.myRole() != null && domain.myRole().atLeast(DomainRole.EDITOR));
         long domainId = domain.id();
-        grid.setItems(query -> Feedback.fetch(query.getOffset(), query.getLimit(),
-                (offset, limit) -> list(domainId, query(offset, limit))),
+        grid.setItems(
+                query -> Feedback.fetch(
+                        query.getOffset(), query.getLimit(), (offset, limit) -> list(domainId, query(offset, limit))),
                 query -> (int) list(domainId, query(0, 1)).total());
         add(content);
     }
 
     private ListQuery query(int offset, int limit) {
-        return new ListQuery(offset, limit, search.getValue().isBlank() ? null : search.getValue(), null,
-                status.getValue());
+        return new ListQuery(
+                offset, limit, search.getValue().isBlank() ? null : search.getValue(), null, status.getValue());
     }
 
     abstract ListResult<Item> list(long domainId, ListQuery query);
@@ -119,10 +124,11 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
 
     private void openCreateDialog() {
         new CreateDialog(getTranslation(prefix + ".createTitle"), withDescription, (name, description, tags) -> {
-            create(domain.id(), name, description, tags);
-            Feedback.success(prefix + ".created", name.strip());
-            grid.getDataProvider().refreshAll();
-        }).open();
+                    create(domain.id(), name, description, tags);
+                    Feedback.success(prefix + ".created", name.strip());
+                    grid.getDataProvider().refreshAll();
+                })
+                .open();
     }
 
     @Override
@@ -134,5 +140,4 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
     interface Creation {
         void create(String name, String description, List<String> tags) throws ServiceException;
     }
-
 }

@@ -54,7 +54,8 @@ class GroupDetailView extends EntityDetailView {
         long domainId = domain.id();
         long groupId = item.id();
         hierarchy.addHierarchyColumn(GroupView::name).setHeader(getTranslation("entityList.name"));
-        hierarchy.addColumn(g -> getTranslation("status." + g.status().wireName()))
+        hierarchy
+                .addColumn(g -> getTranslation("status." + g.status().wireName()))
                 .setHeader(getTranslation("entityList.status"));
         hierarchy.addThemeVariants(GridVariant.NO_BORDER);
         hierarchy.setAllRowsVisible(true);
@@ -67,17 +68,25 @@ class GroupDetailView extends EntityDetailView {
         hierarchy.addClassName("sk-link-grid");
         Section tree = section("groupDetail.hierarchy", hierarchy);
 
-        children = new LinkSection<>(new LinkSection.Spec<>("groupDetail.children", GroupView::name, GroupView::id,
-                (offset, limit) -> groupService.listChildrenGroups(domainId, groupId, ListQuery.page(offset, limit)),
-                (offset, limit, filter) -> groupService.list(domainId, new ListQuery(offset, limit, filter, null, null)),
-                childId -> groupService.addChildrenGroups(domainId, groupId, List.of(childId)),
-                childId -> groupService.removeChildrenGroups(domainId, groupId, List.of(childId))), canEdit);
+        children = new LinkSection<>(
+                new LinkSection.Spec<>(
+                        "groupDetail.children",
+                        GroupView::name,
+                        GroupView::id,
+                        (offset, limit) ->
+                                groupService.listChildrenGroups(domainId, groupId, ListQuery.page(offset, limit)),
+                        (offset, limit, filter) ->
+                                groupService.list(domainId, new ListQuery(offset, limit, filter, null, null)),
+                        childId -> groupService.addChildrenGroups(domainId, groupId, List.of(childId)),
+                        childId -> groupService.removeChildrenGroups(domainId, groupId, List.of(childId))),
+                canEdit);
         removeAllChildren.setText(getTranslation("groupDetail.removeAllChildren"));
         removeAllChildren.addThemeVariants(ButtonVariant.ERROR);
         removeAllChildren.setVisible(canEdit);
         removeAllChildren.addClickListener(e -> Feedback.confirm(
                 getTranslation("groupDetail.removeAllChildren.title", item.name()),
-                getTranslation("groupDetail.removeAllChildren.text"), getTranslation("groupDetail.removeAllChildren"),
+                getTranslation("groupDetail.removeAllChildren.text"),
+                getTranslation("groupDetail.removeAllChildren"),
                 () -> {
                     try {
                         int count = groupService.removeAllChildrenGroups(domainId, groupId);
@@ -90,16 +99,28 @@ class GroupDetailView extends EntityDetailView {
         children.controls.add(removeAllChildren);
         children.grid.getDataProvider().addDataProviderListener(e -> refreshTree());
 
-        childClients = new LinkSection<>(new LinkSection.Spec<>("groupDetail.clients", ClientView::name,
-                ClientView::id, null,
-                (offset, limit, filter) -> clients.list(domainId, new ListQuery(offset, limit, filter, null, null)),
-                clientId -> groupService.setChildClient(domainId, groupId, clientId),
-                clientId -> groupService.removeChildClient(domainId, groupId, clientId)), canEdit);
-        childChannels = new LinkSection<>(new LinkSection.Spec<>("groupDetail.channels", ChannelView::name,
-                ChannelView::id, null,
-                (offset, limit, filter) -> channels.list(domainId, new ListQuery(offset, limit, filter, null, null)),
-                channelId -> groupService.setChildChannel(domainId, groupId, channelId),
-                channelId -> groupService.removeChildChannel(domainId, groupId, channelId)), canEdit);
+        childClients = new LinkSection<>(
+                new LinkSection.Spec<>(
+                        "groupDetail.clients",
+                        ClientView::name,
+                        ClientView::id,
+                        null,
+                        (offset, limit, filter) ->
+                                clients.list(domainId, new ListQuery(offset, limit, filter, null, null)),
+                        clientId -> groupService.setChildClient(domainId, groupId, clientId),
+                        clientId -> groupService.removeChildClient(domainId, groupId, clientId)),
+                canEdit);
+        childChannels = new LinkSection<>(
+                new LinkSection.Spec<>(
+                        "groupDetail.channels",
+                        ChannelView::name,
+                        ChannelView::id,
+                        null,
+                        (offset, limit, filter) ->
+                                channels.list(domainId, new ListQuery(offset, limit, filter, null, null)),
+                        channelId -> groupService.setChildChannel(domainId, groupId, channelId),
+                        channelId -> groupService.removeChildChannel(domainId, groupId, channelId)),
+                canEdit);
         refreshTree();
         return new Component[] {tree, children, childClients, childChannels};
     }
@@ -112,18 +133,25 @@ class GroupDetailView extends EntityDetailView {
     private void refreshTree() {
         long domainId = domain.id();
         GroupHierarchy path = groupService.retrieveGroupHierarchy(domainId, item.id(), 1);
-        GroupView root = path.ancestors().isEmpty() ? path.group().group() : path.ancestors().getFirst();
+        GroupView root = path.ancestors().isEmpty()
+                ? path.group().group()
+                : path.ancestors().getFirst();
         hierarchy.setDataProvider(new AbstractBackEndHierarchicalDataProvider<GroupView, Void>() {
             @Override
             public int getChildCount(HierarchicalQuery<GroupView, Void> query) {
-                return query.getParent() == null ? 1
-                        : (int) groupService.listChildrenGroups(domainId, query.getParent().id(), ListQuery.page(0, 1))
+                return query.getParent() == null
+                        ? 1
+                        : (int) groupService
+                                .listChildrenGroups(domainId, query.getParent().id(), ListQuery.page(0, 1))
                                 .total();
             }
 
             @Override
             public boolean hasChildren(GroupView group) {
-                return groupService.listChildrenGroups(domainId, group.id(), ListQuery.page(0, 1)).total() > 0;
+                return groupService
+                                .listChildrenGroups(domainId, group.id(), ListQuery.page(0, 1))
+                                .total()
+                        > 0;
             }
 
             @Override
@@ -131,8 +159,11 @@ class GroupDetailView extends EntityDetailView {
                 if (query.getParent() == null) {
                     return Stream.of(root);
                 }
-                return Feedback.fetch(query.getOffset(), query.getLimit(), (offset, limit) -> groupService
-                        .listChildrenGroups(domainId, query.getParent().id(), ListQuery.page(offset, limit)));
+                return Feedback.fetch(
+                        query.getOffset(),
+                        query.getLimit(),
+                        (offset, limit) -> groupService.listChildrenGroups(
+                                domainId, query.getParent().id(), ListQuery.page(offset, limit)));
             }
         });
         hierarchy.expand(path.ancestors());

@@ -32,11 +32,14 @@ class LinkSection<T> extends Section {
     final Div controls;
 
     /** What a section needs to know: how to list, name, identify, link and unlink. */
-    record Spec<T>(String prefix, Function<T, String> name, ToLongFunction<T> id,
+    record Spec<T>(
+            String prefix,
+            Function<T, String> name,
+            ToLongFunction<T> id,
             BiFunction<Integer, Integer, ListResult<T>> linked,
-            TriFunction<Integer, Integer, String, ListResult<T>> candidates, Consumer<Long> link,
-            Consumer<Long> unlink) {
-    }
+            TriFunction<Integer, Integer, String, ListResult<T>> candidates,
+            Consumer<Long> link,
+            Consumer<Long> unlink) {}
 
     interface TriFunction<A, B, C, R> {
         R apply(A a, B b, C c);
@@ -50,22 +53,28 @@ class LinkSection<T> extends Section {
             grid.addColumn(spec.name()::apply).setHeader(getTranslation("entityList.name"));
             if (canEdit) {
                 grid.addComponentColumn(item -> {
-                    Button unlink = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                        if (run(errors, () -> spec.unlink().accept(spec.id().applyAsLong(item)))) {
-                            Feedback.success(spec.prefix() + ".removed", spec.name().apply(item));
-                        }
-                    });
-                    unlink.setAriaLabel(getTranslation(spec.prefix() + ".remove", spec.name().apply(item)));
-                    unlink.setTooltipText(unlink.getAriaLabel().orElse(""));
-                    unlink.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-                    return unlink;
-                }).setFlexGrow(0).setWidth("4rem");
+                            Button unlink = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                                if (run(errors, () -> spec.unlink()
+                                        .accept(spec.id().applyAsLong(item)))) {
+                                    Feedback.success(
+                                            spec.prefix() + ".removed",
+                                            spec.name().apply(item));
+                                }
+                            });
+                            unlink.setAriaLabel(getTranslation(
+                                    spec.prefix() + ".remove", spec.name().apply(item)));
+                            unlink.setTooltipText(unlink.getAriaLabel().orElse(""));
+                            unlink.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+                            return unlink;
+                        })
+                        .setFlexGrow(0)
+                        .setWidth("4rem");
             }
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.NO_BORDER);
             grid.setAriaLabel(getTranslation(spec.prefix() + ".title"));
-            grid.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), spec.linked()),
-                    q -> (int) spec.linked().apply(0, 1).total());
+            grid.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), spec.linked()), q ->
+                    (int) spec.linked().apply(0, 1).total());
             grid.addClassName("sk-link-grid");
             add(grid);
         } else {
@@ -73,8 +82,8 @@ class LinkSection<T> extends Section {
         }
         candidate.setLabel(getTranslation(spec.prefix() + ".field"));
         candidate.setItemLabelGenerator(spec.name()::apply);
-        candidate.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(),
-                (offset, limit) -> spec.candidates().apply(offset, limit, q.getFilter().orElse(null))));
+        candidate.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), (offset, limit) -> spec.candidates()
+                .apply(offset, limit, q.getFilter().orElse(null))));
         add.setText(getTranslation(spec.prefix() + ".add"));
         add.addClickListener(e -> {
             T chosen = candidate.getValue();

@@ -12,7 +12,8 @@ class SecretDialog extends Dialog {
     final SecretDisplay display;
 
     SecretDialog(IssuedClientSecret issued) {
-        setHeaderTitle(getTranslation("clientDetail.secret.title", issued.client().name()));
+        setHeaderTitle(
+                getTranslation("clientDetail.secret.title", issued.client().name()));
         display = new SecretDisplay(getTranslation("clientDetail.secret"), issued.secret());
         add(display);
         Button done = new Button(getTranslation("clientDetail.secret.done"), e -> close());

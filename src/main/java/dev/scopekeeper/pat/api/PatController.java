@@ -1,21 +1,16 @@
 package dev.scopekeeper.pat.api;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import io.swagger.v3.oas.annotations.media.Schema;
-import dev.scopekeeper.base.Names;
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
-import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
+import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -25,12 +20,16 @@ import dev.scopekeeper.pat.PatSummary;
 import dev.scopekeeper.pat.RevokedBy;
 import dev.scopekeeper.pat.ScopeRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,14 +59,28 @@ class PatController {
         this.lifecycle = lifecycle;
     }
 
-    record PatScopeJson(Long id, @JsonProperty("domain_id") Long domainId, @JsonProperty("entity_type") String entityType,
-            String operation, @JsonProperty("entity_id") String entityId,
-            @JsonProperty("domain_name") @JsonInclude(JsonInclude.Include.NON_NULL) String domainName,
-            @JsonProperty("entity_name") @JsonInclude(JsonInclude.Include.NON_NULL) String entityName) {
+    record PatScopeJson(
+            Long id,
+            @JsonProperty("domain_id") Long domainId,
+            @JsonProperty("entity_type") String entityType,
+            String operation,
+            @JsonProperty("entity_id") String entityId,
+
+            @JsonProperty("domain_name") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String domainName,
+
+            @JsonProperty("entity_name") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String entityName) {
 
         static PatScopeJson of(PatScopeView scope) {
-            return new PatScopeJson(scope.id(), scope.domainId(), scope.entityType(), scope.operation(), scope.entity(),
-                    scope.domainName(), scope.entityName());
+            return new PatScopeJson(
+                    scope.id(),
+                    scope.domainId(),
+                    scope.entityType(),
+                    scope.operation(),
+                    scope.entity(),
+                    scope.domainName(),
+                    scope.entityName());
         }
 
         ScopeRequest toRequest() {
@@ -76,28 +90,70 @@ class PatController {
 
     /** Absent values are null (PRODUCT.md's shape lists every key); only the secret and detail-only fields are omitted. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PatJson(long id, @JsonProperty("user_id") long userId, String name, String description, String status,
-            @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("revoked_at") Instant revokedAt, @JsonProperty("last_used_at") Instant lastUsedAt,
+    record PatJson(
+            long id,
+            @JsonProperty("user_id") long userId,
+            String name,
+            String description,
+            String status,
+            @JsonProperty("issued_at") Instant issuedAt,
+            @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("revoked_at") Instant revokedAt,
+            @JsonProperty("last_used_at") Instant lastUsedAt,
             @JsonProperty("last_used_ip") String lastUsedIp,
-            @JsonProperty("created_by") @JsonInclude(JsonInclude.Include.NON_NULL) Long createdBy,
-            @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long useCount, String hint, List<PatScopeJson> scopes,
-            @JsonProperty("revoked_by") String revokedBy, @JsonProperty("revoked_reason") String revokedReason,
+
+            @JsonProperty("created_by") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Long createdBy,
+
+            @JsonProperty("use_count") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Long useCount,
+
+            String hint,
+            List<PatScopeJson> scopes,
+            @JsonProperty("revoked_by") String revokedBy,
+            @JsonProperty("revoked_reason") String revokedReason,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static PatJson of(PatDetails pat, String secret) {
-            return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
-                    pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(),
-                    pat.createdById(), pat.useCount(), pat.secretHint(),
-                    pat.scopes().stream().map(PatScopeJson::of).toList(), wire(pat.revokedBy()), pat.revokedReason(),
+            return new PatJson(
+                    pat.id(),
+                    pat.ownerId(),
+                    pat.name(),
+                    pat.description(),
+                    pat.status().wireName(),
+                    pat.issuedAt(),
+                    pat.expiresAt(),
+                    pat.revokedAt(),
+                    pat.lastUsedAt(),
+                    pat.lastUsedIp(),
+                    pat.createdById(),
+                    pat.useCount(),
+                    pat.secretHint(),
+                    pat.scopes().stream().map(PatScopeJson::of).toList(),
+                    wire(pat.revokedBy()),
+                    pat.revokedReason(),
                     secret);
         }
 
         static PatJson of(PatSummary pat) {
-            return new PatJson(pat.id(), pat.ownerId(), pat.name(), pat.description(), pat.status().wireName(),
-                    pat.issuedAt(), pat.expiresAt(), pat.revokedAt(), pat.lastUsedAt(), pat.lastUsedIp(), null, null,
-                    pat.secretHint(), pat.scopes().stream().map(PatScopeJson::of).toList(), wire(pat.revokedBy()),
-                    pat.revokedReason(), null);
+            return new PatJson(
+                    pat.id(),
+                    pat.ownerId(),
+                    pat.name(),
+                    pat.description(),
+                    pat.status().wireName(),
+                    pat.issuedAt(),
+                    pat.expiresAt(),
+                    pat.revokedAt(),
+                    pat.lastUsedAt(),
+                    pat.lastUsedIp(),
+                    null,
+                    null,
+                    pat.secretHint(),
+                    pat.scopes().stream().map(PatScopeJson::of).toList(),
+                    wire(pat.revokedBy()),
+                    pat.revokedReason(),
+                    null);
         }
 
         private static String wire(RevokedBy by) {
@@ -105,43 +161,65 @@ class PatController {
         }
     }
 
-    record CreatePatJson(@NotBlank @Size(max = Names.NAME_MAX) String name, @Size(max = Names.DESCRIPTION_MAX) String description,
-            @Schema(description = "1d, 7d, 30d, 60d, 90d, 365d or never; or give expires_at", example = "30d") String duration, @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("user_id") Long userId, List<PatScopeJson> scopes) {
-    }
+    record CreatePatJson(
+            @NotBlank @Size(max = Names.NAME_MAX) String name,
+            @Size(max = Names.DESCRIPTION_MAX) String description,
+
+            @Schema(description = "1d, 7d, 30d, 60d, 90d, 365d or never; or give expires_at", example = "30d")
+            String duration,
+
+            @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("user_id") Long userId,
+            List<PatScopeJson> scopes) {}
 
     /** {@code grace}: keep the old secret working for {@code 1h}, {@code 1d} or {@code 7d} (absent = not at all). */
-    record DurationJson(String duration, @JsonProperty("expires_at") Instant expiresAt, String grace) {
-    }
+    record DurationJson(
+            String duration, @JsonProperty("expires_at") Instant expiresAt, String grace) {}
 
-    record NameJson(@NotBlank @Size(max = Names.NAME_MAX) String name) {
-    }
+    record NameJson(@NotBlank @Size(max = Names.NAME_MAX) String name) {}
 
-    record DescriptionJson(@Size(max = Names.DESCRIPTION_MAX) String description) {
-    }
+    record DescriptionJson(
+            @Size(max = Names.DESCRIPTION_MAX) String description) {}
 
-    record ScopesJson(List<PatScopeJson> scopes, @JsonProperty("scopes_id") List<Long> scopesId) {
-    }
+    record ScopesJson(
+            List<PatScopeJson> scopes,
+            @JsonProperty("scopes_id") List<Long> scopesId) {}
 
     @PostMapping
     @Operation(summary = "Create a token; the response carries its secret, shown this once")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PatJson> create(@RequestBody CreatePatJson body) {
-        IssuedPat issued = pats.create(new CreatePatRequest(body.name(), body.description(),
-                duration(body.duration(), body.expiresAt()), body.userId(), scopes(body.scopes())));
+        IssuedPat issued = pats.create(new CreatePatRequest(
+                body.name(),
+                body.description(),
+                duration(body.duration(), body.expiresAt()),
+                body.userId(),
+                scopes(body.scopes())));
         return ResponseEntity.created(URI.create("/api/v1/pats/" + issued.pat().id()))
                 .body(PatJson.of(issued.pat(), issued.secret()));
     }
 
     @GetMapping
-    @Operation(summary = "List my tokens (status: active, revoked, expired or all; sort: name, created, expires, last_used)")
-    Map<String, Object> list(@RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "10") int limit, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String name, @RequestParam(defaultValue = "name") String sort,
+    @Operation(
+            summary =
+                    "List my tokens (status: active, revoked, expired or all; sort: name, created, expires, last_used)")
+    Map<String, Object> list(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "name") String sort,
             @RequestParam(defaultValue = "asc") String order) {
-        ListResult<PatSummary> result = pats.list(new PatQuery(PatStatus.fromFilter(status), name, offset, limit,
-                sortBy(sort), descending(order)));
-        return Map.of("total", result.total(), "offset", result.offset(), "limit", result.limit(), "pats",
+        ListResult<PatSummary> result = pats.list(
+                new PatQuery(PatStatus.fromFilter(status), name, offset, limit, sortBy(sort), descending(order)));
+        return Map.of(
+                "total",
+                result.total(),
+                "offset",
+                result.offset(),
+                "limit",
+                result.limit(),
+                "pats",
                 result.items().stream().map(PatJson::of).toList());
     }
 
@@ -164,13 +242,15 @@ class PatController {
     }
 
     @PatchMapping("/{id}/secret/reset")
-    @Operation(summary = "Regenerate: a new secret and duration; the old secret stops working at once, or after"
-            + " the optional grace (\"1h\", \"1d\", \"7d\") during which both work",
+    @Operation(
+            summary = "Regenerate: a new secret and duration; the old secret stops working at once, or after"
+                    + " the optional grace (\"1h\", \"1d\", \"7d\") during which both work",
             description = "Works on expired tokens and on tokens you revoked yourself. A token revoked by an"
                     + " administrator, a domain admin, the token policy or a leak report (revoked_by) answers 409"
                     + " saying who revoked it and when; only a platform administrator can lift that.")
     PatJson regenerate(@PathVariable long id, @RequestBody DurationJson body) {
-        IssuedPat issued = body.grace() == null ? pats.regenerate(id, duration(body.duration(), body.expiresAt()))
+        IssuedPat issued = body.grace() == null
+                ? pats.regenerate(id, duration(body.duration(), body.expiresAt()))
                 : lifecycle.regenerate(id, duration(body.duration(), body.expiresAt()), PatGrace.parse(body.grace()));
         return PatJson.of(issued.pat(), issued.secret());
     }
@@ -183,10 +263,19 @@ class PatController {
 
     @GetMapping("/{id}/scope")
     @Operation(summary = "A page of a token's scopes")
-    Map<String, Object> scopes(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+    Map<String, Object> scopes(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         ListResult<PatScopeView> result = pats.listScopes(id, offset, limit);
-        return Map.of("total", result.total(), "offset", result.offset(), "limit", result.limit(), "scopes",
+        return Map.of(
+                "total",
+                result.total(),
+                "offset",
+                result.offset(),
+                "limit",
+                result.limit(),
+                "scopes",
                 result.items().stream().map(PatScopeJson::of).toList());
     }
 
@@ -244,7 +333,9 @@ class PatController {
     }
 
     private static List<ScopeRequest> scopes(List<PatScopeJson> scopes) {
-        return scopes == null ? List.of() : scopes.stream().map(s -> s == null ? null : s.toRequest()).toList();
+        return scopes == null
+                ? List.of()
+                : scopes.stream().map(s -> s == null ? null : s.toRequest()).toList();
     }
 
     private static SortBy sortBy(String sort) {

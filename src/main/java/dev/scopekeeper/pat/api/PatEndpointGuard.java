@@ -34,12 +34,11 @@ class PatEndpointGuard implements WebMvcConfigurer {
     @Documented
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @interface AboutTheTokenItself {
-    }
+    @interface AboutTheTokenItself {}
 
     /** Managing tokens (one's own, every user's, a domain's): refused with the message that says so. */
-    private static final Pattern TOKEN_MANAGEMENT = Pattern.compile(
-            "/api/v1/(pats|admin/tokens|domains/[^/]+/pats)(/.*)?");
+    private static final Pattern TOKEN_MANAGEMENT =
+            Pattern.compile("/api/v1/(pats|admin/tokens|domains/[^/]+/pats)(/.*)?");
 
     private final CurrentUser currentUser;
 
@@ -50,21 +49,30 @@ class PatEndpointGuard implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (currentUser.authentication().filter(PatAuthentication.class::isInstance).isPresent()
-                        && !reachableWithToken(handler)) {
-                    throw new Forbidden(TOKEN_MANAGEMENT.matcher(request.getRequestURI()).matches()
-                            ? "pat.error.tokenCannotManageTokens" : "pat.error.onlyCatalogueOperations");
-                }
-                return true;
-            }
-        }).addPathPatterns("/api/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (currentUser
+                                        .authentication()
+                                        .filter(PatAuthentication.class::isInstance)
+                                        .isPresent()
+                                && !reachableWithToken(handler)) {
+                            throw new Forbidden(
+                                    TOKEN_MANAGEMENT
+                                                    .matcher(request.getRequestURI())
+                                                    .matches()
+                                            ? "pat.error.tokenCannotManageTokens"
+                                            : "pat.error.onlyCatalogueOperations");
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**");
     }
 
     static boolean reachableWithToken(Object handler) {
-        return handler instanceof HandlerMethod method && (method.hasMethodAnnotation(RequiresOperation.class)
-                || method.hasMethodAnnotation(AboutTheTokenItself.class)
-                || method.hasMethodAnnotation(NoAuthentication.class));
+        return handler instanceof HandlerMethod method
+                && (method.hasMethodAnnotation(RequiresOperation.class)
+                        || method.hasMethodAnnotation(AboutTheTokenItself.class)
+                        || method.hasMethodAnnotation(NoAuthentication.class));
     }
 }

@@ -23,7 +23,14 @@ import java.util.Optional;
 class DurationField extends Div implements HasValidation {
 
     enum Choice {
-        DAY_1(1), DAYS_7(7), DAYS_30(30), DAYS_60(60), DAYS_90(90), YEAR_1(365), CUSTOM(0), NEVER(0);
+        DAY_1(1),
+        DAYS_7(7),
+        DAYS_30(30),
+        DAYS_60(60),
+        DAYS_90(90),
+        YEAR_1(365),
+        CUSTOM(0),
+        NEVER(0);
 
         final int days;
 
@@ -101,8 +108,11 @@ class DurationField extends Div implements HasValidation {
                     yield Optional.empty();
                 }
                 // valid through the whole chosen day (UTC)
-                yield Optional.of(PatDuration.until(customDate.getValue().plusDays(1)
-                        .atStartOfDay(ZoneOffset.UTC).toInstant()));
+                yield Optional.of(PatDuration.until(customDate
+                        .getValue()
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()));
             }
             default -> Optional.of(PatDuration.days(choice.days));
         };

@@ -12,8 +12,7 @@ import dev.scopekeeper.pat.PatSummary;
 /** The PAT table's mark on active tokens that expire within 7 days: "Expires soon" beside the expiry. */
 final class ExpiringSoonMark {
 
-    private ExpiringSoonMark() {
-    }
+    private ExpiringSoonMark() {}
 
     static Component expires(Component expires, PatSummary pat, PatLifecycleService lifecycle) {
         if (pat.status() != PatStatus.ACTIVE || !lifecycle.isExpiringSoon(pat.expiresAt())) {

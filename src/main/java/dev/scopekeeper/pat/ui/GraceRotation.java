@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 final class GraceRotation {
 
-    private GraceRotation() {
-    }
+    private GraceRotation() {}
 
     /** Off, 1 hour, 1 day, 7 days — up to the policy's maximum; hidden when the policy forbids grace. */
     static Select<PatGrace> field(PatGrace max) {
@@ -29,7 +28,8 @@ final class GraceRotation {
         grace.setLabel(grace.getTranslation("pat.ui.regenerate.grace"));
         grace.setHelperText(grace.getTranslation("pat.ui.regenerate.grace.help"));
         List<PatGrace> allowed = Arrays.stream(PatGrace.values())
-                .filter(g -> g.duration().compareTo(max.duration()) <= 0).toList();
+                .filter(g -> g.duration().compareTo(max.duration()) <= 0)
+                .toList();
         grace.setItems(allowed);
         grace.setItemLabelGenerator(g -> grace.getTranslation("pat.grace." + g.wireName()));
         grace.setValue(PatGrace.NONE);
@@ -56,8 +56,8 @@ final class GraceRotation {
 
         void show(Optional<GraceStatus> grace) {
             setVisible(grace.isPresent());
-            grace.ifPresent(g -> text.setText(getTranslation("pat.ui.grace.text", PatFormat.exact(g.until()),
-                    g.uses())));
+            grace.ifPresent(
+                    g -> text.setText(getTranslation("pat.ui.grace.text", PatFormat.exact(g.until()), g.uses())));
         }
     }
 

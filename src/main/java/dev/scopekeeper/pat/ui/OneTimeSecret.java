@@ -17,8 +17,7 @@ final class OneTimeSecret {
         }
     }
 
-    private OneTimeSecret() {
-    }
+    private OneTimeSecret() {}
 
     static void hand(UI ui, long patId, String secret) {
         ComponentUtil.setData(ui, Handoff.class, new Handoff(patId, secret));

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Serves a lazy component's (offset, limit) request from a paged service, at most 100 rows per call. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** A lazy combo box's query as (filter, offset, limit). */
     interface FilteredFetch<T> extends java.io.Serializable {

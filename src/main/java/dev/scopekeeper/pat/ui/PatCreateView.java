@@ -51,8 +51,12 @@ class PatCreateView extends Main implements HasDynamicTitle {
     private final UserProfile me;
     private final FieldErrors errors;
 
-    PatCreateView(PatService pats, UserService users, UserAdministrationService userAdministration,
-            ScopeChoices scopeChoices, Clock clock) {
+    PatCreateView(
+            PatService pats,
+            UserService users,
+            UserAdministrationService userAdministration,
+            ScopeChoices scopeChoices,
+            Clock clock) {
         this.pats = pats;
         this.me = users.me();
         addClassNames("sk-page", "sk-pat-create");
@@ -80,7 +84,9 @@ class PatCreateView extends Main implements HasDynamicTitle {
         scopes = new ScopesEditor(scopeChoices, 0);
         // an administrator minting for someone else is offered that user's domains only
         user.addValueChangeListener(e -> scopes.offerDomainsOf(
-                e.getValue() == null || e.getValue().id() == me.id() ? null : e.getValue().id()));
+                e.getValue() == null || e.getValue().id() == me.id()
+                        ? null
+                        : e.getValue().id()));
 
         create.setText(getTranslation("pat.ui.createButton"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
@@ -89,14 +95,20 @@ class PatCreateView extends Main implements HasDynamicTitle {
         reset.setText(getTranslation("pat.ui.reset"));
         reset.addClickListener(e -> reset());
 
-        errors = new FieldErrors(this::getTranslation).bind("name", name).bind("description", description)
-                .bind("duration", duration).bind("user_id", user).bind("scopes", scopes);
+        errors = new FieldErrors(this::getTranslation)
+                .bind("name", name)
+                .bind("description", description)
+                .bind("duration", duration)
+                .bind("user_id", user)
+                .bind("scopes", scopes);
 
         FormLayout form = new FormLayout(name, description, duration, user);
         form.setColspan(description, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")),
-                new Paragraph(getTranslation("pat.ui.scopes.intro")), scopes);
+        Section scopeSection = new Section(
+                new H2(getTranslation("pat.ui.scopes.title")),
+                new Paragraph(getTranslation("pat.ui.scopes.intro")),
+                scopes);
         scopeSection.addClassName("sk-section");
         Div buttons = new Div(create, reset);
         buttons.addClassName("sk-form-buttons");
@@ -119,15 +131,18 @@ class PatCreateView extends Main implements HasDynamicTitle {
             return;
         }
         Long owner = me.isAdmin() && user.getValue() != null && user.getValue().id() != me.id()
-                ? user.getValue().id() : null;
+                ? user.getValue().id()
+                : null;
         try {
-            IssuedPat issued = pats.create(new CreatePatRequest(name.getValue(), description.getValue(),
-                    chosen.get(), owner, scopes.value()));
+            IssuedPat issued = pats.create(
+                    new CreatePatRequest(name.getValue(), description.getValue(), chosen.get(), owner, scopes.value()));
             Feedback.show(getTranslation("pat.ui.create.done", issued.pat().name()), NotificationVariant.SUCCESS);
             // one's own token or one minted for another user: its page shows the secret once (and the owner)
             getUI().ifPresent(ui -> {
                 OneTimeSecret.hand(ui, issued.pat().id(), issued.secret());
-                ui.navigate(PatDetailView.class, new RouteParameters("id", Long.toString(issued.pat().id())));
+                ui.navigate(
+                        PatDetailView.class,
+                        new RouteParameters("id", Long.toString(issued.pat().id())));
             });
         } catch (ServiceException e) {
             errors.show(e);

@@ -31,13 +31,13 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.LifecyclePolicyService;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
-import dev.scopekeeper.pat.PatScopeView;
-import dev.scopekeeper.pat.LifecyclePolicyService;
 import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
+import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.ScopeRequest;
@@ -79,6 +79,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final Paragraph mintedNotice = new Paragraph();
     /** An administrator looking at a token they minted for someone else: read-only but for Revoke. */
     boolean administering;
+
     private final PatService pats;
     private final PatAdministrationService patAdministration;
     private final boolean admin;
@@ -93,8 +94,14 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final LifecyclePolicyService lifecyclePolicy;
     final GraceRotation.Row graceRow = new GraceRotation.Row(this::stopGrace);
 
-    PatDetailView(PatService pats, ScopeChoices scopeChoices, Clock clock, PatAdministrationService patAdministration,
-            UserService users, PatLifecycleService lifecycle, LifecyclePolicyService lifecyclePolicy) {
+    PatDetailView(
+            PatService pats,
+            ScopeChoices scopeChoices,
+            Clock clock,
+            PatAdministrationService patAdministration,
+            UserService users,
+            PatLifecycleService lifecycle,
+            LifecyclePolicyService lifecyclePolicy) {
         this.pats = pats;
         this.lifecycle = lifecycle;
         this.lifecyclePolicy = lifecyclePolicy;
@@ -165,8 +172,8 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         Div statusRow = new Div(statusValue, statusActions, revokedNote);
         statusRow.addClassName("sk-status-row");
         title.addClassName("sk-title");
-        FormLayout fields = new FormLayout(name, description, hint, owner, createdBy, issued, expires, revokedAt,
-                lastUsed);
+        FormLayout fields =
+                new FormLayout(name, description, hint, owner, createdBy, issued, expires, revokedAt, lastUsed);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         Div scopeToolbar = new Div(addScope, deleteAllScopes);
         scopeToolbar.addClassName("sk-toolbar-actions");
@@ -239,22 +246,36 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         issued.setValue(PatFormat.exact(details.issuedAt()));
         hint.setValue(details.secretHint() == null ? "" : details.secretHint());
         revokedAt.setVisible(details.revokedAt() != null);
-        revokedAt.setValue(details.revokedAt() == null ? ""
-                : format.relative(details.revokedAt()) + " · " + PatFormat.exact(details.revokedAt()));
-        expires.setValue(details.expiresAt() == null ? getTranslation("pat.ui.expires.neverLong")
-                : format.relative(details.expiresAt()) + " · " + PatFormat.exact(details.expiresAt()));
+        revokedAt.setValue(
+                details.revokedAt() == null
+                        ? ""
+                        : format.relative(details.revokedAt()) + " · " + PatFormat.exact(details.revokedAt()));
+        expires.setValue(
+                details.expiresAt() == null
+                        ? getTranslation("pat.ui.expires.neverLong")
+                        : format.relative(details.expiresAt()) + " · " + PatFormat.exact(details.expiresAt()));
         expires.setClassName("sk-risk-field", details.expiresAt() == null);
-        lastUsed.setValue(details.lastUsedAt() == null ? getTranslation("pat.ui.lastUsed.never")
-                : getTranslation("pat.ui.lastUsed.value", format.relative(details.lastUsedAt()),
-                        PatFormat.exact(details.lastUsedAt()),
-                        details.lastUsedIp() == null ? "?" : details.lastUsedIp()));
+        lastUsed.setValue(
+                details.lastUsedAt() == null
+                        ? getTranslation("pat.ui.lastUsed.never")
+                        : getTranslation(
+                                "pat.ui.lastUsed.value",
+                                format.relative(details.lastUsedAt()),
+                                PatFormat.exact(details.lastUsedAt()),
+                                details.lastUsedIp() == null ? "?" : details.lastUsedIp()));
         revoke.setEnabled(details.status() != PatStatus.REVOKED);
         regenerate.setEnabled(!details.regenerationBlocked());
         revokedNote.setVisible(details.regenerationBlocked());
-        revokedNote.setText(!details.regenerationBlocked() ? "" : getTranslation("pat.ui.revokedNote",
-                getTranslation(details.revokedBy().labelKey()), PatFormat.exact(details.revokedAt()),
-                details.revokedReason() == null ? getTranslation("pat.error.revokedFinal.noReason")
-                        : details.revokedReason()));
+        revokedNote.setText(
+                !details.regenerationBlocked()
+                        ? ""
+                        : getTranslation(
+                                "pat.ui.revokedNote",
+                                getTranslation(details.revokedBy().labelKey()),
+                                PatFormat.exact(details.revokedAt()),
+                                details.revokedReason() == null
+                                        ? getTranslation("pat.error.revokedFinal.noReason")
+                                        : details.revokedReason()));
         // The grace of a rotation (and its "Stop now") is the owner's; an administrator viewing a token they
         // minted for someone else is not its owner, and the owner-only lifecycle service would answer "not found".
         graceRow.show(administering ? Optional.empty() : lifecycle.grace(details.id()));
@@ -290,7 +311,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     private void showSecret(String secret) {
         secretSlot.removeAll();
-        String domainId = pat.scopes().stream().findFirst().map(s -> Long.toString(s.domainId()))
+        String domainId = pat.scopes().stream()
+                .findFirst()
+                .map(s -> Long.toString(s.domainId()))
                 .or(() -> scopeChoices.currentDomain().map(d -> Long.toString(d.id())))
                 .orElse("{domainId}");
         secretPanel = new SecretPanel(secret, baseUrl(), domainId);
@@ -304,8 +327,8 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 boolean defaultPort = http.getServerPort() <= 0
                         || ("http".equals(http.getScheme()) && http.getServerPort() == 80)
                         || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
-                return http.getScheme() + "://" + http.getServerName()
-                        + (defaultPort ? "" : ":" + http.getServerPort()) + http.getContextPath();
+                return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort())
+                        + http.getContextPath();
             }
         }
         return "http://localhost:8080";
@@ -314,8 +337,12 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     // --- status row ---
 
     private void confirmRevoke() {
-        Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
-                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
+        Feedback.confirm(
+                getTranslation("pat.ui.revoke.header", pat.name()),
+                getTranslation("pat.ui.revoke.text"),
+                getTranslation("pat.ui.yes"),
+                getTranslation("pat.ui.no"),
+                () -> attempt(() -> {
                     show(administering ? patAdministration.revoke(pat.id()) : pats.revoke(pat.id()));
                     Feedback.success("pat.ui.revoke.done", pat.name());
                 }));
@@ -326,8 +353,8 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         dialog.setHeaderTitle(getTranslation("pat.ui.regenerate.header", pat.name()));
         DurationField duration = new DurationField(pats.currentPolicy(), clock);
         Select<PatGrace> grace = GraceRotation.field(lifecyclePolicy.get().maxGrace());
-        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("duration", duration)
-                .bind("grace", grace);
+        FieldErrors dialogErrors =
+                new FieldErrors(this::getTranslation).bind("duration", duration).bind("grace", grace);
         dialog.add(new Paragraph(getTranslation("pat.ui.regenerate.text")), duration, grace);
         Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
         Button confirm = new Button(getTranslation("pat.ui.regenerate"));
@@ -360,21 +387,44 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private void configureScopeGrid() {
         scopeGrid.addClassName("sk-scope-grid");
         scopeGrid.setAriaLabel(getTranslation("pat.ui.scopes.title"));
-        scopeGrid.addColumn(PatScopeView::domainName).setHeader(getTranslation("pat.ui.scope.domain"))
-                .setKey("domain").setAutoWidth(true);
-        scopeGrid.addColumn(s -> getTranslation("entityType." + s.entityType()))
-                .setHeader(getTranslation("pat.ui.scope.entityType")).setKey("entityType").setAutoWidth(true);
-        scopeGrid.addColumn(s -> "*".equals(s.operation()) ? getTranslation("pat.ui.scope.allOperationsShort")
-                : s.operation()).setHeader(getTranslation("pat.ui.scope.operation")).setKey("operation")
+        scopeGrid
+                .addColumn(PatScopeView::domainName)
+                .setHeader(getTranslation("pat.ui.scope.domain"))
+                .setKey("domain")
                 .setAutoWidth(true);
-        scopeGrid.addColumn(s -> s.entityName() == null ? getTranslation("pat.ui.scope.any") : s.entityName())
-                .setHeader(getTranslation("pat.ui.scope.entity")).setKey("entity").setAutoWidth(true);
-        scopeGrid.addComponentColumn(this::deleteScopeButton).setKey("actions").setFlexGrow(0).setWidth("5rem");
-        scopeGrid.setItems(query -> pat == null ? java.util.stream.Stream.empty()
-                : administering ? pat.scopes().stream().skip(query.getOffset()).limit(query.getLimit())
-                : Pages.fetch(query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
-                query -> pat == null ? 0 : administering ? pat.scopes().size()
-                        : (int) pats.listScopes(pat.id(), 0, 1).total());
+        scopeGrid
+                .addColumn(s -> getTranslation("entityType." + s.entityType()))
+                .setHeader(getTranslation("pat.ui.scope.entityType"))
+                .setKey("entityType")
+                .setAutoWidth(true);
+        scopeGrid
+                .addColumn(s ->
+                        "*".equals(s.operation()) ? getTranslation("pat.ui.scope.allOperationsShort") : s.operation())
+                .setHeader(getTranslation("pat.ui.scope.operation"))
+                .setKey("operation")
+                .setAutoWidth(true);
+        scopeGrid
+                .addColumn(s -> s.entityName() == null ? getTranslation("pat.ui.scope.any") : s.entityName())
+                .setHeader(getTranslation("pat.ui.scope.entity"))
+                .setKey("entity")
+                .setAutoWidth(true);
+        scopeGrid
+                .addComponentColumn(this::deleteScopeButton)
+                .setKey("actions")
+                .setFlexGrow(0)
+                .setWidth("5rem");
+        scopeGrid.setItems(
+                query -> pat == null
+                        ? java.util.stream.Stream.empty()
+                        : administering
+                                ? pat.scopes().stream().skip(query.getOffset()).limit(query.getLimit())
+                                : Pages.fetch(
+                                        query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
+                query -> pat == null
+                        ? 0
+                        : administering
+                                ? pat.scopes().size()
+                                : (int) pats.listScopes(pat.id(), 0, 1).total());
         scopeGrid.setAllRowsVisible(true);
         Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
         empty.addClassName("sk-muted");
@@ -404,7 +454,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     /** "Clients · view · Sensor 7 in Acme": what a scope row says, for its delete button and the undo notice. */
     private String describe(PatScopeView scope) {
         return getTranslation("entityType." + scope.entityType()) + " · "
-                + ("*".equals(scope.operation()) ? getTranslation("pat.ui.scope.allOperationsShort") : scope.operation())
+                + ("*".equals(scope.operation())
+                        ? getTranslation("pat.ui.scope.allOperationsShort")
+                        : scope.operation())
                 + " · " + (scope.entityName() == null ? getTranslation("pat.ui.scope.any") : scope.entityName())
                 + " · " + scope.domainName();
     }
@@ -413,14 +465,18 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private void offerUndo(PatScopeView scope) {
         Button undo = new Button(getTranslation("pat.ui.scope.undo"));
         undo.addThemeVariants(ButtonVariant.TERTIARY);
-        Notification notice = Feedback.show(NotificationVariant.SUCCESS,
-                new Span(getTranslation("pat.ui.scope.deletedUndo", describe(scope))), undo);
+        Notification notice = Feedback.show(
+                NotificationVariant.SUCCESS,
+                new Span(getTranslation("pat.ui.scope.deletedUndo", describe(scope))),
+                undo);
         notice.setDuration(8_000);
         undo.addClickListener(e -> {
             notice.close();
             attempt(() -> {
-                show(pats.addScopes(pat.id(), List.of(new ScopeRequest(scope.domainId(), scope.entityType(),
-                        scope.operation(), scope.entity()))));
+                show(pats.addScopes(
+                        pat.id(),
+                        List.of(new ScopeRequest(
+                                scope.domainId(), scope.entityType(), scope.operation(), scope.entity()))));
                 Feedback.success("pat.ui.scope.restored");
             });
             scopeGrid.getDataProvider().refreshAll();
@@ -463,8 +519,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     }
 
     private void confirmClearScopes() {
-        Feedback.confirm(getTranslation("pat.ui.scopes.deleteAll.header", pat.name()),
-                getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()), getTranslation("pat.ui.deleteAll"),
+        Feedback.confirm(
+                getTranslation("pat.ui.scopes.deleteAll.header", pat.name()),
+                getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()),
+                getTranslation("pat.ui.deleteAll"),
                 () -> {
                     attempt(() -> {
                         show(pats.clearScopes(pat.id()));
@@ -485,6 +543,8 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return pat == null ? getTranslation("pat.ui.list.title") : getTranslation("pat.ui.detail.pageTitle", pat.name());
+        return pat == null
+                ? getTranslation("pat.ui.list.title")
+                : getTranslation("pat.ui.detail.pageTitle", pat.name());
     }
 }

@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
 /** How times and statuses of tokens are shown: relative text with the exact UTC time on hover. */
 final class PatFormat {
 
-    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXACT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final BiFunction<String, Object[], String> translate;
@@ -64,8 +64,8 @@ final class PatFormat {
 
     /** In the Expires column of a revoked token: when it was revoked, not when it would have expired. */
     Component revoked(Instant revokedAt) {
-        Span span = new Span(revokedAt == null ? t("pat.ui.status.revoked")
-                : t("pat.ui.list.revokedAt", relative(revokedAt)));
+        Span span = new Span(
+                revokedAt == null ? t("pat.ui.status.revoked") : t("pat.ui.list.revokedAt", relative(revokedAt)));
         span.addClassName("sk-muted");
         span.setTitle(exact(revokedAt));
         return span;

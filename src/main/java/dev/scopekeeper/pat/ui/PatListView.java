@@ -1,11 +1,8 @@
 package dev.scopekeeper.pat.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +11,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
@@ -53,7 +51,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     static final String FILTER_PARAMETER = "filter";
 
     enum Filter {
-        ACTIVE, REVOKED, EXPIRED, ALL;
+        ACTIVE,
+        REVOKED,
+        EXPIRED,
+        ALL;
 
         Optional<PatStatus> status() {
             return this == ALL ? Optional.empty() : Optional.of(PatStatus.valueOf(name()));
@@ -95,7 +96,8 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
         status.setLabel(getTranslation("pat.ui.filter.status"));
         status.setItems(Filter.values());
-        status.setItemLabelGenerator(f -> getTranslation("pat.ui.filter." + f.name().toLowerCase()));
+        status.setItemLabelGenerator(
+                f -> getTranslation("pat.ui.filter." + f.name().toLowerCase()));
         status.setValue(Filter.ACTIVE);
         status.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -132,49 +134,76 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private void configureGrid() {
         grid.addClassName("sk-pat-grid");
         grid.setAriaLabel(getTranslation("pat.ui.list.title"));
-        grid.addColumn(PatSummary::name).setHeader(getTranslation("pat.ui.column.name"))
-                .setKey("name").setSortProperty(SortBy.NAME.name()).setFlexGrow(2).setWidth("10rem")
+        grid.addColumn(PatSummary::name)
+                .setHeader(getTranslation("pat.ui.column.name"))
+                .setKey("name")
+                .setSortProperty(SortBy.NAME.name())
+                .setFlexGrow(2)
+                .setWidth("10rem")
                 .setTooltipGenerator(PatSummary::name);
         Grid.Column<PatSummary> descriptionColumn = grid.addColumn(PatSummary::description)
-                .setHeader(getTranslation("pat.ui.column.description")).setKey("description").setFlexGrow(3).setWidth("10rem").setTooltipGenerator(PatSummary::description);
-        grid.addComponentColumn(p -> format.badge(p.status())).setHeader(getTranslation("pat.ui.column.status"))
-                .setKey("status").setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED ? format.revoked(p.revokedAt())
-                : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
+                .setHeader(getTranslation("pat.ui.column.description"))
+                .setKey("description")
+                .setFlexGrow(3)
+                .setWidth("10rem")
+                .setTooltipGenerator(PatSummary::description);
+        grid.addComponentColumn(p -> format.badge(p.status()))
+                .setHeader(getTranslation("pat.ui.column.status"))
+                .setKey("status")
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED
+                        ? format.revoked(p.revokedAt())
+                        : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
                 .setHeader(getTranslation("pat.ui.column.expires"))
-                .setKey("expires").setSortProperty(SortBy.EXPIRES.name()).setAutoWidth(true);
+                .setKey("expires")
+                .setSortProperty(SortBy.EXPIRES.name())
+                .setAutoWidth(true);
         grid.addComponentColumn(p -> format.lastUsed(p.lastUsedAt()))
-                .setHeader(getTranslation("pat.ui.column.lastUsed")).setKey("lastUsed")
-                .setSortProperty(SortBy.LAST_USED.name()).setAutoWidth(true);
-        actionsColumn = grid.addComponentColumn(this::rowActions).setHeader(getTranslation("pat.ui.column.actions"))
-                .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setHeader(getTranslation("pat.ui.column.lastUsed"))
+                .setKey("lastUsed")
+                .setSortProperty(SortBy.LAST_USED.name())
+                .setAutoWidth(true);
+        actionsColumn = grid.addComponentColumn(this::rowActions)
+                .setHeader(getTranslation("pat.ui.column.actions"))
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setMultiSort(false);
         // The pinned column order (Name, Description, Status, …) stays; at phone width the description column
         // gives way, so the status badge is on screen without scrolling the table sideways.
         addAttachListener(attach -> {
             var page = attach.getUI().getPage();
-            page.retrieveExtendedClientDetails(details -> descriptionColumn.setVisible(
-                    details.getWindowInnerWidth() > PHONE_WIDTH));
-            page.addBrowserWindowResizeListener(resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
+            page.retrieveExtendedClientDetails(
+                    details -> descriptionColumn.setVisible(details.getWindowInnerWidth() > PHONE_WIDTH));
+            page.addBrowserWindowResizeListener(
+                    resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
         });
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
-        grid.setItems(query -> {
-            PatQuery base = query(0, 1, query.getSortOrders());
-            if (expiringOnly.isActive()) {
-                return Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon);
-            }
-            return Pages.fetch(query.getOffset(), query.getLimit(), (offset, limit) -> pats.list(
-                    new PatQuery(base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
-        }, query -> {
-            long total = expiringOnly.isActive() ? lifecycle.listExpiringSoon(0, 1).total()
-                    : pats.list(query(0, 1, query.getSortOrders())).total();
-            if (total == 0) {
-                describeEmptyState();
-            } else {
-                deleteAll.setEnabled(true);
-            }
-            return (int) Math.min(Integer.MAX_VALUE, total);
-        });
+        grid.setItems(
+                query -> {
+                    PatQuery base = query(0, 1, query.getSortOrders());
+                    if (expiringOnly.isActive()) {
+                        return Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon);
+                    }
+                    return Pages.fetch(
+                            query.getOffset(),
+                            query.getLimit(),
+                            (offset, limit) -> pats.list(new PatQuery(
+                                    base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
+                },
+                query -> {
+                    long total = expiringOnly.isActive()
+                            ? lifecycle.listExpiringSoon(0, 1).total()
+                            : pats.list(query(0, 1, query.getSortOrders())).total();
+                    if (total == 0) {
+                        describeEmptyState();
+                    } else {
+                        deleteAll.setEnabled(true);
+                    }
+                    return (int) Math.min(Integer.MAX_VALUE, total);
+                });
         grid.addItemClickListener(e -> {
             if (e.getColumn() != actionsColumn) {
                 openDetail(e.getItem());
@@ -198,11 +227,13 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
         // Enter on a row (a cell, not a button in it) opens it, as a click does
         grid.addCellFocusListener(e -> focused = e.getItem().orElse(null));
-        grid.getElement().addEventListener("keydown", e -> {
-            if (focused != null) {
-                openDetail(focused);
-            }
-        }).setFilter("event.key === 'Enter' && event.composedPath()[0].localName === 'td'");
+        grid.getElement()
+                .addEventListener("keydown", e -> {
+                    if (focused != null) {
+                        openDetail(focused);
+                    }
+                })
+                .setFilter("event.key === 'Enter' && event.composedPath()[0].localName === 'td'");
     }
 
     /**
@@ -226,10 +257,15 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             emptyShowAll.setVisible(true);
             emptyCreate.setVisible(false);
         } else {
-            emptyTitle.setText(getTranslation("pat.ui.empty.noneOfStatus",
-                    getTranslation("pat.ui.filter." + filter.name().toLowerCase()).toLowerCase()));
-            emptyText.setText(getTranslation("pat.ui.empty.counts", countOf(Optional.of(PatStatus.ACTIVE)),
-                    countOf(Optional.of(PatStatus.REVOKED)), countOf(Optional.of(PatStatus.EXPIRED))));
+            emptyTitle.setText(getTranslation(
+                    "pat.ui.empty.noneOfStatus",
+                    getTranslation("pat.ui.filter." + filter.name().toLowerCase())
+                            .toLowerCase()));
+            emptyText.setText(getTranslation(
+                    "pat.ui.empty.counts",
+                    countOf(Optional.of(PatStatus.ACTIVE)),
+                    countOf(Optional.of(PatStatus.REVOKED)),
+                    countOf(Optional.of(PatStatus.EXPIRED))));
             emptyShowAll.setVisible(filter != Filter.ALL);
         }
     }
@@ -280,28 +316,38 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     }
 
     private void confirmDelete(PatSummary pat) {
-        Feedback.confirm(getTranslation("pat.ui.delete.header", pat.name()),
-                getTranslation("pat.ui.delete.text", pat.name()), getTranslation("pat.ui.delete"), () -> attempt(() -> {
+        Feedback.confirm(
+                getTranslation("pat.ui.delete.header", pat.name()),
+                getTranslation("pat.ui.delete.text", pat.name()),
+                getTranslation("pat.ui.delete"),
+                () -> attempt(() -> {
                     pats.delete(pat.id());
                     Feedback.success("pat.ui.delete.done", pat.name());
                 }));
     }
 
     private void confirmRevoke(PatSummary pat) {
-        Feedback.confirm(getTranslation("pat.ui.revoke.header", pat.name()), getTranslation("pat.ui.revoke.text"),
-                getTranslation("pat.ui.yes"), getTranslation("pat.ui.no"), () -> attempt(() -> {
+        Feedback.confirm(
+                getTranslation("pat.ui.revoke.header", pat.name()),
+                getTranslation("pat.ui.revoke.text"),
+                getTranslation("pat.ui.yes"),
+                getTranslation("pat.ui.no"),
+                () -> attempt(() -> {
                     pats.revoke(pat.id());
                     Feedback.success("pat.ui.revoke.done", pat.name());
                 }));
     }
 
     private void confirmDeleteAll() {
-        long total = pats.list(new PatQuery(Optional.empty(), null, 0, 1, SortBy.NAME, false)).total();
+        long total = pats.list(new PatQuery(Optional.empty(), null, 0, 1, SortBy.NAME, false))
+                .total();
         if (total == 0) {
             Feedback.show(getTranslation("pat.ui.deleteAll.none"), null);
             return;
         }
-        Feedback.confirm(getTranslation("pat.ui.deleteAll.header"), getTranslation("pat.ui.deleteAll.text", total),
+        Feedback.confirm(
+                getTranslation("pat.ui.deleteAll.header"),
+                getTranslation("pat.ui.deleteAll.text", total),
                 getTranslation("pat.ui.deleteAll"),
                 () -> attempt(() -> Feedback.success("pat.ui.deleteAll.done", pats.deleteAll())));
     }
@@ -319,8 +365,11 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getSingleParameter(FILTER_PARAMETER)
-                .filter(ExpiringSoonHeaderItem.FILTER::equals).isPresent()) {
+        if (event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(FILTER_PARAMETER)
+                .filter(ExpiringSoonHeaderItem.FILTER::equals)
+                .isPresent()) {
             status.setValue(Filter.ACTIVE);
             expiringOnly.setActive(true);
             grid.getDataProvider().refreshAll();

@@ -46,12 +46,16 @@ class ScopeChoices {
     }
 
     Stream<DomainView> domains(String filter, int offset, int limit) {
-        return Pages.fetch(offset, limit, (o, l) -> domains.list(ListQuery.page(o, l).withName(filter)));
+        return Pages.fetch(
+                offset, limit, (o, l) -> domains.list(ListQuery.page(o, l).withName(filter)));
     }
 
     /** The domains of the user a token is minted for (an administrator minting for someone else). */
     Stream<DomainView> domainsOf(long userId, String filter, int offset, int limit) {
-        return Pages.fetch(offset, limit, (o, l) -> domains.listOfMember(userId, ListQuery.page(o, l).withName(filter)));
+        return Pages.fetch(
+                offset,
+                limit,
+                (o, l) -> domains.listOfMember(userId, ListQuery.page(o, l).withName(filter)));
     }
 
     /** A page of the domain's entities of this type, the "any" choice first when not filtering. */
@@ -74,18 +78,24 @@ class ScopeChoices {
         return Stream.concat(head, Pages.fetch(from, count, (o, l) -> entityPage(domainId, type, filter, o, l)));
     }
 
-    private ListResult<EntityOption> entityPage(long domainId, EntityType type, String filter, int offset,
-            int limit) {
+    private ListResult<EntityOption> entityPage(long domainId, EntityType type, String filter, int offset, int limit) {
         ListQuery query = ListQuery.page(offset, limit).withName(filter);
-        List<EntityOption> items = switch (type) {
-            case CLIENTS -> clients.list(domainId, query).items().stream()
-                    .map(c -> new EntityOption(Long.toString(c.id()), c.name())).toList();
-            case CHANNELS -> channels.list(domainId, query).items().stream()
-                    .map(c -> new EntityOption(Long.toString(c.id()), c.name())).toList();
-            case GROUPS -> groups.list(domainId, query).items().stream()
-                    .map(g -> new EntityOption(Long.toString(g.id()), g.name())).toList();
-            case DOMAINS -> List.of();
-        };
+        List<EntityOption> items =
+                switch (type) {
+                    case CLIENTS ->
+                        clients.list(domainId, query).items().stream()
+                                .map(c -> new EntityOption(Long.toString(c.id()), c.name()))
+                                .toList();
+                    case CHANNELS ->
+                        channels.list(domainId, query).items().stream()
+                                .map(c -> new EntityOption(Long.toString(c.id()), c.name()))
+                                .toList();
+                    case GROUPS ->
+                        groups.list(domainId, query).items().stream()
+                                .map(g -> new EntityOption(Long.toString(g.id()), g.name()))
+                                .toList();
+                    case DOMAINS -> List.of();
+                };
         return new ListResult<>(items.size(), offset, limit, items);
     }
 }

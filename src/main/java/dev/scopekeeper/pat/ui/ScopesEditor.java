@@ -59,7 +59,8 @@ class ScopesEditor extends Div implements HasValidation {
      */
     void offerDomainsOf(Long userId) {
         this.ownerId = userId;
-        defaultDomain = userId == null ? choices.currentDomain().orElse(null)
+        defaultDomain = userId == null
+                ? choices.currentDomain().orElse(null)
                 : choices.domainsOf(userId, "", 0, 1).findFirst().orElse(null);
         for (Row row : scopeRows) {
             row.domain.getDataProvider().refreshAll();
@@ -136,7 +137,8 @@ class ScopesEditor extends Div implements HasValidation {
             domain.setLabel(getTranslation("pat.ui.scope.domain"));
             domain.setItemLabelGenerator(DomainView::name);
             domain.setItems(Pages.lazy((filter, offset, limit) -> ownerId == null
-                    ? choices.domains(filter, offset, limit) : choices.domainsOf(ownerId, filter, offset, limit)));
+                    ? choices.domains(filter, offset, limit)
+                    : choices.domainsOf(ownerId, filter, offset, limit)));
             domain.setRequiredIndicatorVisible(true);
             domain.setValue(defaultDomain);
             domain.addValueChangeListener(e -> {
@@ -206,7 +208,8 @@ class ScopesEditor extends Div implements HasValidation {
                 entity.setItems(Pages.lazy((filter, offset, limit) -> java.util.stream.Stream.of(EntityOption.ANY)));
             } else {
                 long domainId = chosen.id();
-                entity.setItems(Pages.lazy((filter, offset, limit) -> choices.entities(domainId, type, filter, offset, limit)));
+                entity.setItems(
+                        Pages.lazy((filter, offset, limit) -> choices.entities(domainId, type, filter, offset, limit)));
             }
             entity.setValue(EntityOption.ANY);
         }
@@ -242,7 +245,8 @@ class ScopesEditor extends Div implements HasValidation {
             long domainId = domain.getValue().id();
             String type = entityType.getValue().wireName();
             String target = entityType.getValue() == EntityType.DOMAINS || entity.getValue() == null
-                    ? "*" : entity.getValue().id();
+                    ? "*"
+                    : entity.getValue().id();
             if (allOperations.getValue()) {
                 return List.of(new ScopeRequest(domainId, type, "*", target));
             }

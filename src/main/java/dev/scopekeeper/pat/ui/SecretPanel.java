@@ -1,6 +1,5 @@
 package dev.scopekeeper.pat.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
+import dev.scopekeeper.base.ui.Feedback;
 
 /**
  * The secret right after create or regenerate: masked, with an eye button (show / hide) and a copy
@@ -74,11 +74,13 @@ class SecretPanel extends Section {
         Paragraph warning = new Paragraph(getTranslation("pat.ui.secret.warning"));
         warning.addClassName("sk-warning");
         warning.getElement().setAttribute("role", "alert");
-        curlTemplate = "curl -H \"Authorization: Bearer %s\" \\\n  " + baseUrl + "/api/v1/domains/" + domainId
-                + "/clients";
+        curlTemplate =
+                "curl -H \"Authorization: Bearer %s\" \\\n  " + baseUrl + "/api/v1/domains/" + domainId + "/clients";
         curl.addClassName("sk-curl");
-        Div example = new Div(new H3(getTranslation("pat.ui.secret.example")),
-                new Paragraph(getTranslation("pat.ui.secret.exampleText")), curl);
+        Div example = new Div(
+                new H3(getTranslation("pat.ui.secret.example")),
+                new Paragraph(getTranslation("pat.ui.secret.exampleText")),
+                curl);
         add(new H2(getTranslation("pat.ui.secret.title")), warning, token, example);
         setShown(false);
     }

@@ -22,7 +22,9 @@ class ApiAuthenticationManagerResolver implements AuthenticationManagerResolver<
     private final AuthenticationProvider accessTokens;
     private final AuthenticationThrottle throttle;
 
-    ApiAuthenticationManagerResolver(List<BearerTokenAuthenticator> authenticators, AuthenticationProvider accessTokens,
+    ApiAuthenticationManagerResolver(
+            List<BearerTokenAuthenticator> authenticators,
+            AuthenticationProvider accessTokens,
             AuthenticationThrottle throttle) {
         this.authenticators = List.copyOf(authenticators);
         this.accessTokens = accessTokens;
@@ -46,8 +48,11 @@ class ApiAuthenticationManagerResolver implements AuthenticationManagerResolver<
 
     private Authentication authenticate(BearerTokenAuthenticationToken token) {
         String value = token.getToken();
-        AuthenticationProvider provider = authenticators.stream().filter(a -> a.supports(value))
-                .<AuthenticationProvider>map(a -> a).findFirst().orElse(accessTokens);
+        AuthenticationProvider provider = authenticators.stream()
+                .filter(a -> a.supports(value))
+                .<AuthenticationProvider>map(a -> a)
+                .findFirst()
+                .orElse(accessTokens);
         Authentication result = provider.authenticate(token);
         if (result == null) {
             throw new InternalAuthenticationServiceException("No result from the bearer token provider");

@@ -43,7 +43,11 @@ class ApiBearerTokenResolver implements BearerTokenResolver {
     private static OAuth2AuthenticationException invalid() {
         String message = Messages.get("api.auth.invalidToken");
         return new OAuth2AuthenticationException(
-                new BearerTokenError(BearerTokenErrorCodes.INVALID_TOKEN, org.springframework.http.HttpStatus.UNAUTHORIZED,
-                        message, null), message);
+                new BearerTokenError(
+                        BearerTokenErrorCodes.INVALID_TOKEN,
+                        org.springframework.http.HttpStatus.UNAUTHORIZED,
+                        message,
+                        null),
+                message);
     }
 }

@@ -23,21 +23,27 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Configuration
 class ApiSecurityConfig {
 
-    static final String[] PUBLIC_POSTS = {"/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh",
-            "/api/v1/credentials/revoke"};
+    static final String[] PUBLIC_POSTS = {
+        "/api/v1/users/tokens/issue", "/api/v1/users/tokens/refresh", "/api/v1/credentials/revoke"
+    };
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectProvider<BearerTokenAuthenticator> authenticators,
-            UserAccessTokenProvider accessTokens, AuthenticationThrottle throttle,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<BearerTokenAuthenticator> authenticators,
+            UserAccessTokenProvider accessTokens,
+            AuthenticationThrottle throttle,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver)
+            throws Exception {
         var problems = new ProblemSecurityHandlers(exceptionResolver);
-        var resolver = new ApiAuthenticationManagerResolver(authenticators.orderedStream().toList(), accessTokens,
-                throttle);
+        var resolver = new ApiAuthenticationManagerResolver(
+                authenticators.orderedStream().toList(), accessTokens, throttle);
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -49,7 +55,8 @@ class ApiSecurityConfig {
                         .bearerTokenResolver(new ApiBearerTokenResolver())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 }

@@ -28,20 +28,23 @@ public class AuthenticationThrottle {
     private final Cache<String, Window> failures;
     private volatile Settings settings;
 
-    private record Settings(int limit, Duration window) {
-    }
+    private record Settings(int limit, Duration window) {}
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
-    AuthenticationThrottle(@Value("${scopekeeper.api.failure-limit:20}") int limit,
-            @Value("${scopekeeper.api.failure-window:1m}") Duration window, Clock clock) {
+    AuthenticationThrottle(
+            @Value("${scopekeeper.api.failure-limit:20}") int limit,
+            @Value("${scopekeeper.api.failure-window:1m}") Duration window,
+            Clock clock) {
         this.defaultLimit = limit;
         this.defaultWindow = window;
         this.clock = clock;
         this.settings = new Settings(limit, window);
         // Entries are checked against the window themselves; the cache only bounds memory.
-        this.failures = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
+        this.failures = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofHours(1))
+                .maximumSize(100_000)
+                .build();
     }
 
     /** Changes limit and window at run time and forgets every counted failure. */
@@ -70,12 +73,16 @@ public class AuthenticationThrottle {
     void recordFailure(String address) throws TooManyAuthenticationFailures {
         Settings current = settings;
         Instant now = clock.instant();
-        Window window = failures.asMap().compute(key(address), (key, w) -> w == null
-                || !now.isBefore(w.start().plus(current.window())) ? new Window(now, 1)
-                : new Window(w.start(), w.count() + 1));
+        Window window = failures.asMap()
+                .compute(
+                        key(address),
+                        (key, w) -> w == null || !now.isBefore(w.start().plus(current.window()))
+                                ? new Window(now, 1)
+                                : new Window(w.start(), w.count() + 1));
         if (window.count() > current.limit()) {
             Instant end = window.start().plus(current.window());
-            throw new TooManyAuthenticationFailures(Math.max(1, Duration.between(now, end).toSeconds() + 1));
+            throw new TooManyAuthenticationFailures(
+                    Math.max(1, Duration.between(now, end).toSeconds() + 1));
         }
     }
 

@@ -1,10 +1,5 @@
 package dev.scopekeeper.security.api;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserAdministrationService;
@@ -13,6 +8,11 @@ import dev.scopekeeper.security.UserProfile;
 import dev.scopekeeper.security.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,17 +31,30 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     /** A user as the API shows it; never any password data. */
-    record UserResponse(long id, String username, @JsonProperty("display_name") String displayName, String email,
-            PlatformRole role, boolean enabled) {
+    record UserResponse(
+            long id,
+            String username,
+            @JsonProperty("display_name") String displayName,
+            String email,
+            PlatformRole role,
+            boolean enabled) {
 
         static UserResponse of(UserProfile profile) {
-            return new UserResponse(profile.id(), profile.username(), profile.displayName(), profile.email(),
-                    profile.role(), profile.enabled());
+            return new UserResponse(
+                    profile.id(),
+                    profile.username(),
+                    profile.displayName(),
+                    profile.email(),
+                    profile.role(),
+                    profile.enabled());
         }
     }
 
-    record CreateUserRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
-            @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(min = 12, max = 128) String password,
+    record CreateUserRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}") String username,
+
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 12, max = 128) String password,
             @NotNull PlatformRole role) {
         @Override
         public String toString() {
@@ -67,9 +80,10 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserResponse> create(@RequestBody CreateUserRequest request) {
-        UserProfile created = administration.create(new NewUser(request.username(), request.email(),
-                request.password(), request.role()));
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(UserResponse.of(created));
+        UserProfile created = administration.create(
+                new NewUser(request.username(), request.email(), request.password(), request.role()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(UserResponse.of(created));
     }
 
     @Operation(summary = "Disable a user: they can no longer sign in or use their tokens (platform administrators)")

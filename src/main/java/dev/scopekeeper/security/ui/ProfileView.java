@@ -1,6 +1,5 @@
 package dev.scopekeeper.security.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -15,13 +14,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.base.ui.ProfileSection;
-import org.springframework.beans.factory.ObjectProvider;
 import dev.scopekeeper.security.Credentials;
 import dev.scopekeeper.security.UserProfile;
 import dev.scopekeeper.security.UserService;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The signed-in user's own account: display name, e-mail and password (current password required). */
 @Route("profile")
@@ -57,7 +57,9 @@ class ProfileView extends Main implements HasDynamicTitle {
         save.setText(getTranslation("profile.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> saveProfile());
-        profileErrors = new FieldErrors(this::getTranslation).bind("displayName", displayName).bind("email", email);
+        profileErrors = new FieldErrors(this::getTranslation)
+                .bind("displayName", displayName)
+                .bind("email", email);
 
         currentPassword.setLabel(getTranslation("profile.currentPassword"));
         newPassword.setLabel(getTranslation("profile.newPassword"));
@@ -65,12 +67,15 @@ class ProfileView extends Main implements HasDynamicTitle {
         confirmPassword.setLabel(getTranslation("profile.confirmPassword"));
         changePassword.setText(getTranslation("profile.changePassword"));
         changePassword.addClickListener(e -> changePassword());
-        passwordErrors = new FieldErrors(this::getTranslation).bind("currentPassword", currentPassword)
-                .bind("newPassword", newPassword).bind("confirmPassword", confirmPassword);
+        passwordErrors = new FieldErrors(this::getTranslation)
+                .bind("currentPassword", currentPassword)
+                .bind("newPassword", newPassword)
+                .bind("confirmPassword", confirmPassword);
 
         FormLayout details = new FormLayout(username, displayName, email);
         FormLayout password = new FormLayout(currentPassword, newPassword, confirmPassword);
-        add(new H1(getTranslation("profile.title")),
+        add(
+                new H1(getTranslation("profile.title")),
                 new Section(new H2(getTranslation("profile.details")), details, save),
                 new Section(new H2(getTranslation("profile.password")), password, changePassword));
         sections.orderedStream().map(ProfileSection::create).forEach(this::add);

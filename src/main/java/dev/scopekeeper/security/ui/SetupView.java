@@ -1,6 +1,5 @@
 package dev.scopekeeper.security.ui;
 
-import dev.scopekeeper.base.ui.Feedback;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.scopekeeper.base.ServiceException;
+import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.security.Credentials;
 import dev.scopekeeper.security.SessionSignIn;
@@ -75,8 +75,12 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void submit() {
         errors.clear();
         try {
-            var admin = setup.createFirstAdmin(new FirstAdmin(username.getValue(), email.getValue(),
-                    displayName.getValue(), password.getValue(), confirmPassword.getValue()));
+            var admin = setup.createFirstAdmin(new FirstAdmin(
+                    username.getValue(),
+                    email.getValue(),
+                    displayName.getValue(),
+                    password.getValue(),
+                    confirmPassword.getValue()));
             signIn.signIn(admin.username());
             Feedback.show(getTranslation("setup.done", admin.username()), null);
             getUI().ifPresent(ui -> ui.navigate(""));

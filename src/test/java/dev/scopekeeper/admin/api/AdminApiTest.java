@@ -24,8 +24,10 @@ class AdminApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
 
@@ -46,9 +48,26 @@ class AdminApiTest {
     }
 
     private JsonNode davesPat(String name, String duration) {
-        Response created = api.post("/api/v1/pats", daveToken, Map.of("name", name, "description", "d",
-                "duration", duration, "scopes", List.of(Map.of("domain_id", domain, "entity_type", "clients",
-                        "operation", "view", "entity_id", "*"))));
+        Response created = api.post(
+                "/api/v1/pats",
+                daveToken,
+                Map.of(
+                        "name",
+                        name,
+                        "description",
+                        "d",
+                        "duration",
+                        duration,
+                        "scopes",
+                        List.of(Map.of(
+                                "domain_id",
+                                domain,
+                                "entity_type",
+                                "clients",
+                                "operation",
+                                "view",
+                                "entity_id",
+                                "*"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -56,8 +75,10 @@ class AdminApiTest {
     @Test
     void disablingAUserMakesTheirPatFailOnTheVeryNextCallAndEnablingRestoresIt() {
         String secret = davesPat("script", "30d").path("secret").asString();
-        api.get("/api/v1/pats", secret).assertProblem(403,
-                "Personal access tokens cannot be used to manage personal access tokens. Sign in or use a user access token.");
+        api.get("/api/v1/pats", secret)
+                .assertProblem(
+                        403,
+                        "Personal access tokens cannot be used to manage personal access tokens. Sign in or use a user access token.");
 
         Response disabled = api.post("/api/v1/admin/users/" + dave.id() + "/disable", adminToken, null);
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
@@ -75,28 +96,55 @@ class AdminApiTest {
     void usersAreListedWithTheirTokenCountsCreatedPromotedAndReset() {
         davesPat("one", "7d");
         davesPat("two", "7d");
-        JsonNode list = api.get("/api/v1/admin/users?search=" + dave.username(), adminToken).json();
+        JsonNode list = api.get("/api/v1/admin/users?search=" + dave.username(), adminToken)
+                .json();
         assertThat(list.path("total").asInt()).isEqualTo(1);
         JsonNode row = list.path("users").get(0);
         assertThat(row.path("token_count").asInt()).isEqualTo(2);
         assertThat(row.path("role").asString()).isEqualTo("USER");
         assertThat(row.has("password")).isFalse();
 
-        Response created = api.post("/api/v1/admin/users", adminToken, Map.of("username", "api-made-" + dave.id(),
-                "email", "made@example.com", "password", "an initial passphrase", "role", "USER"));
+        Response created = api.post(
+                "/api/v1/admin/users",
+                adminToken,
+                Map.of(
+                        "username",
+                        "api-made-" + dave.id(),
+                        "email",
+                        "made@example.com",
+                        "password",
+                        "an initial passphrase",
+                        "role",
+                        "USER"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
 
         Response promoted = api.patch("/api/v1/admin/users/" + id + "/role", adminToken, Map.of("role", "ADMIN"));
         assertThat(promoted.json().path("role").asString()).isEqualTo("ADMIN");
-        Response reset = api.post("/api/v1/admin/users/" + id + "/reset-password", adminToken,
+        Response reset = api.post(
+                "/api/v1/admin/users/" + id + "/reset-password",
+                adminToken,
                 Map.of("password", "another fine passphrase"));
         assertThat(reset.status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/users/tokens/issue", null, Map.of("username", "api-made-" + dave.id(),
-                "password", "another fine passphrase")).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/users/tokens/issue",
+                                null,
+                                Map.of("username", "api-made-" + dave.id(), "password", "another fine passphrase"))
+                        .status())
+                .isEqualTo(200);
 
-        api.post("/api/v1/admin/users", adminToken, Map.of("username", "api-made-" + dave.id(),
-                "email", "made@example.com", "password", "an initial passphrase", "role", "USER"))
+        api.post(
+                        "/api/v1/admin/users",
+                        adminToken,
+                        Map.of(
+                                "username",
+                                "api-made-" + dave.id(),
+                                "email",
+                                "made@example.com",
+                                "password",
+                                "an initial passphrase",
+                                "role",
+                                "USER"))
                 .assertProblem(409, "This username is already taken");
         api.post("/api/v1/admin/users/" + id + "/reset-password", adminToken, Map.of("password", "short"))
                 .assertProblem(422, "Password must be at least 12 characters");
@@ -108,14 +156,16 @@ class AdminApiTest {
     @Test
     void theAdminApiRefusesAnonymousCallersUsersAndTokens() {
         String secret = davesPat("probe", "7d").path("secret").asString();
-        for (String path : List.of("/api/v1/admin/users", "/api/v1/admin/tokens", "/api/v1/admin/policy",
-                "/api/v1/admin/audit")) {
+        for (String path :
+                List.of("/api/v1/admin/users", "/api/v1/admin/tokens", "/api/v1/admin/policy", "/api/v1/admin/audit")) {
             assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
             assertThat(api.get(path, daveToken).status()).as(path).isEqualTo(403);
             assertThat(api.get(path, secret).status()).as(path).isEqualTo(403);
             assertThat(api.get(path, adminToken).status()).as(path).isEqualTo(200);
         }
-        assertThat(api.post("/api/v1/admin/users/" + dave.id() + "/disable", daveToken, null).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/users/" + dave.id() + "/disable", daveToken, null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -124,19 +174,28 @@ class AdminApiTest {
         long two = davesPat("two", "never").path("id").asLong();
         long three = davesPat("three", "30d").path("id").asLong();
 
-        JsonNode list = api.get("/api/v1/admin/tokens?owner_id=" + dave.id(), adminToken).json();
+        JsonNode list = api.get("/api/v1/admin/tokens?owner_id=" + dave.id(), adminToken)
+                .json();
         assertThat(list.path("total").asInt()).isEqualTo(3);
         assertThat(list.toString()).doesNotContain("secret").doesNotContain("pat_");
-        JsonNode never = api.get("/api/v1/admin/tokens?owner_id=" + dave.id() + "&never_expires=true", adminToken).json();
+        JsonNode never = api.get("/api/v1/admin/tokens?owner_id=" + dave.id() + "&never_expires=true", adminToken)
+                .json();
         assertThat(never.path("pats").get(0).path("id").asLong()).isEqualTo(two);
-        assertThat(api.get("/api/v1/admin/tokens/" + one, adminToken).json().path("owner").asString())
+        assertThat(api.get("/api/v1/admin/tokens/" + one, adminToken)
+                        .json()
+                        .path("owner")
+                        .asString())
                 .isEqualTo(dave.username());
 
         Response bulk = api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of(one, two)));
         assertThat(bulk.json().path("revoked").asInt()).isEqualTo(2);
-        assertThat(api.patch("/api/v1/admin/tokens/" + three + "/revoke", adminToken, null).json().path("status")
-                .asString()).isEqualTo("revoked");
-        assertThat(api.delete("/api/v1/admin/tokens/" + three, adminToken).status()).isEqualTo(204);
+        assertThat(api.patch("/api/v1/admin/tokens/" + three + "/revoke", adminToken, null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("revoked");
+        assertThat(api.delete("/api/v1/admin/tokens/" + three, adminToken).status())
+                .isEqualTo(204);
         api.get("/api/v1/admin/tokens/" + three, adminToken).assertProblem(404, "Personal access token not found");
         api.post("/api/v1/admin/tokens/revoke", adminToken, Map.of("ids", List.of()))
                 .assertProblem(422, "Select at least one token");
@@ -148,23 +207,34 @@ class AdminApiTest {
     void thePolicyIsReadChangedAndItsViolationsCounted() {
         JsonNode policy = api.get("/api/v1/admin/policy", adminToken).json();
         assertThat(policy.has("max_lifetime_days")).isTrue();
-        Map<String, Object> stricter = new HashMap<>(Map.of("max_lifetime_days", 30, "never_allowed", true,
-                "default_duration", "7d", "description_required", false, "max_scopes", 200));
-        JsonNode violations = api.post("/api/v1/admin/policy/violations", adminToken, stricter).json();
+        Map<String, Object> stricter = new HashMap<>(Map.of(
+                "max_lifetime_days",
+                30,
+                "never_allowed",
+                true,
+                "default_duration",
+                "7d",
+                "description_required",
+                false,
+                "max_scopes",
+                200));
+        JsonNode violations = api.post("/api/v1/admin/policy/violations", adminToken, stricter)
+                .json();
         assertThat(violations.has("total")).isTrue();
         assertThat(violations.has("lifetime_too_long")).isTrue();
 
         api.send("PUT", "/api/v1/admin/policy", adminToken, Map.of("max_lifetime_days", 0))
                 .assertProblem(422, "Maximum lifetime must be between 1 and 3650 days");
-        api.send("PUT", "/api/v1/admin/policy", daveToken, stricter).assertProblem(403,
-                "You are not allowed to do this");
+        api.send("PUT", "/api/v1/admin/policy", daveToken, stricter)
+                .assertProblem(403, "You are not allowed to do this");
     }
 
     @Test
     void theAuditLogIsListedFilteredAndExportedAsCsv() {
         long id = davesPat("audited", "7d").path("id").asLong();
 
-        JsonNode events = api.get("/api/v1/admin/audit?token_id=" + id + "&event_type=pat_created", adminToken).json();
+        JsonNode events = api.get("/api/v1/admin/audit?token_id=" + id + "&event_type=pat_created", adminToken)
+                .json();
         assertThat(events.path("total").asInt()).isEqualTo(1);
         assertThat(events.path("events").get(0).path("actor_name").asString()).isEqualTo(dave.username());
 
@@ -188,20 +258,23 @@ class AdminApiTest {
         UserProfile domainAdmin = domains.adminOf(domain);
         String domainAdminToken = api.accessToken(domainAdmin);
 
-        JsonNode list = api.get("/api/v1/domains/" + domain + "/pats", domainAdminToken).json();
+        JsonNode list =
+                api.get("/api/v1/domains/" + domain + "/pats", domainAdminToken).json();
         assertThat(list.path("total").asInt()).isEqualTo(1);
         assertThat(list.path("pats").get(0).path("owner").asString()).isEqualTo(dave.username());
         long scopeId = list.path("pats").get(0).path("scopes").get(0).path("id").asLong();
 
         api.get("/api/v1/domains/" + domain + "/pats", daveToken)
                 .assertProblem(403, "Only administrators of this domain can manage its access tokens");
-        api.get("/api/v1/domains/" + domain + "/pats", secret).assertProblem(403,
-                "Personal access tokens cannot be used to manage personal access tokens. Sign in or use a user access token.");
+        api.get("/api/v1/domains/" + domain + "/pats", secret)
+                .assertProblem(
+                        403,
+                        "Personal access tokens cannot be used to manage personal access tokens. Sign in or use a user access token.");
         api.delete("/api/v1/domains/" + domain + "/pats/" + patId + "/scope/999999", domainAdminToken)
                 .assertProblem(404, "Scope not found in this domain");
 
-        Response removed = api.delete("/api/v1/domains/" + domain + "/pats/" + patId + "/scope/" + scopeId,
-                domainAdminToken);
+        Response removed =
+                api.delete("/api/v1/domains/" + domain + "/pats/" + patId + "/scope/" + scopeId, domainAdminToken);
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(removed.json().path("scopes").size()).isZero();
         api.delete("/api/v1/domains/" + domain + "/pats/" + patId + "/scope", domainAdminToken)
@@ -211,12 +284,22 @@ class AdminApiTest {
     @Test
     void theAdminAndDomainTokenEndpointsAreDocumentedWithTheirErrors() {
         JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
-        assertThat(paths.propertyNames()).contains("/api/v1/admin/users", "/api/v1/admin/users/{id}/role",
-                "/api/v1/admin/users/{id}/disable", "/api/v1/admin/users/{id}/enable",
-                "/api/v1/admin/users/{id}/reset-password", "/api/v1/admin/tokens", "/api/v1/admin/tokens/revoke",
-                "/api/v1/admin/tokens/{id}/revoke", "/api/v1/admin/policy", "/api/v1/admin/policy/violations",
-                "/api/v1/admin/audit", "/api/v1/admin/audit/export", "/api/v1/domains/{domainId}/pats",
-                "/api/v1/domains/{domainId}/pats/{patId}/scope");
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/admin/users",
+                        "/api/v1/admin/users/{id}/role",
+                        "/api/v1/admin/users/{id}/disable",
+                        "/api/v1/admin/users/{id}/enable",
+                        "/api/v1/admin/users/{id}/reset-password",
+                        "/api/v1/admin/tokens",
+                        "/api/v1/admin/tokens/revoke",
+                        "/api/v1/admin/tokens/{id}/revoke",
+                        "/api/v1/admin/policy",
+                        "/api/v1/admin/policy/violations",
+                        "/api/v1/admin/audit",
+                        "/api/v1/admin/audit/export",
+                        "/api/v1/domains/{domainId}/pats",
+                        "/api/v1/domains/{domainId}/pats/{patId}/scope");
         JsonNode disable = paths.path("/api/v1/admin/users/{id}/disable").path("post");
         assertThat(disable.path("summary").asString()).isNotBlank();
         assertThat(disable.path("responses").propertyNames()).contains("401", "403", "404", "409", "422");

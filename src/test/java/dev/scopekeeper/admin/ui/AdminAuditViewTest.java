@@ -24,7 +24,9 @@ class AdminAuditViewTest extends BrowserlessTestBase {
     void anAdministratorFiltersTheLogAndDownloadsTheFilteredViewAsCsv() {
         UserProfile owner = testUsers.create("audited", PlatformRole.USER);
         testUsers.signIn(owner);
-        long id = pats.create(new CreatePatRequest("watched", "d", PatDuration.days(7), null, List.of())).pat().id();
+        long id = pats.create(new CreatePatRequest("watched", "d", PatDuration.days(7), null, List.of()))
+                .pat()
+                .id();
         pats.revoke(id);
         signInAsNew("audadmin", PlatformRole.ADMIN);
         AdminAuditView view = navigate(AdminAuditView.class);
@@ -34,10 +36,15 @@ class AdminAuditViewTest extends BrowserlessTestBase {
         test(view.type).selectItem("Token revoked");
         assertThat(test(view.grid).size()).isEqualTo(1);
         // words on the screen, the code in the tooltip and the CSV (issue 11)
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("type"))).isEqualTo("Token revoked");
-        assertThat(view.grid.getColumnByKey("type").getTooltipGenerator().apply(test(view.grid).getRow(0)))
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("type")))
+                .isEqualTo("Token revoked");
+        assertThat(view.grid
+                        .getColumnByKey("type")
+                        .getTooltipGenerator()
+                        .apply(test(view.grid).getRow(0)))
                 .isEqualTo("PAT_REVOKED");
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("details"))).contains("watched");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("details")))
+                .contains("watched");
         test(view.type).selectItem("All");
         test(view.tokenId).setValue((int) id);
         assertThat(test(view.grid).size()).isEqualTo(2);
@@ -65,7 +72,10 @@ class AdminAuditViewTest extends BrowserlessTestBase {
         signInAsNew("audwords", PlatformRole.ADMIN);
         AdminAuditView view = navigate(AdminAuditView.class);
         for (dev.scopekeeper.audit.AuditEventType type : dev.scopekeeper.audit.AuditEventType.values()) {
-            assertThat(view.eventLabel(type)).as(type.name()).isNotEqualTo(type.name()).doesNotContain("_");
+            assertThat(view.eventLabel(type))
+                    .as(type.name())
+                    .isNotEqualTo(type.name())
+                    .doesNotContain("_");
         }
     }
 }

@@ -24,6 +24,7 @@ class AdminPolicyViewTest extends BrowserlessTestBase {
 
     @Autowired
     PolicyService policies;
+
     @Autowired
     PatService pats;
 
@@ -39,8 +40,12 @@ class AdminPolicyViewTest extends BrowserlessTestBase {
     void savingAPolicyThatExistingTokensBreakOffersToRevokeThem() {
         UserProfile owner = testUsers.create("breaker", PlatformRole.USER);
         testUsers.signIn(owner);
-        long forever = pats.create(new CreatePatRequest("forever", "d", PatDuration.never(), null, List.of())).pat().id();
-        long week = pats.create(new CreatePatRequest("week", "d", PatDuration.days(7), null, List.of())).pat().id();
+        long forever = pats.create(new CreatePatRequest("forever", "d", PatDuration.never(), null, List.of()))
+                .pat()
+                .id();
+        long week = pats.create(new CreatePatRequest("week", "d", PatDuration.days(7), null, List.of()))
+                .pat()
+                .id();
         admin = signInAsNew("poladmin", PlatformRole.ADMIN);
         AdminPolicyView view = navigate(AdminPolicyView.class);
         assertThat(view.maxLifetimeDays.getValue()).isEqualTo(365);
@@ -52,8 +57,10 @@ class AdminPolicyViewTest extends BrowserlessTestBase {
         test(view.save).click();
 
         ConfirmDialog confirm = find(ConfirmDialog.class).single();
-        assertThat(test(confirm).getText()).containsPattern("^\\d+ active token\\(s\\) break the new policy")
-                .contains("lifetime too long: 0").doesNotContain("never expiring: 0");
+        assertThat(test(confirm).getText())
+                .containsPattern("^\\d+ active token\\(s\\) break the new policy")
+                .contains("lifetime too long: 0")
+                .doesNotContain("never expiring: 0");
         test(confirm).confirm();
 
         assertThat(notifications()).anySatisfy(n -> assertThat(n).matches("Policy saved; \\d+ token\\(s\\) revoked"));
@@ -67,7 +74,9 @@ class AdminPolicyViewTest extends BrowserlessTestBase {
     void savingOnlyKeepsExistingTokensAndAContradictionIsShownAtItsField() {
         UserProfile owner = testUsers.create("keeper", PlatformRole.USER);
         testUsers.signIn(owner);
-        long forever = pats.create(new CreatePatRequest("forever", "d", PatDuration.never(), null, List.of())).pat().id();
+        long forever = pats.create(new CreatePatRequest("forever", "d", PatDuration.never(), null, List.of()))
+                .pat()
+                .id();
         admin = signInAsNew("poladmin", PlatformRole.ADMIN);
         AdminPolicyView view = navigate(AdminPolicyView.class);
 

@@ -19,12 +19,14 @@ class AdminTokensViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+
     @Autowired
     TestDomains domains;
 
     private long create(UserProfile owner, String name, PatDuration duration) {
         return domains.as(owner, () -> pats.create(new CreatePatRequest(name, "d", duration, null, List.of()))
-                .pat().id());
+                .pat()
+                .id());
     }
 
     @Test
@@ -81,10 +83,15 @@ class AdminTokensViewTest extends BrowserlessTestBase {
 
         dialog.close();
         test(view.grid).clickRow(0);
-        dialog = find(AdminTokenDialog.class).all().stream().filter(AdminTokenDialog::isOpened).findFirst()
+        dialog = find(AdminTokenDialog.class).all().stream()
+                .filter(AdminTokenDialog::isOpened)
+                .findFirst()
                 .orElseThrow();
         test(dialog.delete).click();
-        test(find(ConfirmDialog.class).all().stream().filter(ConfirmDialog::isOpened).findFirst().orElseThrow())
+        test(find(ConfirmDialog.class).all().stream()
+                        .filter(ConfirmDialog::isOpened)
+                        .findFirst()
+                        .orElseThrow())
                 .confirm();
         assertThat(test(view.grid).size()).as("deleted").isZero();
     }

@@ -27,8 +27,10 @@ class AdminUsersViewTest extends BrowserlessTestBase {
 
         test(view.search).setValue(victim.username());
         assertThat(test(view.grid).size()).isEqualTo(1);
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status"))).isEqualTo("Enabled");
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("tokens"))).isEqualTo("0");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status")))
+                .isEqualTo("Enabled");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("tokens")))
+                .isEqualTo("0");
         assertThat(view.toggleEnabled.isEnabled()).isFalse();
 
         test(view.grid).select(0);
@@ -39,7 +41,8 @@ class AdminUsersViewTest extends BrowserlessTestBase {
         test(confirm).confirm();
 
         assertThat(notifications()).contains("User " + victim.username() + " disabled");
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status"))).isEqualTo("Disabled");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status")))
+                .isEqualTo("Disabled");
     }
 
     @Test
@@ -53,7 +56,8 @@ class AdminUsersViewTest extends BrowserlessTestBase {
         test(find(ConfirmDialog.class).single()).confirm();
 
         assertThat(notifications()).contains("You cannot disable your own account");
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status"))).isEqualTo("Enabled");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("status")))
+                .isEqualTo("Enabled");
     }
 
     @Test
@@ -69,7 +73,8 @@ class AdminUsersViewTest extends BrowserlessTestBase {
         test(find(ConfirmDialog.class).single()).confirm();
 
         assertThat(notifications()).contains("Role of " + user.username() + " changed");
-        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("role"))).isEqualTo("Administrator");
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("role")))
+                .isEqualTo("Administrator");
     }
 
     @Test

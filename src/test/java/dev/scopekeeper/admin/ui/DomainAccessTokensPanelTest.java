@@ -24,8 +24,10 @@ class DomainAccessTokensPanelTest extends BrowserlessTestBase {
 
     @Autowired
     DomainTokenService domainTokens;
+
     @Autowired
     PatService pats;
+
     @Autowired
     TestDomains domains;
 
@@ -36,10 +38,17 @@ class DomainAccessTokensPanelTest extends BrowserlessTestBase {
         long other = domains.domain("Elsewhere");
         domains.member(ours, member, DomainRole.EDITOR);
         domains.member(other, member, DomainRole.EDITOR);
-        long token = domains.as(member, () -> pats.create(new CreatePatRequest("deploy", "d", PatDuration.days(7),
-                null, List.of(new ScopeRequest(ours, "clients", "view", "*"),
-                        new ScopeRequest(ours, "channels", "*", "*"),
-                        new ScopeRequest(other, "groups", "*", "*")))).pat().id());
+        long token = domains.as(member, () -> pats.create(new CreatePatRequest(
+                        "deploy",
+                        "d",
+                        PatDuration.days(7),
+                        null,
+                        List.of(
+                                new ScopeRequest(ours, "clients", "view", "*"),
+                                new ScopeRequest(ours, "channels", "*", "*"),
+                                new ScopeRequest(other, "groups", "*", "*"))))
+                .pat()
+                .id());
         testUsers.signIn(domains.adminOf(ours));
         DomainAccessTokensPanel panel = new DomainAccessTokensPanel(domainTokens, ours);
         UI.getCurrent().add(panel);

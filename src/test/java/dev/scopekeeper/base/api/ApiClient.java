@@ -7,10 +7,10 @@ import dev.scopekeeper.security.UserProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpHeaders;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -65,8 +65,8 @@ public class ApiClient {
     }
 
     public Response postRaw(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(json)));
+        return send(
+                request(path, token).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
     }
 
     public Response patch(String path, String token, Object body) {
@@ -89,15 +89,17 @@ public class ApiClient {
 
     /** An access token for a user created with {@link TestUsers}. */
     public String accessToken(UserProfile user) {
-        Response response = post("/api/v1/users/tokens/issue", null,
+        Response response = post(
+                "/api/v1/users/tokens/issue",
+                null,
                 Map.of("username", user.username(), "password", TestUsers.PASSWORD));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("access_token").asString();
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:"
-                + environment.getRequiredProperty("local.server.port") + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

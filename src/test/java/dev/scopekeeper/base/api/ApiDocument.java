@@ -30,7 +30,10 @@ public final class ApiDocument {
         }
 
         public JsonNode bodySchema(ApiDocument doc) {
-            JsonNode schema = node.path("requestBody").path("content").path("application/json").path("schema");
+            JsonNode schema = node.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema");
             return schema.isMissingNode() ? null : doc.resolve(schema);
         }
 
@@ -59,12 +62,14 @@ public final class ApiDocument {
     /** Every operation, reads first and deletions last (so a walk does not delete what later calls use). */
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            // /api/test/** are the test configuration's deliberately failing probes, not the product's API
-            if (METHOD_ORDER.contains(method.getKey()) && !path.getKey().startsWith("/api/test/")) {
-                operations.add(new Operation(method.getKey(), path.getKey(), method.getValue()));
-            }
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    // /api/test/** are the test configuration's deliberately failing probes, not the product's API
+                    if (METHOD_ORDER.contains(method.getKey()) && !path.getKey().startsWith("/api/test/")) {
+                        operations.add(new Operation(method.getKey(), path.getKey(), method.getValue()));
+                    }
+                }));
         operations.sort(Comparator.comparing((Operation op) -> METHOD_ORDER.indexOf(op.method()))
                 .thenComparing(Operation::path));
         return operations;
@@ -93,9 +98,8 @@ public final class ApiDocument {
     }
 
     /** Values for properties whose meaning the name gives away; ids come from the caller's fixtures. */
-    public record Fixtures(long userId, long domainId, long clientId, long channelId, long groupId,
-            LongSupplier unique) {
-    }
+    public record Fixtures(
+            long userId, long domainId, long clientId, long channelId, long groupId, LongSupplier unique) {}
 
     /** A body that should be accepted: every property of the schema with a plausible value. */
     public ObjectNode body(JsonNode schema, Fixtures fixtures) {
@@ -124,7 +128,8 @@ public final class ApiDocument {
             case "name", "username" -> json.stringNode("contract-" + f.unique().getAsLong());
             case "description", "display_name" -> json.stringNode("made by the contract test");
             case "email" -> json.stringNode("contract-" + f.unique().getAsLong() + "@example.com");
-            case "password", "new_password" -> json.stringNode("a long enough pass phrase " + f.unique().getAsLong());
+            case "password", "new_password" ->
+                json.stringNode("a long enough pass phrase " + f.unique().getAsLong());
             case "duration" -> json.stringNode("30d");
             case "route", "alias" -> json.stringNode("contract-" + f.unique().getAsLong());
             case "user_id", "invitee_user_id" -> json.numberNode(f.userId());
@@ -136,13 +141,14 @@ public final class ApiDocument {
             case "operation", "entity_id" -> json.stringNode("*");
             case "role" -> json.stringNode("viewer");
             case "expires_at", "grace", "current_password", "method", "path" -> null;
-            default -> switch (type(schema)) {
-                case "string" -> json.stringNode("x");
-                case "integer", "number" -> json.numberNode(30);
-                case "boolean" -> json.booleanNode(false);
-                case "array" -> new ArrayNode(json);
-                default -> json.objectNode();
-            };
+            default ->
+                switch (type(schema)) {
+                    case "string" -> json.stringNode("x");
+                    case "integer", "number" -> json.numberNode(30);
+                    case "boolean" -> json.booleanNode(false);
+                    case "array" -> new ArrayNode(json);
+                    default -> json.objectNode();
+                };
         };
     }
 

@@ -15,6 +15,7 @@ class ApiErrorHandlingTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
 
@@ -32,8 +33,9 @@ class ApiErrorHandlingTest {
 
     @Test
     void anUnknownPathWithoutATokenIsStillA401() {
-        api.get("/api/v1/no-such-thing", null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        api.get("/api/v1/no-such-thing", null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
     }
 
     @Test
@@ -49,10 +51,18 @@ class ApiErrorHandlingTest {
     void beanValidationErrorsAre422NamingEveryField() {
         Response response = api.post("/api/test/errors/validated", token, Map.of("name", " ", "code", "toolong"));
 
-        response.assertProblem(422, "The request has invalid fields: " + response.json().path("errors")
-                .valueStream().map(e -> e.path("field").asString()).distinct().reduce((a, b) -> a + ", " + b)
-                .orElseThrow());
-        assertThat(response.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+        response.assertProblem(
+                422,
+                "The request has invalid fields: "
+                        + response.json()
+                                .path("errors")
+                                .valueStream()
+                                .map(e -> e.path("field").asString())
+                                .distinct()
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElseThrow());
+        assertThat(response.json().path("errors").valueStream().map(e -> e.path("field")
+                        .asString()))
                 .containsExactlyInAnyOrder("name", "code");
     }
 

@@ -49,7 +49,8 @@ public class ApiTestConfiguration {
                 if (!(bean instanceof DelegatingPasswordEncoder appEncoder)) {
                     return bean;
                 }
-                DelegatingPasswordEncoder cheap = new DelegatingPasswordEncoder("bcrypt",
+                DelegatingPasswordEncoder cheap = new DelegatingPasswordEncoder(
+                        "bcrypt",
                         Map.of("bcrypt", new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2A, 4)));
                 cheap.setDefaultPasswordEncoderForMatches(appEncoder);
                 return cheap;
@@ -62,8 +63,7 @@ public class ApiTestConfiguration {
     @RequestMapping("/api/test/errors")
     static class ErrorProbeController {
 
-        record Named(@NotBlank String name, @Size(max = 3) String code) {
-        }
+        record Named(@NotBlank String name, @Size(max = 3) String code) {}
 
         @PostMapping("/validated")
         Named validated(@Valid @RequestBody Named body) {

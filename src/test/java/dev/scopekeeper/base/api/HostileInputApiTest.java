@@ -39,18 +39,33 @@ class HostileInputApiTest {
                     + "\\b[A-Z][A-Za-z]{0,60}(Exception|Error)\\b|\\tat ");
     private static final Pattern SECRET = Pattern.compile("pat_[A-Za-z0-9]{20,60}|\\b[0-9a-f]{64}\\b");
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private static final List<String> BAD_IDS = List.of("0x10", "-1", "abc", "1.5", "99999999999999999999", "%00",
-            "%2010", "1e3");
-    private static final List<String> BAD_QUERIES = List.of("?=x", "?%zz=1", "?offset=%zz", "?limit=-5",
-            "?offset=abc", "?name=%00", "?name=%E2%80%AE", "?" + "a".repeat(3000) + "=1");
-    private static final List<String> BAD_AUTHORIZATION = List.of("Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=",
-            "Bearer pat_0000000000000000000000000000000000000000", "Bearer x.y.z", "Bearer " + "a".repeat(4000),
-            "bearer\tpat_", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");
+    private static final List<String> BAD_IDS =
+            List.of("0x10", "-1", "abc", "1.5", "99999999999999999999", "%00", "%2010", "1e3");
+    private static final List<String> BAD_QUERIES = List.of(
+            "?=x",
+            "?%zz=1",
+            "?offset=%zz",
+            "?limit=-5",
+            "?offset=abc",
+            "?name=%00",
+            "?name=%E2%80%AE",
+            "?" + "a".repeat(3000) + "=1");
+    private static final List<String> BAD_AUTHORIZATION = List.of(
+            "Bearer",
+            "Bearer ",
+            "Basic YWRtaW46YWRtaW4=",
+            "Bearer pat_0000000000000000000000000000000000000000",
+            "Bearer x.y.z",
+            "Bearer " + "a".repeat(4000),
+            "bearer\tpat_",
+            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     Environment environment;
 
@@ -61,8 +76,9 @@ class HostileInputApiTest {
         long domainId = testDomains.domain("Hostile");
         UserProfile admin = testDomains.adminOf(domainId);
         String token = api.accessToken(admin);
-        JsonNode created = api.post("/api/v1/pats", token, Map.of("name", "hostile " + UNIQUE.incrementAndGet(),
-                "duration", "30d")).json();
+        JsonNode created = api.post(
+                        "/api/v1/pats", token, Map.of("name", "hostile " + UNIQUE.incrementAndGet(), "duration", "30d"))
+                .json();
         String secret = created.path("secret").asString();
         assertThat(secret).startsWith("pat_");
         long patId = created.path("id").asLong();
@@ -75,23 +91,31 @@ class HostileInputApiTest {
                 continue; // deletions get the same treatment through their ids below, without deleting fixtures
             }
             String method = op.method().toUpperCase(Locale.ROOT);
-            String path = op.path().replace("{domainId}", Long.toString(domainId))
+            String path = op.path()
+                    .replace("{domainId}", Long.toString(domainId))
                     .replaceAll("\\{\\w+}", Long.toString(patId));
             Map<String, RawHttp.Answer> answers = new LinkedHashMap<>();
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
             for (String query : BAD_QUERIES) {
-                answers.put("query " + query.substring(0, Math.min(40, query.length())),
+                answers.put(
+                        "query " + query.substring(0, Math.min(40, query.length())),
                         raw.send(method, path + query, auth, bodyBytes(op, doc, fixtures, null)));
             }
             if (op.path().contains("{")) {
                 for (String id : BAD_IDS) {
-                    answers.put("id " + id, raw.send(method, op.path().replaceAll("\\{\\w+}", id), auth,
-                            bodyBytes(op, doc, fixtures, null)));
+                    answers.put(
+                            "id " + id,
+                            raw.send(
+                                    method,
+                                    op.path().replaceAll("\\{\\w+}", id),
+                                    auth,
+                                    bodyBytes(op, doc, fixtures, null)));
                 }
             }
             for (String authorization : BAD_AUTHORIZATION) {
                 if (op.secured()) {
-                    answers.put("authorization " + authorization.substring(0, Math.min(30, authorization.length())),
+                    answers.put(
+                            "authorization " + authorization.substring(0, Math.min(30, authorization.length())),
                             raw.send(method, path, Map.of("Authorization", authorization), null));
                 }
             }
@@ -109,7 +133,9 @@ class HostileInputApiTest {
             });
         }
         assertThat(failures).isEmpty();
-        assertThat(SECRET.matcher(log.getAll()).find()).as("a secret or digest in the log").isFalse();
+        assertThat(SECRET.matcher(log.getAll()).find())
+                .as("a secret or digest in the log")
+                .isFalse();
         assertThat(log.getAll()).doesNotContain(secret).doesNotContain("\tat ");
         assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds").isLessThan(60);
     }
@@ -148,18 +174,22 @@ class HostileInputApiTest {
         }
         JsonNodeFactory json = JsonNodeFactory.instance;
         switch (attack) {
-            case "wrongType" -> body.propertyNames().forEach(name -> body.set(name,
-                    body.get(name).isString() ? json.numberNode(5) : json.stringNode("5")));
-            case "control" -> body.propertyNames().forEach(name -> {
-                if (body.get(name).isString()) {
-                    body.put(name, "a\u0000b\u202e\u0007\ud800");
-                }
-            });
-            case "huge" -> body.propertyNames().forEach(name -> {
-                if (body.get(name).isString()) {
-                    body.put(name, "h".repeat(200_000));
-                }
-            });
+            case "wrongType" ->
+                body.propertyNames()
+                        .forEach(name ->
+                                body.set(name, body.get(name).isString() ? json.numberNode(5) : json.stringNode("5")));
+            case "control" ->
+                body.propertyNames().forEach(name -> {
+                    if (body.get(name).isString()) {
+                        body.put(name, "a\u0000b\u202e\u0007\ud800");
+                    }
+                });
+            case "huge" ->
+                body.propertyNames().forEach(name -> {
+                    if (body.get(name).isString()) {
+                        body.put(name, "h".repeat(200_000));
+                    }
+                });
             case "notJson" -> {
                 return "{\"name\": ".getBytes(StandardCharsets.UTF_8);
             }
@@ -173,5 +203,4 @@ class HostileInputApiTest {
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
-
 }

@@ -29,10 +29,13 @@ class InputHygieneApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     Environment environment;
 
@@ -50,46 +53,100 @@ class InputHygieneApiTest {
 
     @Test
     void namesWithControlCharactersDirectionOverridesOrLoneSurrogatesAreRefusedNamingTheField() {
-        for (String bad : List.of("a\\u0000b", "a\\u0007b", "tab\\tname", "line\\nbreak", "a\\u0085b", "a\\u009bb",
-                "evil\\u202egnp.exe", "a\\u202ab", "a\\u2066b", "a\\u2069b", "a\\ud800b", "a\\udc00b", "a\\u007fb")) {
+        for (String bad : List.of(
+                "a\\u0000b",
+                "a\\u0007b",
+                "tab\\tname",
+                "line\\nbreak",
+                "a\\u0085b",
+                "a\\u009bb",
+                "evil\\u202egnp.exe",
+                "a\\u202ab",
+                "a\\u2066b",
+                "a\\u2069b",
+                "a\\ud800b",
+                "a\\udc00b",
+                "a\\u007fb")) {
             String name = "\"" + bad + "\"";
-            assertRefused(api.send("POST", "/api/v1/pats", token,
-                    "{\"name\":" + name + ",\"duration\":\"30d\"}"), 422, "name");
-            assertRefused(api.send("POST", "/api/v1/domains/" + domainId + "/clients", token,
-                    "{\"name\":" + name + "}"), 422, "name");
-            assertRefused(api.send("POST", "/api/v1/domains", token,
-                    "{\"name\":" + name + ",\"route\":\"" + TestDomains.uniqueRoute("h") + "\"}"), 422, "name");
+            assertRefused(
+                    api.send("POST", "/api/v1/pats", token, "{\"name\":" + name + ",\"duration\":\"30d\"}"),
+                    422,
+                    "name");
+            assertRefused(
+                    api.send("POST", "/api/v1/domains/" + domainId + "/clients", token, "{\"name\":" + name + "}"),
+                    422,
+                    "name");
+            assertRefused(
+                    api.send(
+                            "POST",
+                            "/api/v1/domains",
+                            token,
+                            "{\"name\":" + name + ",\"route\":\"" + TestDomains.uniqueRoute("h") + "\"}"),
+                    422,
+                    "name");
         }
     }
 
     @Test
     void descriptionsMayHoldLineBreaksButNotControlCharactersOrOverrides() {
-        Response ok = api.send("POST", "/api/v1/pats", token,
+        Response ok = api.send(
+                "POST",
+                "/api/v1/pats",
+                token,
                 "{\"name\":\"multi " + System.nanoTime() + "\",\"description\":\"line one\\nline two\\tend\","
                         + "\"duration\":\"30d\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         for (String bad : List.of("a\\u0000b", "a\\u001bb", "a\\u202eb", "a\\ud83db")) {
-            assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"d " + System.nanoTime()
-                    + "\",\"description\":\"" + bad + "\",\"duration\":\"30d\"}"), 422, "description");
+            assertRefused(
+                    api.send(
+                            "POST",
+                            "/api/v1/pats",
+                            token,
+                            "{\"name\":\"d " + System.nanoTime() + "\",\"description\":\"" + bad
+                                    + "\",\"duration\":\"30d\"}"),
+                    422,
+                    "description");
         }
     }
 
     @Test
     void zeroWidthAndInvisibleFormatCharactersAreRefusedNamingTheField() {
-        for (String bad : List.of("a\\u200bb", "a\\u200cb", "a\\u200db", "a\\u200eb", "a\\u200fb", "a\\u2060b",
-                "a\\u2064b", "a\\ufeffb", "a\\u00adb")) {
-            assertRefused(api.send("POST", "/api/v1/pats", token,
-                    "{\"name\":\"" + bad + "\",\"duration\":\"30d\"}"), 422, "name");
-            assertRefused(api.send("POST", "/api/v1/domains/" + domainId + "/clients", token,
-                    "{\"name\":\"" + bad + "\"}"), 422, "name");
-            assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"d " + System.nanoTime()
-                    + "\",\"description\":\"" + bad + "\",\"duration\":\"30d\"}"), 422, "description");
+        for (String bad : List.of(
+                "a\\u200bb",
+                "a\\u200cb",
+                "a\\u200db",
+                "a\\u200eb",
+                "a\\u200fb",
+                "a\\u2060b",
+                "a\\u2064b",
+                "a\\ufeffb",
+                "a\\u00adb")) {
+            assertRefused(
+                    api.send("POST", "/api/v1/pats", token, "{\"name\":\"" + bad + "\",\"duration\":\"30d\"}"),
+                    422,
+                    "name");
+            assertRefused(
+                    api.send("POST", "/api/v1/domains/" + domainId + "/clients", token, "{\"name\":\"" + bad + "\"}"),
+                    422,
+                    "name");
+            assertRefused(
+                    api.send(
+                            "POST",
+                            "/api/v1/pats",
+                            token,
+                            "{\"name\":\"d " + System.nanoTime() + "\",\"description\":\"" + bad
+                                    + "\",\"duration\":\"30d\"}"),
+                    422,
+                    "description");
         }
     }
 
     @Test
     void aNameInAnotherScriptAndAnEmojiAreStillAccepted() {
-        Response ok = api.send("POST", "/api/v1/pats", token,
+        Response ok = api.send(
+                "POST",
+                "/api/v1/pats",
+                token,
                 "{\"name\":\"\u0645\u0641\u062a\u0627\u062d \uD83D\uDD11 " + System.nanoTime()
                         + "\",\"duration\":\"30d\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
@@ -100,22 +157,50 @@ class InputHygieneApiTest {
         assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":5,\"duration\":\"30d\"}"), 400, "name");
         assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":true,\"duration\":\"30d\"}"), 400, "name");
         assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"n\",\"duration\":30}"), 400, "duration");
-        assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"n " + System.nanoTime()
-                + "\",\"duration\":\"30d\",\"scopes\":[{\"domain_id\":1.5,\"entity_type\":\"clients\","
-                + "\"operation\":\"*\",\"entity_id\":\"*\"}]}"), 400, "scopes[0].domain_id");
-        assertRefused(api.send("POST", "/api/v1/pats", token, "{\"name\":\"n " + System.nanoTime()
-                + "\",\"duration\":\"30d\",\"scopes\":[{\"domain_id\":\"" + domainId + "\",\"entity_type\":"
-                + "\"clients\",\"operation\":\"*\",\"entity_id\":\"*\"}]}"), 400, "scopes[0].domain_id");
-        assertRefused(api.send("POST", "/api/v1/domains/" + domainId + "/members", token,
-                "{\"user_id\":1.0,\"role\":\"viewer\"}"), 400, "user_id");
-        assertRefused(api.send("POST", "/api/v1/admin/users", token, "{\"username\":\"u" + System.nanoTime()
-                + "\",\"email\":\"u@example.com\",\"password\":\"a long enough passphrase\",\"role\":0}"), 400, "role");
+        assertRefused(
+                api.send(
+                        "POST",
+                        "/api/v1/pats",
+                        token,
+                        "{\"name\":\"n " + System.nanoTime()
+                                + "\",\"duration\":\"30d\",\"scopes\":[{\"domain_id\":1.5,\"entity_type\":\"clients\","
+                                + "\"operation\":\"*\",\"entity_id\":\"*\"}]}"),
+                400,
+                "scopes[0].domain_id");
+        assertRefused(
+                api.send(
+                        "POST",
+                        "/api/v1/pats",
+                        token,
+                        "{\"name\":\"n " + System.nanoTime()
+                                + "\",\"duration\":\"30d\",\"scopes\":[{\"domain_id\":\"" + domainId
+                                + "\",\"entity_type\":"
+                                + "\"clients\",\"operation\":\"*\",\"entity_id\":\"*\"}]}"),
+                400,
+                "scopes[0].domain_id");
+        assertRefused(
+                api.send(
+                        "POST",
+                        "/api/v1/domains/" + domainId + "/members",
+                        token,
+                        "{\"user_id\":1.0,\"role\":\"viewer\"}"),
+                400,
+                "user_id");
+        assertRefused(
+                api.send(
+                        "POST",
+                        "/api/v1/admin/users",
+                        token,
+                        "{\"username\":\"u" + System.nanoTime()
+                                + "\",\"email\":\"u@example.com\",\"password\":\"a long enough passphrase\",\"role\":0}"),
+                400,
+                "role");
     }
 
     @Test
     void aJsonKeyGivenTwiceIsRefused() {
-        Response response = api.send("POST", "/api/v1/pats", token,
-                "{\"name\":\"harmless\",\"name\":\"other\",\"duration\":\"30d\"}");
+        Response response = api.send(
+                "POST", "/api/v1/pats", token, "{\"name\":\"harmless\",\"name\":\"other\",\"duration\":\"30d\"}");
         assertRefused(response, 400, "name");
         assertThat(response.json().path("detail").asString()).contains("\"name\"");
     }
@@ -139,9 +224,10 @@ class InputHygieneApiTest {
                 .assertProblem(413, "The request body is larger than 1048576 bytes");
 
         // without a Content-Length (chunked): refused once a mebibyte has been read
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + environment.getRequiredProperty("local.server.port") + "/api/v1/pats"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + environment.getRequiredProperty("local.server.port") + "/api/v1/pats"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                 .build();
@@ -156,7 +242,9 @@ class InputHygieneApiTest {
             for (String bearer : java.util.Arrays.asList(null, token)) {
                 Response response = api.send(method, "/api/v1/users/me", bearer, null);
                 response.assertProblem(405, "The API does not serve the method " + method);
-                assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET").doesNotContain("TRACE");
+                assertThat(response.headers().firstValue("Allow").orElse(""))
+                        .contains("GET")
+                        .doesNotContain("TRACE");
             }
         }
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
@@ -167,11 +255,15 @@ class InputHygieneApiTest {
         for (String second : List.of("Bearer " + token, "Bearer other", "Basic dXNlcjpwYXNz")) {
             HttpRequest twice = HttpRequest.newBuilder(URI.create("http://localhost:"
                             + environment.getRequiredProperty("local.server.port") + "/api/v1/users/me"))
-                    .header("Authorization", "Bearer " + token).header("Authorization", second).GET().build();
+                    .header("Authorization", "Bearer " + token)
+                    .header("Authorization", second)
+                    .GET()
+                    .build();
             var answer = HttpClient.newHttpClient().send(twice, BodyHandlers.ofString());
-            new Response(answer.statusCode(), answer.headers(), answer.body()).assertProblem(400,
-                    "The request has more than one Authorization header; send exactly one");
-            assertThat(answer.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_request");
+            new Response(answer.statusCode(), answer.headers(), answer.body())
+                    .assertProblem(400, "The request has more than one Authorization header; send exactly one");
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElse(""))
+                    .contains("invalid_request");
         }
     }
 
@@ -179,9 +271,9 @@ class InputHygieneApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("field").asString()).as(response.body()).isEqualTo(field);
-        assertThat(response.json().path("detail").asString()).as(response.body())
+        assertThat(response.json().path("detail").asString())
+                .as(response.body())
                 .containsIgnoringCase(field.replaceAll(".*\\.", ""));
         response.assertNoStackTrace();
     }
-
 }

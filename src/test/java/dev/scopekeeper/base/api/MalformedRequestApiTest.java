@@ -27,10 +27,13 @@ class MalformedRequestApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     Environment environment;
 
@@ -43,19 +46,36 @@ class MalformedRequestApiTest {
         raw = new RawHttp(environment.getRequiredProperty("local.server.port", Integer.class));
         UserProfile admin = testUsers.create("malformed", PlatformRole.ADMIN);
         token = api.accessToken(admin);
-        long domain = testDomains.create(admin, "Malformed " + System.nanoTime()).id();
-        listEndpoints = List.of("/api/v1/pats", "/api/v1/domains", "/api/v1/invitations",
-                "/api/v1/invitations/received", "/api/v1/admin/users", "/api/v1/admin/tokens", "/api/v1/admin/audit",
-                "/api/v1/domains/" + domain + "/clients", "/api/v1/domains/" + domain + "/channels",
-                "/api/v1/domains/" + domain + "/groups", "/api/v1/domains/" + domain + "/members",
-                "/api/v1/domains/" + domain + "/pats", "/api/v1/domains/" + domain + "/invitations");
+        long domain =
+                testDomains.create(admin, "Malformed " + System.nanoTime()).id();
+        listEndpoints = List.of(
+                "/api/v1/pats",
+                "/api/v1/domains",
+                "/api/v1/invitations",
+                "/api/v1/invitations/received",
+                "/api/v1/admin/users",
+                "/api/v1/admin/tokens",
+                "/api/v1/admin/audit",
+                "/api/v1/domains/" + domain + "/clients",
+                "/api/v1/domains/" + domain + "/channels",
+                "/api/v1/domains/" + domain + "/groups",
+                "/api/v1/domains/" + domain + "/members",
+                "/api/v1/domains/" + domain + "/pats",
+                "/api/v1/domains/" + domain + "/invitations");
     }
 
     @Test
     void malformedQueryStringsAreA400ProblemOnEveryListEndpoint(CapturedOutput log) {
         for (String endpoint : listEndpoints) {
-            for (String query : List.of("?=x", "?name=%zz", "?%zz=1", "?offset=1%", "?na%00me=x", "?name=%00",
-                    "?limit=%E0%80", "?name%0d%0a=x")) {
+            for (String query : List.of(
+                    "?=x",
+                    "?name=%zz",
+                    "?%zz=1",
+                    "?offset=1%",
+                    "?na%00me=x",
+                    "?name=%00",
+                    "?limit=%E0%80",
+                    "?name%0d%0a=x")) {
                 raw.get(endpoint + query, token).assertProblem(400);
             }
         }
@@ -69,9 +89,17 @@ class MalformedRequestApiTest {
 
     @Test
     void suspiciousPathsAreA400ProblemNotAPageOrARedirect(CapturedOutput log) {
-        for (String path : List.of("/api/v1/pats/%00", "/api/v1/pats%2F1", "/api/v1/pats;jsessionid=1",
-                "/api/v1/pats/1;x=y", "/api/v1/%2e%2e/pats", "/api/v1/pats/%2e%2e/users", "/api/v1/pats/%zz",
-                "/api/v1/pats/..%2f", "/api/v1/pats/%5c", "/api/v1//pats")) {
+        for (String path : List.of(
+                "/api/v1/pats/%00",
+                "/api/v1/pats%2F1",
+                "/api/v1/pats;jsessionid=1",
+                "/api/v1/pats/1;x=y",
+                "/api/v1/%2e%2e/pats",
+                "/api/v1/pats/%2e%2e/users",
+                "/api/v1/pats/%zz",
+                "/api/v1/pats/..%2f",
+                "/api/v1/pats/%5c",
+                "/api/v1//pats")) {
             raw.get(path, token).assertProblem(400);
             raw.get(path, null).assertProblem(400);
         }
@@ -80,8 +108,8 @@ class MalformedRequestApiTest {
 
     @Test
     void aHeaderOver8KbIsA400Problem() {
-        raw.send("GET", "/api/v1/pats", Map.of("Authorization", "Bearer " + token, "X-Padding", "a".repeat(9000)),
-                null).assertProblem(400);
+        raw.send("GET", "/api/v1/pats", Map.of("Authorization", "Bearer " + token, "X-Padding", "a".repeat(9000)), null)
+                .assertProblem(400);
         raw.send("GET", "/api/v1/pats", Map.of("Authorization", "Bearer " + "a".repeat(9000)), null)
                 .assertProblem(400);
     }

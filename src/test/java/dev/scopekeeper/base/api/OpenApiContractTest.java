@@ -44,13 +44,15 @@ class OpenApiContractTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     TestDomains testDomains;
+
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
     void everyDocumentedOperationAnswersAsDocumented() {
@@ -59,11 +61,20 @@ class OpenApiContractTest {
         UserProfile admin = testDomains.adminOf(domainId);
         UserProfile target = testUsers.create("contract-target", PlatformRole.USER);
         String token = api.accessToken(admin);
-        var fixtures = new ApiDocument.Fixtures(target.id(), domainId, testDomains.client(domainId, "contract client"),
-                testDomains.channel(domainId, "contract channel"), testDomains.group(domainId, "contract group"),
+        var fixtures = new ApiDocument.Fixtures(
+                target.id(),
+                domainId,
+                testDomains.client(domainId, "contract client"),
+                testDomains.channel(domainId, "contract channel"),
+                testDomains.group(domainId, "contract group"),
                 UNIQUE::incrementAndGet);
-        long patId = api.post("/api/v1/pats", token, Map.of("name", "contract " + UNIQUE.incrementAndGet(),
-                "duration", "30d")).json().path("id").asLong();
+        long patId = api.post(
+                        "/api/v1/pats",
+                        token,
+                        Map.of("name", "contract " + UNIQUE.incrementAndGet(), "duration", "30d"))
+                .json()
+                .path("id")
+                .asLong();
 
         List<String> failures = new ArrayList<>();
         List<String> neverSucceeded = new ArrayList<>();
@@ -75,9 +86,14 @@ class OpenApiContractTest {
             String callerToken = api.accessToken(admin);
             Response response = api.send(op.method().toUpperCase(Locale.ROOT), path, callerToken, body);
             String problem = check(op, response);
-            if (problem == null && response.status() < 300 && response.contentType().startsWith("application/json")) {
-                JsonNode schema = op.responses().path(Integer.toString(response.status())).path("content")
-                        .path("application/json").path("schema");
+            if (problem == null
+                    && response.status() < 300
+                    && response.contentType().startsWith("application/json")) {
+                JsonNode schema = op.responses()
+                        .path(Integer.toString(response.status()))
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
                 problem = nullsDocumented(doc, schema, response.json(), "");
             }
             if (problem != null) {
@@ -87,9 +103,12 @@ class OpenApiContractTest {
                 neverSucceeded.add(op + " -> " + response.status() + " " + response.body());
             }
         }
-        assertThat(failures).as("operations not answering as documented; these did not succeed with the generated "
-                + "input: " + neverSucceeded).isEmpty();
-        assertThat(neverSucceeded.size()).as("most operations succeed with the generated input: " + neverSucceeded)
+        assertThat(failures)
+                .as("operations not answering as documented; these did not succeed with the generated " + "input: "
+                        + neverSucceeded)
+                .isEmpty();
+        assertThat(neverSucceeded.size())
+                .as("most operations succeed with the generated input: " + neverSucceeded)
                 .isLessThan(doc.operations().size() / 3);
     }
 
@@ -106,7 +125,8 @@ class OpenApiContractTest {
             types.addAll(List.of(method.getGenericParameterTypes()));
             Set<Class<?>> seen = new HashSet<>();
             types.forEach(type -> collect(type, seen));
-            seen.forEach(type -> byName.computeIfAbsent(type.getSimpleName(), name -> new HashSet<>()).add(type));
+            seen.forEach(type -> byName.computeIfAbsent(type.getSimpleName(), name -> new HashSet<>())
+                    .add(type));
         }
         Map<String, Set<Class<?>>> clashes = new LinkedHashMap<>();
         byName.forEach((name, classes) -> {
@@ -121,11 +141,26 @@ class OpenApiContractTest {
     void errorsAreDocumentedAsProblemsAndNothingAsAnyContentType() {
         JsonNode doc = api.get("/v3/api-docs", null).json();
         assertThat(doc.toString()).doesNotContain("\"*/*\"");
-        assertThat(doc.path("paths").path("/api/v1/admin/users").path("post").path("requestBody").toString())
-                .contains("CreateUserJson").doesNotContain("duration");
-        assertThat(doc.path("paths").path("/api/v1/pats").path("get").path("responses").path("429").path("content")
-                .has("application/problem+json")).isTrue();
-        assertThat(doc.path("paths").path("/api/v1/users/tokens/issue").path("post").path("responses").has("429"))
+        assertThat(doc.path("paths")
+                        .path("/api/v1/admin/users")
+                        .path("post")
+                        .path("requestBody")
+                        .toString())
+                .contains("CreateUserJson")
+                .doesNotContain("duration");
+        assertThat(doc.path("paths")
+                        .path("/api/v1/pats")
+                        .path("get")
+                        .path("responses")
+                        .path("429")
+                        .path("content")
+                        .has("application/problem+json"))
+                .isTrue();
+        assertThat(doc.path("paths")
+                        .path("/api/v1/users/tokens/issue")
+                        .path("post")
+                        .path("responses")
+                        .has("429"))
                 .isTrue();
     }
 
@@ -151,8 +186,9 @@ class OpenApiContractTest {
         }
         schema = doc.resolve(schema);
         if (value.isNull()) {
-            boolean nullable = schema.path("nullable").asBoolean(false) || schema.path("type").toString()
-                    .contains("\"null\"") || schema.path("oneOf").toString().contains("\"null\"");
+            boolean nullable = schema.path("nullable").asBoolean(false)
+                    || schema.path("type").toString().contains("\"null\"")
+                    || schema.path("oneOf").toString().contains("\"null\"");
             return nullable ? null : where + " is null but documented as " + schema.path("type");
         }
         if (value.isArray()) {
@@ -164,8 +200,11 @@ class OpenApiContractTest {
             }
         } else if (value.isObject()) {
             for (var property : value.properties()) {
-                String problem = nullsDocumented(doc, schema.path("properties").path(property.getKey()),
-                        property.getValue(), where + "." + property.getKey());
+                String problem = nullsDocumented(
+                        doc,
+                        schema.path("properties").path(property.getKey()),
+                        property.getValue(),
+                        where + "." + property.getKey());
                 if (problem != null) {
                     return problem;
                 }
@@ -184,11 +223,15 @@ class OpenApiContractTest {
             return "answered " + code + ", documented " + op.responses().propertyNames();
         }
         if (response.status() < 300) {
-            List<String> successes = op.responses().propertyNames().stream().filter(c -> c.startsWith("2")).toList();
+            List<String> successes = op.responses().propertyNames().stream()
+                    .filter(c -> c.startsWith("2"))
+                    .toList();
             // One documented success per operation, except where the operation really has two outcomes that
             // each carry their own documented description (adding a member: 200 added, 202 invited).
-            boolean twoOutcomes = successes.size() > 1 && successes.contains(code) && successes.stream()
-                    .allMatch(c -> !"OK".equals(op.responses().path(c).path("description").asString("OK")));
+            boolean twoOutcomes = successes.size() > 1
+                    && successes.contains(code)
+                    && successes.stream().allMatch(c -> !"OK"
+                            .equals(op.responses().path(c).path("description").asString("OK")));
             if (!successes.equals(List.of(code)) && !twoOutcomes) {
                 return "succeeded with " + code + ", documented successes " + successes;
             }
@@ -213,22 +256,24 @@ class OpenApiContractTest {
         while (variables.find()) {
             String before = template.substring(0, variables.start());
             String collection = before.replaceAll("/$", "").replaceAll(".*/", "");
-            long id = switch (variables.group(1)) {
-                case "domainId" -> f.domainId();
-                case "userId" -> f.userId();
-                case "clientId" -> f.clientId();
-                case "channelId" -> f.channelId();
-                case "patId" -> patId;
-                case "id" -> switch (collection) {
-                    case "pats", "tokens" -> patId;
-                    case "clients" -> f.clientId();
-                    case "channels" -> f.channelId();
-                    case "groups" -> f.groupId();
-                    case "users" -> f.userId();
-                    default -> 999_999_999L;
-                };
-                default -> 999_999_999L;
-            };
+            long id =
+                    switch (variables.group(1)) {
+                        case "domainId" -> f.domainId();
+                        case "userId" -> f.userId();
+                        case "clientId" -> f.clientId();
+                        case "channelId" -> f.channelId();
+                        case "patId" -> patId;
+                        case "id" ->
+                            switch (collection) {
+                                case "pats", "tokens" -> patId;
+                                case "clients" -> f.clientId();
+                                case "channels" -> f.channelId();
+                                case "groups" -> f.groupId();
+                                case "users" -> f.userId();
+                                default -> 999_999_999L;
+                            };
+                        default -> 999_999_999L;
+                    };
             variables.appendReplacement(path, Long.toString(id));
         }
         variables.appendTail(path);
@@ -240,8 +285,15 @@ class OpenApiContractTest {
             return Map.of("username", admin.username(), "password", TestUsers.PASSWORD);
         }
         if (op.path().equals("/api/v1/users/tokens/refresh") || op.path().equals("/api/v1/users/tokens/revoke")) {
-            return Map.of("refresh_token", api.post("/api/v1/users/tokens/issue", null, Map.of("username",
-                    admin.username(), "password", TestUsers.PASSWORD)).json().path("refresh_token").asString());
+            return Map.of(
+                    "refresh_token",
+                    api.post(
+                                    "/api/v1/users/tokens/issue",
+                                    null,
+                                    Map.of("username", admin.username(), "password", TestUsers.PASSWORD))
+                            .json()
+                            .path("refresh_token")
+                            .asString());
         }
         JsonNode schema = op.bodySchema(doc);
         return schema == null ? null : doc.body(schema, f).toString();

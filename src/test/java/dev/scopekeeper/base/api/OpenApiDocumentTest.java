@@ -22,15 +22,33 @@ class OpenApiDocumentTest {
         JsonNode doc = response.json();
         assertThat(doc.path("openapi").asString()).startsWith("3.");
         assertThat(doc.path("info").path("title").asString()).isEqualTo("Scopekeeper API");
-        assertThat(doc.path("paths").propertyNames()).contains("/api/v1/users/tokens/issue",
-                "/api/v1/users/tokens/refresh", "/api/v1/users", "/api/v1/users/me", "/api/v1/users/{id}/disable",
-                "/api/v1/users/{id}/enable");
-        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+        assertThat(doc.path("paths").propertyNames())
+                .contains(
+                        "/api/v1/users/tokens/issue",
+                        "/api/v1/users/tokens/refresh",
+                        "/api/v1/users",
+                        "/api/v1/users/me",
+                        "/api/v1/users/{id}/disable",
+                        "/api/v1/users/{id}/enable");
+        assertThat(doc.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asString())
                 .isEqualTo("bearer");
         assertThat(doc.path("security").toString()).contains("bearer");
-        assertThat(doc.path("paths").path("/api/v1/users/tokens/issue").path("post").path("security").isArray())
-                .as("token issuing needs no token").isTrue();
-        assertThat(doc.path("paths").path("/api/v1/users").path("post").path("responses").propertyNames())
+        assertThat(doc.path("paths")
+                        .path("/api/v1/users/tokens/issue")
+                        .path("post")
+                        .path("security")
+                        .isArray())
+                .as("token issuing needs no token")
+                .isTrue();
+        assertThat(doc.path("paths")
+                        .path("/api/v1/users")
+                        .path("post")
+                        .path("responses")
+                        .propertyNames())
                 .contains("201", "400", "401", "403", "404", "409", "422", "500");
     }
 
@@ -38,13 +56,21 @@ class OpenApiDocumentTest {
     void eachRevokeOperationDocumentsItsOwnBody() {
         JsonNode doc = api.get("/v3/api-docs", null).json();
 
-        assertThat(requestProperties(doc, "/api/v1/admin/tokens/{id}/revoke", "patch")).containsExactly("reason");
+        assertThat(requestProperties(doc, "/api/v1/admin/tokens/{id}/revoke", "patch"))
+                .containsExactly("reason");
         assertThat(requestProperties(doc, "/api/v1/credentials/revoke", "post")).containsExactly("credentials");
     }
 
     private static java.util.List<String> requestProperties(JsonNode doc, String path, String method) {
-        String ref = doc.path("paths").path(path).path(method).path("requestBody").path("content")
-                .path("application/json").path("schema").path("$ref").asString();
+        String ref = doc.path("paths")
+                .path(path)
+                .path(method)
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString();
         assertThat(ref).as("%s %s request body", method, path).startsWith("#/components/schemas/");
         JsonNode schema = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
         return java.util.List.copyOf(schema.path("properties").propertyNames());

@@ -43,8 +43,16 @@ public final class RawHttp {
         }
 
         public Answer assertNoInternals() {
-            assertThat(body).doesNotContain("Exception", "\tat ", "dev.scopekeeper.", "java.", "org.apache",
-                    "springframework", "Tomcat", "<html");
+            assertThat(body)
+                    .doesNotContain(
+                            "Exception",
+                            "\tat ",
+                            "dev.scopekeeper.",
+                            "java.",
+                            "org.apache",
+                            "springframework",
+                            "Tomcat",
+                            "<html");
             return this;
         }
     }
@@ -59,9 +67,15 @@ public final class RawHttp {
     public Answer send(String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(90_000);
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            StringBuilder head = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:")
+                    .append(port)
+                    .append("\r\nConnection: close\r\n");
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
@@ -96,7 +110,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

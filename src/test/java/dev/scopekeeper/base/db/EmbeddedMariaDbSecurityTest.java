@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedMariaDbSecurityTest {
 
-    private static final Path dataDir = Path.of("target", "db-security-test-" + UUID.randomUUID()).toAbsolutePath();
+    private static final Path dataDir =
+            Path.of("target", "db-security-test-" + UUID.randomUUID()).toAbsolutePath();
     private static EmbeddedMariaDb db;
 
     @BeforeAll
@@ -43,7 +44,8 @@ class EmbeddedMariaDbSecurityTest {
             db.close();
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -130,8 +132,8 @@ class EmbeddedMariaDbSecurityTest {
         old.start();
         try {
             old.createDB("scopekeeper");
-            try (Connection connection = DriverManager.getConnection(
-                    "jdbc:mariadb://127.0.0.1:" + port + "/scopekeeper", "root", "")) {
+            try (Connection connection =
+                    DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/scopekeeper", "root", "")) {
                 connection.createStatement().execute("CREATE TABLE legacy (note VARCHAR(100))");
                 connection.createStatement().execute("INSERT INTO legacy VALUES ('written before the upgrade')");
             }

@@ -35,10 +35,13 @@ class EphemeralDatabaseConfiguration {
             try {
                 Path root = Files.createTempDirectory("scopekeeper-test-db-");
                 EmbeddedMariaDb db = EmbeddedMariaDb.startTemporary(root, TEST_SCHEMAS);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    db.close();
-                    deleteQuietly(root);
-                }, "scopekeeper-test-db-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    db.close();
+                                    deleteQuietly(root);
+                                },
+                                "scopekeeper-test-db-stop"));
                 shared = db;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -51,7 +54,8 @@ class EphemeralDatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource() {
         EmbeddedMariaDb db = sharedServer();
-        String schema = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema =
+                "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         db.createDatabase(schema);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(db.jdbcUrl(schema));
@@ -63,7 +67,8 @@ class EphemeralDatabaseConfiguration {
 
     private static void deleteQuietly(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // best effort at JVM exit
         }

@@ -28,16 +28,18 @@ class LiquibaseSchemaTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
     @Value("${spring.jpa.hibernate.ddl-auto}")
     String ddlAuto;
 
     @Test
     void everyChangesetIsAppliedAndHibernateValidatesTheSchema() throws IOException {
         List<String> declared = new ArrayList<>();
-        for (Resource file : new PathMatchingResourcePatternResolver()
-                .getResources("classpath:db-changelog/changes/*.yaml")) {
+        for (Resource file :
+                new PathMatchingResourcePatternResolver().getResources("classpath:db-changelog/changes/*.yaml")) {
             Matcher matcher = CHANGESET_ID.matcher(file.getContentAsString(StandardCharsets.UTF_8));
             while (matcher.find()) {
                 declared.add(matcher.group(1));

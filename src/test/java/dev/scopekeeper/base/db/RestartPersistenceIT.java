@@ -38,8 +38,8 @@ class RestartPersistenceIT {
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class,
-                    username);
+            Integer count =
+                    jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, username);
             assertThat(count).isEqualTo(1);
             assertThat(second.getBean(SetupService.class).isSetupComplete()).isTrue();
         }
@@ -47,16 +47,22 @@ class RestartPersistenceIT {
 
     private ConfigurableApplicationContext start() {
         // Command-line arguments outrank application.properties and the environment.
-        return new SpringApplicationBuilder(Application.class).run("--spring.datasource.url=",
-                "--scopekeeper.embedded-db.data-dir=" + dataDir.toAbsolutePath(), "--scopekeeper.admin.username=",
-                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn");
+        return new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--spring.datasource.url=",
+                        "--scopekeeper.embedded-db.data-dir=" + dataDir.toAbsolutePath(),
+                        "--scopekeeper.admin.username=",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn");
     }
 
     @AfterEach
     void removeDataDir() throws IOException {
         if (Files.exists(dataDir)) {
             try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

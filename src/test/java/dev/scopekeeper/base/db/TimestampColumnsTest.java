@@ -21,18 +21,22 @@ class TimestampColumnsTest {
 
     @Test
     void noColumnIsATimestamp() {
-        List<String> timestamps = jdbc.queryForList("SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME)"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE = 'timestamp'"
-                + " ORDER BY TABLE_NAME, COLUMN_NAME", String.class);
+        List<String> timestamps = jdbc.queryForList(
+                "SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME)"
+                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE = 'timestamp'"
+                        + " ORDER BY TABLE_NAME, COLUMN_NAME",
+                String.class);
 
         assertThat(timestamps).isEmpty();
     }
 
     @Test
     void theInstantColumnsAreDatetimeWithMicroseconds() {
-        List<String> types = jdbc.queryForList("SELECT COLUMN_TYPE FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'pat'"
-                + " AND COLUMN_NAME IN ('issued_at', 'expires_at', 'revoked_at', 'last_used_at')", String.class);
+        List<String> types = jdbc.queryForList(
+                "SELECT COLUMN_TYPE FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'pat'"
+                        + " AND COLUMN_NAME IN ('issued_at', 'expires_at', 'revoked_at', 'last_used_at')",
+                String.class);
 
         assertThat(types).hasSize(4).containsOnly("datetime(6)");
     }

@@ -41,8 +41,10 @@ class MainLayoutTest extends BrowserlessTestBase {
         navigate("admin/users", com.vaadin.flow.component.Component.class);
         Class<?> before = UI.getCurrent().getCurrentView().getClass();
         MainLayout layout = find(MainLayout.class).single();
-        DomainView target = test(layout.domainSelect).getSuggestionItems().stream().filter(d -> d.id() == second)
-                .findFirst().orElseThrow();
+        DomainView target = test(layout.domainSelect).getSuggestionItems().stream()
+                .filter(d -> d.id() == second)
+                .findFirst()
+                .orElseThrow();
 
         test(layout.domainSelect).selectItem(target.name());
 
@@ -68,7 +70,9 @@ class MainLayoutTest extends BrowserlessTestBase {
         Feedback.show("first", NotificationVariant.SUCCESS);
         Feedback.show("second", NotificationVariant.SUCCESS);
 
-        List<Notification> open = find(Notification.class).all().stream().filter(Notification::isOpened).toList();
+        List<Notification> open = find(Notification.class).all().stream()
+                .filter(Notification::isOpened)
+                .toList();
         assertThat(open).hasSize(1);
         assertThat(test(open.getFirst()).getText()).isEqualTo("second");
         assertThat(open.getFirst().getPosition()).isEqualTo(Notification.Position.TOP_END);

@@ -33,6 +33,8 @@ class SignOutTest extends BrowserlessTestBase {
 
         test(find(Button.class, popover).withText("Sign out").single()).click();
 
-        assertThat(authenticationContext.recordedLogouts()).as("logout() called exactly once").isEqualTo(1);
+        assertThat(authenticationContext.recordedLogouts())
+                .as("logout() called exactly once")
+                .isEqualTo(1);
     }
 }

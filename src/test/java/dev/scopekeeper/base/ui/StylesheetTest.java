@@ -35,7 +35,9 @@ class StylesheetTest {
         List<Path> sheets = stylesheets();
         assertThat(sheets).as("stylesheets under frontend/").isNotEmpty();
         for (Path sheet : sheets) {
-            assertThat(problems(Files.readString(sheet), sheet.toString())).as(sheet.toString()).isEmpty();
+            assertThat(problems(Files.readString(sheet), sheet.toString()))
+                    .as(sheet.toString())
+                    .isEmpty();
         }
     }
 
@@ -64,7 +66,8 @@ class StylesheetTest {
             Matcher matcher = SK_CLASS.matcher(css);
             while (matcher.find()) {
                 String name = matcher.group(1);
-                if (!code.toString().contains("\"" + name + "\"") && !code.toString().contains("'" + name + "'")
+                if (!code.toString().contains("\"" + name + "\"")
+                        && !code.toString().contains("'" + name + "'")
                         && !setAsPrefix(code, name)) {
                     unused.add(name);
                 }

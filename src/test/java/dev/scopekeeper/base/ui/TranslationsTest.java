@@ -73,10 +73,12 @@ class TranslationsTest {
 
     @Test
     void noKeyIsDefinedTwice() throws IOException {
-        List<String> keys = Files.readAllLines(Path.of("src", "main", "resources", "vaadin-i18n",
-                "translations.properties")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
-                .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+        List<String> keys =
+                Files.readAllLines(Path.of("src", "main", "resources", "vaadin-i18n", "translations.properties"))
+                        .stream()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                        .map(line -> line.substring(0, line.indexOf('=')).strip())
+                        .toList();
         assertThat(keys).doesNotHaveDuplicates();
     }
 
@@ -84,7 +86,9 @@ class TranslationsTest {
     private static boolean looksLikeTranslationKey(String literal) {
         String prefix = literal.substring(0, literal.indexOf('.') + 1);
         return translations.stringPropertyNames().stream().anyMatch(k -> k.startsWith(prefix))
-                && !literal.startsWith("dev.") && !literal.startsWith("scopekeeper.") && !literal.startsWith("spring.");
+                && !literal.startsWith("dev.")
+                && !literal.startsWith("scopekeeper.")
+                && !literal.startsWith("spring.");
     }
 
     /** A literal such as {@code clientDetail.channels} that components extend ({@code ….title}, {@code ….add}). */
@@ -102,14 +106,20 @@ class TranslationsTest {
     void everyWaitInSecondsIsPluralSafe() {
         for (String key : translations.stringPropertyNames()) {
             String value = translations.getProperty(key);
-            assertThat(value).as(key).doesNotContain("{0} seconds.", "second(s)").doesNotEndWith("{0} seconds");
+            assertThat(value)
+                    .as(key)
+                    .doesNotContain("{0} seconds.", "second(s)")
+                    .doesNotEndWith("{0} seconds");
         }
         assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManySignIns", 1L))
                 .isEqualTo("Too many failed sign-ins. Try again in 1 second.");
         assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManySignIns", 42L))
                 .isEqualTo("Too many failed sign-ins. Try again in 42 seconds.");
-        assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManyFailures", 1L)).endsWith("Try again in 1 second.");
-        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 1L)).endsWith("try again in 1 second");
-        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 60L)).endsWith("try again in 60 seconds");
+        assertThat(dev.scopekeeper.base.Messages.get("api.auth.tooManyFailures", 1L))
+                .endsWith("Try again in 1 second.");
+        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 1L))
+                .endsWith("try again in 1 second");
+        assertThat(dev.scopekeeper.base.Messages.get("credentials.throttled", 60L))
+                .endsWith("try again in 60 seconds");
     }
 }

@@ -19,14 +19,18 @@ class UserMenuTest extends BrowserlessTestBase {
         UserProfile user = signInAsNew("menu", PlatformRole.USER);
         navigate(HomeView.class);
 
-        Button avatar = find(Button.class).withAriaLabel("Open user menu for " + user.displayName()).single();
+        Button avatar = find(Button.class)
+                .withAriaLabel("Open user menu for " + user.displayName())
+                .single();
         Popover popover = find(Popover.class).single();
         assertThat(popover.getTarget()).isSameAs(avatar);
         assertThat(popover.isOpenOnClick()).isTrue();
 
-        List<String> texts = find(Span.class, popover).all().stream().map(Span::getText).toList();
+        List<String> texts =
+                find(Span.class, popover).all().stream().map(Span::getText).toList();
         assertThat(texts).contains(user.displayName(), user.email());
-        List<String> items = find(Button.class, popover).all().stream().map(Button::getText).toList();
+        List<String> items =
+                find(Button.class, popover).all().stream().map(Button::getText).toList();
         assertThat(items).containsExactly("Profile", "Personal Access Tokens", "Sign out");
     }
 
@@ -47,7 +51,8 @@ class UserMenuTest extends BrowserlessTestBase {
         navigate(HomeView.class);
 
         var labels = find(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
-                .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
+                .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                .toList();
         assertThat(labels).contains("Home");
     }
 }

@@ -25,6 +25,7 @@ class DomainApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
 
@@ -45,8 +46,8 @@ class DomainApiTest {
         user = testUsers.create("member", PlatformRole.USER);
         userToken = api.accessToken(user);
         route = TestDomains.uniqueRoute("acme");
-        Response response = api.post("/api/v1/domains", adminToken,
-                Map.of("name", "Acme", "route", route, "tags", List.of("prod")));
+        Response response = api.post(
+                "/api/v1/domains", adminToken, Map.of("name", "Acme", "route", route, "tags", List.of("prod")));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode created = response.json();
         domainId = created.path("id").asLong();
@@ -70,8 +71,10 @@ class DomainApiTest {
         assertThat(taken.json().path("field").asString()).isEqualTo("route");
 
         Response bad = api.post("/api/v1/domains", adminToken, Map.of("name", "Bad", "alias", "Upper Case"))
-                .assertProblem(422, "Use 1 to 64 lower-case letters, digits or dashes, starting and ending with a "
-                        + "letter or digit");
+                .assertProblem(
+                        422,
+                        "Use 1 to 64 lower-case letters, digits or dashes, starting and ending with a "
+                                + "letter or digit");
         assertThat(bad.json().path("field").asString()).isEqualTo("route");
         api.post("/api/v1/domains", adminToken, Map.of("route", TestDomains.uniqueRoute("x")))
                 .assertProblem(422, "Name is required");
@@ -79,26 +82,39 @@ class DomainApiTest {
 
     @Test
     void anUpdateKeepsWhatItDoesNotMention() {
-        JsonNode updated = api.patch(domain, adminToken, Map.of("name", "Acme Corp")).json();
+        JsonNode updated =
+                api.patch(domain, adminToken, Map.of("name", "Acme Corp")).json();
 
         assertThat(updated.path("name").asString()).isEqualTo("Acme Corp");
         assertThat(updated.path("route").asString()).isEqualTo(route);
         assertThat(updated.path("tags").get(0).asString()).isEqualTo("prod");
-        assertThat(api.patch(domain, adminToken, Map.of("tags", List.of())).json().path("tags").isEmpty()).isTrue();
+        assertThat(api.patch(domain, adminToken, Map.of("tags", List.of()))
+                        .json()
+                        .path("tags")
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
     void aDisabledDomainRefusesChangesUntilEnabled() {
-        assertThat(api.post(domain + "/disable", adminToken, null).json().path("status").asString())
+        assertThat(api.post(domain + "/disable", adminToken, null)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("disabled");
 
         api.post(domain + "/clients", adminToken, Map.of("name", "c"))
                 .assertProblem(409, "This domain is disabled; enable it before making changes");
         assertThat(api.get(domain + "/clients", adminToken).status()).isEqualTo(200);
 
-        assertThat(api.post(domain + "/enable", adminToken, null).json().path("status").asString())
+        assertThat(api.post(domain + "/enable", adminToken, null)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("enabled");
-        assertThat(api.post(domain + "/clients", adminToken, Map.of("name", "c")).status()).isEqualTo(201);
+        assertThat(api.post(domain + "/clients", adminToken, Map.of("name", "c"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -110,7 +126,10 @@ class DomainApiTest {
         assertThat(mine.path("total").asLong()).isEqualTo(1);
         assertThat(mine.path("domains").get(0).path("id").asLong()).isEqualTo(domainId);
         assertThat(mine.path("domains").get(0).path("my_role").asString()).isEqualTo("viewer");
-        assertThat(api.get("/api/v1/domains?name=acme&limit=100", adminToken).json().path("total").asLong())
+        assertThat(api.get("/api/v1/domains?name=acme&limit=100", adminToken)
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isPositive();
     }
 
@@ -121,13 +140,19 @@ class DomainApiTest {
         assertThat(added.path("user_id").asLong()).isEqualTo(user.id());
         assertThat(added.path("username").asString()).isEqualTo(user.username());
         assertThat(added.path("role").asString()).isEqualTo("viewer");
-        api.post(domain + "/clients", userToken, Map.of("name", "c")).assertProblem(403,
-                "Your role in this domain does not allow domains create_clients; it needs the editor role");
+        api.post(domain + "/clients", userToken, Map.of("name", "c"))
+                .assertProblem(
+                        403,
+                        "Your role in this domain does not allow domains create_clients; it needs the editor role");
 
-        assertThat(api.post(domain + "/members", adminToken, Map.of("user_id", user.id(), "role", "editor")).json()
-                .path("role").asString()).isEqualTo("editor");
+        assertThat(api.post(domain + "/members", adminToken, Map.of("user_id", user.id(), "role", "editor"))
+                        .json()
+                        .path("role")
+                        .asString())
+                .isEqualTo("editor");
 
-        assertThat(api.post(domain + "/clients", userToken, Map.of("name", "c")).status()).isEqualTo(201);
+        assertThat(api.post(domain + "/clients", userToken, Map.of("name", "c")).status())
+                .isEqualTo(201);
         JsonNode members = api.get(domain + "/members", userToken).json();
         assertThat(members.path("total").asLong()).isEqualTo(2);
         assertThat(members.path("members").valueStream().map(m -> m.path("role").asString()))
@@ -138,7 +163,8 @@ class DomainApiTest {
     void aRemovedMemberNoLongerSeesTheDomain() {
         api.post(domain + "/members", adminToken, Map.of("user_id", user.id(), "role", "viewer"));
 
-        assertThat(api.delete(domain + "/members/" + user.id(), adminToken).status()).isEqualTo(204);
+        assertThat(api.delete(domain + "/members/" + user.id(), adminToken).status())
+                .isEqualTo(204);
 
         api.get(domain, userToken).assertProblem(404, "Domain not found");
         api.delete(domain + "/members/" + user.id(), adminToken)
@@ -174,22 +200,33 @@ class DomainApiTest {
 
     @Test
     void anInviteeAcceptsAndJoinsWithTheInvitedRole() {
-        JsonNode invitation = api.post(domain + "/invitations", adminToken,
-                Map.of("user_id", user.id(), "role", "editor")).json();
+        JsonNode invitation = api.post(
+                        domain + "/invitations", adminToken, Map.of("user_id", user.id(), "role", "editor"))
+                .json();
         long id = invitation.path("id").asLong();
         assertThat(invitation.path("state").asString()).isEqualTo("pending");
         assertThat(invitation.path("invitee_user_id").asLong()).isEqualTo(user.id());
         assertThat(invitation.path("domain_name").asString()).isEqualTo("Acme");
 
-        assertThat(api.get(domain + "/invitations", adminToken).json().path("invitations").get(0).path("id")
-                .asLong()).isEqualTo(id);
-        assertThat(api.get("/api/v1/invitations?limit=100", adminToken).json().path("invitations").valueStream()
-                .map(i -> i.path("id").asLong())).contains(id);
+        assertThat(api.get(domain + "/invitations", adminToken)
+                        .json()
+                        .path("invitations")
+                        .get(0)
+                        .path("id")
+                        .asLong())
+                .isEqualTo(id);
+        assertThat(api.get("/api/v1/invitations?limit=100", adminToken)
+                        .json()
+                        .path("invitations")
+                        .valueStream()
+                        .map(i -> i.path("id").asLong()))
+                .contains(id);
         JsonNode received = api.get("/api/v1/invitations/received", userToken).json();
         assertThat(received.path("total").asLong()).isEqualTo(1);
         api.get(domain, userToken).assertProblem(404, "Domain not found");
 
-        JsonNode accepted = api.post("/api/v1/invitations/" + id + "/accept", userToken, null).json();
+        JsonNode accepted = api.post("/api/v1/invitations/" + id + "/accept", userToken, null)
+                .json();
 
         assertThat(accepted.path("state").asString()).isEqualTo("accepted");
         assertThat(api.get(domain, userToken).json().path("my_role").asString()).isEqualTo("editor");
@@ -199,13 +236,18 @@ class DomainApiTest {
 
     @Test
     void anInviteeMayRejectAndNobodyElseMayAnswer() {
-        long id = api.post(domain + "/invitations", adminToken, Map.of("invitee_user_id", user.id(), "relation",
-                "viewer")).json().path("id").asLong();
+        long id = api.post(
+                        domain + "/invitations", adminToken, Map.of("invitee_user_id", user.id(), "relation", "viewer"))
+                .json()
+                .path("id")
+                .asLong();
 
-        api.post("/api/v1/invitations/" + id + "/accept", adminToken, null)
-                .assertProblem(404, "Invitation not found");
-        assertThat(api.post("/api/v1/invitations/" + id + "/reject", userToken, null).json().path("state")
-                .asString()).isEqualTo("rejected");
+        api.post("/api/v1/invitations/" + id + "/accept", adminToken, null).assertProblem(404, "Invitation not found");
+        assertThat(api.post("/api/v1/invitations/" + id + "/reject", userToken, null)
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("rejected");
         api.get(domain, userToken).assertProblem(404, "Domain not found");
         api.post("/api/v1/invitations/abc/accept", userToken, null)
                 .assertProblem(400, "Invalid value for parameter \"invitationId\"");
@@ -227,9 +269,12 @@ class DomainApiTest {
     @Test
     void aDeletedInvitationCanNoLongerBeAccepted() {
         long id = api.post(domain + "/invitations", adminToken, Map.of("user_id", user.id(), "role", "viewer"))
-                .json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
 
-        assertThat(api.delete(domain + "/invitations/" + id, adminToken).status()).isEqualTo(204);
+        assertThat(api.delete(domain + "/invitations/" + id, adminToken).status())
+                .isEqualTo(204);
 
         api.post("/api/v1/invitations/" + id + "/accept", userToken, null).assertProblem(404, "Invitation not found");
         api.delete(domain + "/invitations/" + id, adminToken).assertProblem(404, "Invitation not found");
@@ -237,9 +282,11 @@ class DomainApiTest {
 
     @Test
     void receivedInvitationsNeedAToken() {
-        api.get("/api/v1/invitations/received", null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
-        api.post("/api/v1/invitations/1/accept", null, null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        api.get("/api/v1/invitations/received", null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        api.post("/api/v1/invitations/1/accept", null, null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
     }
 }

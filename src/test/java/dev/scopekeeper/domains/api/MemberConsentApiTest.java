@@ -25,8 +25,10 @@ class MemberConsentApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TestDomains domains;
 
@@ -56,8 +58,10 @@ class MemberConsentApiTest {
         unknown.assertProblem(422, "No such user");
         invisible.assertProblem(422, "No such user");
         assertThat(invisible.body()).doesNotContain(stranger.username());
-        assertThat(invisible.json().path("field").asString()).isEqualTo(unknown.json().path("field").asString());
-        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken).body())
+        assertThat(invisible.json().path("field").asString())
+                .isEqualTo(unknown.json().path("field").asString());
+        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken)
+                        .body())
                 .doesNotContain(stranger.username());
     }
 
@@ -75,12 +79,15 @@ class MemberConsentApiTest {
 
         assertThat(invited.status()).as(invited.body()).isEqualTo(202);
         assertThat(invited.json().path("state").asString()).isEqualTo("pending");
-        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken).body())
+        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken)
+                        .body())
                 .doesNotContain("\"" + fred.username() + "\"");
         long invitation = invited.json().path("id").asLong();
-        assertThat(api.post("/api/v1/invitations/" + invitation + "/accept", fredToken, null).status())
+        assertThat(api.post("/api/v1/invitations/" + invitation + "/accept", fredToken, null)
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken).body())
+        assertThat(api.get("/api/v1/domains/" + domain + "/members?limit=100", danaToken)
+                        .body())
                 .contains("\"" + fred.username() + "\"");
 
         Response roleChange = add(erin.id(), danaToken);

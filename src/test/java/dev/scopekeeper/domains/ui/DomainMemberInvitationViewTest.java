@@ -29,15 +29,16 @@ class DomainMemberInvitationViewTest extends BrowserlessTestBase {
         DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
         test(view.tabs).select("Members");
         TextField username = find(TextField.class).withCaption("Username").single();
-        assertThat(username.getHelperText()).isEqualTo("Someone who is not a member yet gets an invitation to accept"
-                + " (platform administrators add them directly)");
+        assertThat(username.getHelperText())
+                .isEqualTo("Someone who is not a member yet gets an invitation to accept"
+                        + " (platform administrators add them directly)");
 
         test(username).setValue(newcomer.username());
         test(view.memberRole).selectItem("Editor");
         test(view.addMember).click();
 
-        assertThat(notifications()).contains("Invitation sent to " + newcomer.username()
-                + "; they become a member when they accept it");
+        assertThat(notifications())
+                .contains("Invitation sent to " + newcomer.username() + "; they become a member when they accept it");
         assertThat(test(view.memberGrid).size()).as("root and dana only").isEqualTo(2);
     }
 }

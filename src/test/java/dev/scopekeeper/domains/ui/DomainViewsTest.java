@@ -27,8 +27,10 @@ class DomainViewsTest extends BrowserlessTestBase {
 
     @Autowired
     DomainService domains;
+
     @Autowired
     MemberService members;
+
     @Autowired
     TestDomains testDomains;
 
@@ -42,7 +44,8 @@ class DomainViewsTest extends BrowserlessTestBase {
         test(field("Route")).setValue("Not A Route");
         test(find(Button.class).withText("Create").single()).click();
         assertThat(field("Route").getErrorMessage())
-                .isEqualTo("Use 1 to 64 lower-case letters, digits or dashes, starting and ending with a letter or digit");
+                .isEqualTo(
+                        "Use 1 to 64 lower-case letters, digits or dashes, starting and ending with a letter or digit");
 
         String route = TestDomains.uniqueRoute("alpha");
         test(field("Route")).setValue(route);
@@ -51,7 +54,9 @@ class DomainViewsTest extends BrowserlessTestBase {
 
         assertThat(notifications()).contains("Domain Team Alpha created");
         DomainView created = domains.list(new ListQuery(0, 100, "Team Alpha", null, null)).items().stream()
-                .filter(d -> d.route().equals(route)).findFirst().orElseThrow();
+                .filter(d -> d.route().equals(route))
+                .findFirst()
+                .orElseThrow();
         assertThat(created.tags()).containsExactly("prod", "eu");
         assertThat(created.myRole()).isEqualTo(DomainRole.ADMIN);
     }
@@ -85,7 +90,8 @@ class DomainViewsTest extends BrowserlessTestBase {
         navigate("clients", com.vaadin.flow.component.Component.class);
 
         @SuppressWarnings("unchecked")
-        ComboBox<DomainView> selector = find(ComboBox.class).withAriaLabel("Current domain").single();
+        ComboBox<DomainView> selector =
+                find(ComboBox.class).withAriaLabel("Current domain").single();
         assertThat(selector.getValue().id()).isEqualTo(first.id());
 
         test(selector).selectItem(second.name());
@@ -94,7 +100,11 @@ class DomainViewsTest extends BrowserlessTestBase {
         assertThat(domains.currentDomain().orElseThrow().id()).isEqualTo(second.id());
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ClientListView");
         navigate(DomainListView.class);
-        assertThat(((DomainView) find(ComboBox.class).withAriaLabel("Current domain").single().getValue()).id())
+        assertThat(((DomainView) find(ComboBox.class)
+                                .withAriaLabel("Current domain")
+                                .single()
+                                .getValue())
+                        .id())
                 .isEqualTo(second.id());
     }
 
@@ -128,7 +138,8 @@ class DomainViewsTest extends BrowserlessTestBase {
         DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
         test(view.tabs).select("Access tokens");
 
-        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists()).isTrue();
+        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists())
+                .isTrue();
     }
 
     @Test
@@ -141,9 +152,12 @@ class DomainViewsTest extends BrowserlessTestBase {
 
         navigate("domains/" + domain.id(), DomainDetailView.class);
 
-        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists()).isFalse();
-        assertThat(find(com.vaadin.flow.component.tabs.Tab.class).all()).extracting(t -> t.getLabel())
-                .doesNotContain("Access tokens").contains("Settings");
+        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists())
+                .isFalse();
+        assertThat(find(com.vaadin.flow.component.tabs.Tab.class).all())
+                .extracting(t -> t.getLabel())
+                .doesNotContain("Access tokens")
+                .contains("Settings");
     }
 
     @Test
@@ -269,7 +283,10 @@ class DomainViewsTest extends BrowserlessTestBase {
     }
 
     private DomainRole roleOf(DomainView domain, UserProfile user) {
-        return members.listMembers(domain.id(), 0, 100).items().stream().filter(m -> m.userId() == user.id())
-                .map(MemberView::role).findFirst().orElseThrow();
+        return members.listMembers(domain.id(), 0, 100).items().stream()
+                .filter(m -> m.userId() == user.id())
+                .map(MemberView::role)
+                .findFirst()
+                .orElseThrow();
     }
 }

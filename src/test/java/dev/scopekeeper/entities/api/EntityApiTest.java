@@ -25,8 +25,10 @@ class EntityApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     EntityFixtures fixtures;
 
@@ -55,7 +57,9 @@ class EntityApiTest {
     }
 
     private long createClient(String name, List<String> tags) {
-        return created(api.post(domain + "/clients", token, Map.of("name", name, "tags", tags))).path("id").asLong();
+        return created(api.post(domain + "/clients", token, Map.of("name", name, "tags", tags)))
+                .path("id")
+                .asLong();
     }
 
     @Test
@@ -74,7 +78,9 @@ class EntityApiTest {
         assertThat(api.get(domain + "/clients/" + id, token).body()).doesNotContain(secret, "secret");
         assertThat(api.get(domain + "/clients", token).body()).doesNotContain(secret);
 
-        String rotated = api.patch(domain + "/clients/" + id + "/secret", token, null).json().path("secret")
+        String rotated = api.patch(domain + "/clients/" + id + "/secret", token, null)
+                .json()
+                .path("secret")
                 .asString();
         assertThat(rotated).isNotBlank().isNotEqualTo(secret);
     }
@@ -96,9 +102,15 @@ class EntityApiTest {
                 .containsExactly("alpha-1", "alpha-2");
         assertThat(names(api.get(domain + "/clients?tag=blue", token).json().path("clients")))
                 .containsExactly("alpha-1", "beta");
-        assertThat(names(api.get(domain + "/clients?status=disabled", token).json().path("clients")))
+        assertThat(names(api.get(domain + "/clients?status=disabled", token)
+                        .json()
+                        .path("clients")))
                 .containsExactly("alpha-2");
-        assertThat(api.get(domain + "/clients?status=all", token).json().path("total").asLong()).isEqualTo(4);
+        assertThat(api.get(domain + "/clients?status=all", token)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(4);
     }
 
     private static List<String> names(JsonNode items) {
@@ -120,12 +132,11 @@ class EntityApiTest {
 
     @Test
     void idsOfTheWrongTypeAre400NamingTheParameter() {
-        Response response = api.get(domain + "/clients/abc", token)
-                .assertProblem(400, "Invalid value for parameter \"id\"");
+        Response response =
+                api.get(domain + "/clients/abc", token).assertProblem(400, "Invalid value for parameter \"id\"");
         assertThat(response.json().path("field").asString()).isEqualTo("id");
 
-        api.get("/api/v1/domains/first/clients", token)
-                .assertProblem(400, "Invalid value for parameter \"domainId\"");
+        api.get("/api/v1/domains/first/clients", token).assertProblem(400, "Invalid value for parameter \"domainId\"");
         api.post(domain + "/groups/" + fixture.groupId() + "/clients/x", token, null)
                 .assertProblem(400, "Invalid value for parameter \"clientId\"");
         api.get(domain + "/clients/99999999999999999999", token)
@@ -155,8 +166,8 @@ class EntityApiTest {
 
     @Test
     void invalidNamesAndTagsAre422NamingTheField() {
-        Response blank = api.post(domain + "/clients", token, Map.of("name", "  "))
-                .assertProblem(422, "Name is required");
+        Response blank =
+                api.post(domain + "/clients", token, Map.of("name", "  ")).assertProblem(422, "Name is required");
         assertThat(blank.json().path("field").asString()).isEqualTo("name");
         api.post(domain + "/channels", token, Map.of()).assertProblem(422, "Name is required");
         api.post(domain + "/groups", token, Map.of("name", "x".repeat(101)))
@@ -164,8 +175,9 @@ class EntityApiTest {
         api.post(domain + "/groups", token, Map.of("name", "g2", "description", "d".repeat(1025)))
                 .assertProblem(422, "Description can be at most 1,024 characters");
 
-        Response tags = api.patch(domain + "/clients/" + fixture.clientId() + "/tags", token,
-                Map.of("tags", List.of("a,b"))).assertProblem(422, "Tags cannot contain commas or control characters");
+        Response tags = api.patch(
+                        domain + "/clients/" + fixture.clientId() + "/tags", token, Map.of("tags", List.of("a,b")))
+                .assertProblem(422, "Tags cannot contain commas or control characters");
         assertThat(tags.json().path("field").asString()).isEqualTo("tags");
 
         Response missing = api.patch(domain + "/channels/" + fixture.channelId() + "/tags", token, Map.of())
@@ -175,11 +187,15 @@ class EntityApiTest {
 
     @Test
     void malformedJsonIs400AndAValueOfTheWrongTypeNamesItsField() {
-        api.send("POST", domain + "/clients", token, "{\"name\": ").assertProblem(400,
-                "The request body is not valid JSON");
+        api.send("POST", domain + "/clients", token, "{\"name\": ")
+                .assertProblem(400, "The request body is not valid JSON");
 
-        Response wrongType = api.send("POST", domain + "/clients/" + fixture.clientId() + "/parent", token,
-                "{\"parent_id\": \"the big one\"}").assertProblem(400, "Invalid value for \"parent_id\"");
+        Response wrongType = api.send(
+                        "POST",
+                        domain + "/clients/" + fixture.clientId() + "/parent",
+                        token,
+                        "{\"parent_id\": \"the big one\"}")
+                .assertProblem(400, "Invalid value for \"parent_id\"");
         assertThat(wrongType.json().path("field").asString()).isEqualTo("parent_id");
 
         api.send("POST", domain + "/clients", token, "{\"name\": \"n\", \"tags\": {\"a\": 1}}")
@@ -190,7 +206,8 @@ class EntityApiTest {
     void missingIdsInBodiesAre422NamingTheJsonProperty() {
         Response response = api.post(domain + "/clients/" + fixture.clientId() + "/connect", token, Map.of())
                 .assertProblem(422, "The request has invalid fields: channel_id");
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("channel_id");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("channel_id");
 
         api.post(domain + "/channels/" + fixture.channelId() + "/connect", token, Map.of())
                 .assertProblem(422, "The request has invalid fields: client_id");
@@ -203,24 +220,39 @@ class EntityApiTest {
     @Test
     void connectingAClientAndAChannelShowsOnBothSidesUntilDisconnected() {
         long client = createClient("meter", List.of());
-        long channel = created(api.post(domain + "/channels", token, Map.of("name", "readings"))).path("id").asLong();
+        long channel = created(api.post(domain + "/channels", token, Map.of("name", "readings")))
+                .path("id")
+                .asLong();
 
         assertThat(api.post(domain + "/clients/" + client + "/connect", token, Map.of("channel_id", channel))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(names(api.get(domain + "/clients/" + client + "/channels", token).json().path("channels")))
+        assertThat(names(api.get(domain + "/clients/" + client + "/channels", token)
+                        .json()
+                        .path("channels")))
                 .containsExactly("readings");
-        assertThat(names(api.get(domain + "/channels/" + channel + "/clients", token).json().path("clients")))
+        assertThat(names(api.get(domain + "/channels/" + channel + "/clients", token)
+                        .json()
+                        .path("clients")))
                 .containsExactly("meter");
 
         assertThat(api.post(domain + "/channels/" + channel + "/disconnect", token, Map.of("client_id", client))
-                .status()).isEqualTo(204);
-        assertThat(api.get(domain + "/clients/" + client + "/channels", token).json().path("total").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get(domain + "/clients/" + client + "/channels", token)
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isZero();
 
         assertThat(api.post(domain + "/channels/" + channel + "/connect", token, Map.of("client_id", client))
-                .status()).isEqualTo(204);
-        assertThat(api.get(domain + "/channels/" + channel + "/clients", token).json().path("total").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get(domain + "/channels/" + channel + "/clients", token)
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -228,49 +260,73 @@ class EntityApiTest {
     void nothingConnectsOrAttachesAcrossDomains() {
         Fixture other = fixtures.create(owner, viewer);
 
-        api.post(domain + "/clients/" + fixture.clientId() + "/connect", token,
-                Map.of("channel_id", other.channelId())).assertProblem(404, "Channel not found");
-        api.post(domain + "/channels/" + fixture.channelId() + "/connect", token,
-                Map.of("client_id", other.clientId())).assertProblem(404, "Client not found");
-        api.post(domain + "/clients/" + fixture.clientId() + "/parent", token,
-                Map.of("parent_id", other.groupId())).assertProblem(404, "Group not found");
-        api.post(domain + "/groups/" + fixture.groupId() + "/children", token,
-                Map.of("groups", List.of(other.groupId()))).assertProblem(404, "Group not found");
+        api.post(domain + "/clients/" + fixture.clientId() + "/connect", token, Map.of("channel_id", other.channelId()))
+                .assertProblem(404, "Channel not found");
+        api.post(domain + "/channels/" + fixture.channelId() + "/connect", token, Map.of("client_id", other.clientId()))
+                .assertProblem(404, "Client not found");
+        api.post(domain + "/clients/" + fixture.clientId() + "/parent", token, Map.of("parent_id", other.groupId()))
+                .assertProblem(404, "Group not found");
+        api.post(
+                        domain + "/groups/" + fixture.groupId() + "/children",
+                        token,
+                        Map.of("groups", List.of(other.groupId())))
+                .assertProblem(404, "Group not found");
         api.post(domain + "/groups/" + fixture.groupId() + "/channels/" + other.channelId(), token, null)
                 .assertProblem(404, "Channel not found");
     }
 
     @Test
     void parentGroupsAreSetAndRemoved() {
-        JsonNode client = api.post(domain + "/clients/" + fixture.clientId() + "/parent", token,
-                Map.of("parent_id", fixture.otherGroupId())).json();
+        JsonNode client = api.post(
+                        domain + "/clients/" + fixture.clientId() + "/parent",
+                        token,
+                        Map.of("parent_id", fixture.otherGroupId()))
+                .json();
         assertThat(client.path("parent_id").asLong()).isEqualTo(fixture.otherGroupId());
 
-        assertThat(api.delete(domain + "/clients/" + fixture.clientId() + "/parent", token).json()
-                .path("parent_id").isNull()).isTrue();
-        assertThat(api.delete(domain + "/channels/" + fixture.channelId() + "/parent", token).json()
-                .path("parent_id").isNull()).isTrue();
+        assertThat(api.delete(domain + "/clients/" + fixture.clientId() + "/parent", token)
+                        .json()
+                        .path("parent_id")
+                        .isNull())
+                .isTrue();
+        assertThat(api.delete(domain + "/channels/" + fixture.channelId() + "/parent", token)
+                        .json()
+                        .path("parent_id")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void aGroupCannotBecomeItsOwnAncestor() {
-        Response response = api.post(domain + "/groups/" + fixture.groupId() + "/parent", token,
-                Map.of("parent_id", fixture.childGroupId()))
-                .assertProblem(422, "Group \"child\" cannot become the parent of \"group\": it is \"group\" itself "
-                        + "or one of its subgroups, which would make a cycle");
+        Response response = api.post(
+                        domain + "/groups/" + fixture.groupId() + "/parent",
+                        token,
+                        Map.of("parent_id", fixture.childGroupId()))
+                .assertProblem(
+                        422,
+                        "Group \"child\" cannot become the parent of \"group\": it is \"group\" itself "
+                                + "or one of its subgroups, which would make a cycle");
         assertThat(response.json().path("field").asString()).isEqualTo("parent_id");
 
-        api.post(domain + "/groups/" + fixture.childGroupId() + "/children", token,
-                Map.of("groups", List.of(fixture.groupId()))).assertProblem(422, "Group \"child\" cannot become the "
-                        + "parent of \"group\": it is \"group\" itself or one of its subgroups, which would make a cycle");
+        api.post(
+                        domain + "/groups/" + fixture.childGroupId() + "/children",
+                        token,
+                        Map.of("groups", List.of(fixture.groupId())))
+                .assertProblem(
+                        422,
+                        "Group \"child\" cannot become the "
+                                + "parent of \"group\": it is \"group\" itself or one of its subgroups, which would make a cycle");
     }
 
     @Test
     void theHierarchyShowsAncestorsAndDescendantsToTheRequestedDepth() {
-        long grandchild = created(api.post(domain + "/groups", token,
-                Map.of("name", "grandchild", "parent_id", fixture.childGroupId()))).path("id").asLong();
+        long grandchild = created(api.post(
+                        domain + "/groups", token, Map.of("name", "grandchild", "parent_id", fixture.childGroupId())))
+                .path("id")
+                .asLong();
 
-        JsonNode deep = api.get(domain + "/groups/" + fixture.groupId() + "/hierarchy?depth=2", token).json();
+        JsonNode deep = api.get(domain + "/groups/" + fixture.groupId() + "/hierarchy?depth=2", token)
+                .json();
         assertThat(deep.path("depth").asInt()).isEqualTo(2);
         assertThat(deep.path("ancestors").isEmpty()).isTrue();
         assertThat(deep.path("group").path("name").asString()).isEqualTo("group");
@@ -278,7 +334,8 @@ class EntityApiTest {
         assertThat(child.path("name").asString()).isEqualTo("child");
         assertThat(child.path("children").get(0).path("id").asLong()).isEqualTo(grandchild);
 
-        JsonNode shallow = api.get(domain + "/groups/" + grandchild + "/hierarchy", token).json();
+        JsonNode shallow =
+                api.get(domain + "/groups/" + grandchild + "/hierarchy", token).json();
         assertThat(names(shallow.path("ancestors"))).containsExactly("group", "child");
         assertThat(shallow.path("group").path("children").isEmpty()).isTrue();
 
@@ -298,25 +355,37 @@ class EntityApiTest {
                 .containsExactly("child", "other");
 
         assertThat(api.send("DELETE", group + "/children", token, Map.of("groups", List.of(fixture.childGroupId())))
-                .status()).isEqualTo(204);
-        assertThat(names(api.get(group + "/children", token).json().path("groups"))).containsExactly("other");
+                        .status())
+                .isEqualTo(204);
+        assertThat(names(api.get(group + "/children", token).json().path("groups")))
+                .containsExactly("other");
 
         api.send("DELETE", group + "/children", token, Map.of("groups", List.of(fixture.childGroupId())))
                 .assertProblem(422, "\"child\" is not a child of this group");
 
         assertThat(api.delete(group + "/children/all", token).status()).isEqualTo(204);
-        assertThat(api.get(group + "/children", token).json().path("total").asLong()).isZero();
+        assertThat(api.get(group + "/children", token).json().path("total").asLong())
+                .isZero();
     }
 
     @Test
     void groupsAdoptAndReleaseClientsAndChannels() {
         String other = domain + "/groups/" + fixture.otherGroupId();
-        assertThat(api.post(other + "/clients/" + fixture.clientId(), token, null).json().path("parent_id").asLong())
+        assertThat(api.post(other + "/clients/" + fixture.clientId(), token, null)
+                        .json()
+                        .path("parent_id")
+                        .asLong())
                 .isEqualTo(fixture.otherGroupId());
-        assertThat(api.post(other + "/channels/" + fixture.channelId(), token, null).json().path("parent_id")
-                .asLong()).isEqualTo(fixture.otherGroupId());
+        assertThat(api.post(other + "/channels/" + fixture.channelId(), token, null)
+                        .json()
+                        .path("parent_id")
+                        .asLong())
+                .isEqualTo(fixture.otherGroupId());
 
-        assertThat(api.delete(other + "/clients/" + fixture.clientId(), token).json().path("parent_id").isNull())
+        assertThat(api.delete(other + "/clients/" + fixture.clientId(), token)
+                        .json()
+                        .path("parent_id")
+                        .isNull())
                 .isTrue();
         api.delete(other + "/clients/" + fixture.clientId(), token)
                 .assertProblem(422, "\"client\" is not a child of this group");
@@ -338,23 +407,39 @@ class EntityApiTest {
     @Test
     void aDisabledEntityRefusesChangesUntilEnabled() {
         String client = domain + "/clients/" + fixture.clientId();
-        assertThat(api.post(client + "/disable", token, null).json().path("status").asString()).isEqualTo("disabled");
+        assertThat(api.post(client + "/disable", token, null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("disabled");
 
         Response refused = api.patch(client, token, Map.of("name", "renamed"))
                 .assertProblem(409, "\"client\" is disabled; enable it before making changes");
         assertThat(refused.json().path("field").isMissingNode()).isTrue();
 
-        assertThat(api.post(client + "/enable", token, null).json().path("status").asString()).isEqualTo("enabled");
-        assertThat(api.patch(client, token, Map.of("name", "renamed")).json().path("name").asString())
+        assertThat(api.post(client + "/enable", token, null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("enabled");
+        assertThat(api.patch(client, token, Map.of("name", "renamed"))
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo("renamed");
     }
 
     @Test
     void deletedEntitiesAreGone() {
-        assertThat(api.delete(domain + "/clients/" + fixture.clientId(), token).status()).isEqualTo(204);
+        assertThat(api.delete(domain + "/clients/" + fixture.clientId(), token).status())
+                .isEqualTo(204);
         api.get(domain + "/clients/" + fixture.clientId(), token).assertProblem(404, "Client not found");
-        assertThat(api.delete(domain + "/groups/" + fixture.groupId(), token).status()).isEqualTo(204);
-        assertThat(api.get(domain + "/channels/" + fixture.channelId(), token).json().path("parent_id").isNull())
+        assertThat(api.delete(domain + "/groups/" + fixture.groupId(), token).status())
+                .isEqualTo(204);
+        assertThat(api.get(domain + "/channels/" + fixture.channelId(), token)
+                        .json()
+                        .path("parent_id")
+                        .isNull())
                 .isTrue();
     }
 
@@ -366,8 +451,9 @@ class EntityApiTest {
         String editorToken = api.accessToken(editor);
 
         assertThat(api.patch(domain + "/clients/" + fixture.clientId(), editorToken, Map.of("name", "edited"))
-                .status()).isEqualTo(200);
-        api.post(domain + "/disable", editorToken, null).assertProblem(403,
-                "Your role in this domain does not allow domains disable; it needs the admin role");
+                        .status())
+                .isEqualTo(200);
+        api.post(domain + "/disable", editorToken, null)
+                .assertProblem(403, "Your role in this domain does not allow domains disable; it needs the admin role");
     }
 }

@@ -40,13 +40,15 @@ class EntityEndpointsApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     EntityFixtures fixtures;
+
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     UserProfile owner;
     UserProfile viewer;
@@ -55,6 +57,7 @@ class EntityEndpointsApiTest {
     String outsiderToken;
     /** Only for calls that change nothing. */
     Fixture shared;
+
     Fixture foreign;
 
     @BeforeAll
@@ -151,11 +154,17 @@ class EntityEndpointsApiTest {
         Response response = call(endpoint, endpoint.path(shared), viewerToken, shared);
 
         if (op.isPlatformAdminOnly()) {
-            response.assertProblem(403, Messages.get("access.platformAdminOnly", op.entityType().wireName(),
-                    op.wireName()));
+            response.assertProblem(
+                    403,
+                    Messages.get("access.platformAdminOnly", op.entityType().wireName(), op.wireName()));
         } else if (!DomainRole.VIEWER.atLeast(op.minimumRole())) {
-            response.assertProblem(403, Messages.get("access.roleTooLow", op.entityType().wireName(), op.wireName(),
-                    op.minimumRole().wireName()));
+            response.assertProblem(
+                    403,
+                    Messages.get(
+                            "access.roleTooLow",
+                            op.entityType().wireName(),
+                            op.wireName(),
+                            op.minimumRole().wireName()));
         } else {
             assertThat(response.status()).as(response.body()).isEqualTo(endpoint.status());
             endpoint.shape().assertMatches(response.json());
@@ -169,11 +178,13 @@ class EntityEndpointsApiTest {
             RequiresOperation required = handler.getMethodAnnotation(RequiresOperation.class);
             String pattern = info.getPatternValues().iterator().next();
             if (required != null) {
-                info.getMethodsCondition().getMethods().forEach(method -> annotated.add(method + " " + pattern
-                        + " " + required.value()));
+                info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(method -> annotated.add(method + " " + pattern + " " + required.value()));
             } else if (!pattern.startsWith("/api/v1/domains/{domainId}/pats")) {
                 // the domain admins' token oversight is not a catalogue operation (and refuses PATs)
-                assertThat(pattern).as(handler + " acts inside a domain, so it declares its operation")
+                assertThat(pattern)
+                        .as(handler + " acts inside a domain, so it declares its operation")
                         .doesNotStartWith("/api/v1/domains");
             }
         });
@@ -186,7 +197,8 @@ class EntityEndpointsApiTest {
 
     @Test
     void everyOperationOfTheCatalogueHasAnEndpoint() {
-        Set<Operation> covered = EntityEndpoints.all().map(Endpoint::operation)
+        Set<Operation> covered = EntityEndpoints.all()
+                .map(Endpoint::operation)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Operation.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(Arrays.asList(Operation.values()));

@@ -32,8 +32,16 @@ public class EntityFixtures {
      * otherGroupId} has no parent; {@code memberId} is a viewer of the domain; {@code inviteeId} is a user who
      * is neither member nor invited; {@code invitationId} is a pending invitation of yet another user.
      */
-    public record Fixture(long domainId, long groupId, long childGroupId, long otherGroupId, long clientId,
-            long channelId, long memberId, long inviteeId, long invitationId) {
+    public record Fixture(
+            long domainId,
+            long groupId,
+            long childGroupId,
+            long otherGroupId,
+            long clientId,
+            long channelId,
+            long memberId,
+            long inviteeId,
+            long invitationId) {
 
         /** The id of the fixture's entity of that type (the domain for {@code domains}). */
         public long entityId(EntityType type) {
@@ -54,8 +62,14 @@ public class EntityFixtures {
     private final ChannelService channels;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
-    EntityFixtures(TestDomains testDomains, TestUsers testUsers, DomainService domains, GroupService groups,
-            ClientService clients, ChannelService channels, ObjectProvider<SecurityContextHolderStrategy> strategy) {
+    EntityFixtures(
+            TestDomains testDomains,
+            TestUsers testUsers,
+            DomainService domains,
+            GroupService groups,
+            ClientService clients,
+            ChannelService channels,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.testDomains = testDomains;
         this.testUsers = testUsers;
         this.domains = domains;
@@ -69,19 +83,28 @@ public class EntityFixtures {
     public Fixture create(UserProfile owner, UserProfile viewer) {
         useThisContextsSecurityContext();
         try {
-            long domain = testDomains.create(owner, "Fixture " + TestDomains.uniqueRoute("f")).id();
+            long domain = testDomains
+                    .create(owner, "Fixture " + TestDomains.uniqueRoute("f"))
+                    .id();
             testDomains.addMember(domain, viewer, DomainRole.VIEWER);
-            long group = groups.create(domain, new GroupRequest("group", "the parent", List.of("g"), null)).id();
-            long child = groups.create(domain, new GroupRequest("child", "", List.of(), group)).id();
-            long other = groups.create(domain, new GroupRequest("other", "", List.of(), null)).id();
-            long client = clients.create(domain, new ClientRequest("client", List.of("c"))).client().id();
+            long group = groups.create(domain, new GroupRequest("group", "the parent", List.of("g"), null))
+                    .id();
+            long child = groups.create(domain, new GroupRequest("child", "", List.of(), group))
+                    .id();
+            long other = groups.create(domain, new GroupRequest("other", "", List.of(), null))
+                    .id();
+            long client = clients.create(domain, new ClientRequest("client", List.of("c")))
+                    .client()
+                    .id();
             clients.setParentGroup(domain, client, group);
-            long channel = channels.create(domain, new ChannelRequest("channel", List.of("h"))).id();
+            long channel = channels.create(domain, new ChannelRequest("channel", List.of("h")))
+                    .id();
             channels.setParentGroup(domain, channel, group);
             clients.connectToChannel(domain, client, channel);
             UserProfile invitee = testUsers.create("invitee", PlatformRole.USER);
             UserProfile invited = testUsers.create("invited", PlatformRole.USER);
-            long invitation = domains.sendInvitation(domain, invited.id(), DomainRole.EDITOR).id();
+            long invitation = domains.sendInvitation(domain, invited.id(), DomainRole.EDITOR)
+                    .id();
             return new Fixture(domain, group, child, other, client, channel, viewer.id(), invitee.id(), invitation);
         } finally {
             testUsers.signOut();

@@ -21,6 +21,7 @@ class ChannelViewsTest extends EntityUiTestBase {
 
     @Autowired
     ChannelService channels;
+
     @Autowired
     ClientService clients;
 
@@ -44,7 +45,8 @@ class ChannelViewsTest extends EntityUiTestBase {
     void aClientIsConnectedToTheChannelFromTheChannelPage() {
         givenADomain();
         ChannelView channel = channels.create(domain.id(), new ChannelRequest("events", List.of()));
-        ClientView client = clients.create(domain.id(), new ClientRequest("camera", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("camera", List.of()))
+                .client();
         ChannelDetailView view = navigate("channels/" + channel.id(), ChannelDetailView.class);
 
         test(find(ComboBox.class).withCaption("Client").single()).selectItem("camera");
@@ -52,8 +54,10 @@ class ChannelViewsTest extends EntityUiTestBase {
 
         assertThat(notifications()).contains("camera connected");
         assertThat(test(view.connections.grid).getRow(0).name()).isEqualTo("camera");
-        assertThat(clients.listConnectedChannels(domain.id(), client.id(), ListQuery.firstPage()).items())
-                .extracting(ChannelView::name).containsExactly("events");
+        assertThat(clients.listConnectedChannels(domain.id(), client.id(), ListQuery.firstPage())
+                        .items())
+                .extracting(ChannelView::name)
+                .containsExactly("events");
 
         test((Button) test(view.connections.grid).getCellComponent(0, 1)).click();
         assertThat(notifications()).contains("camera disconnected");

@@ -30,8 +30,10 @@ class ClientViewsTest extends EntityUiTestBase {
 
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     GroupService groups;
 
@@ -48,9 +50,12 @@ class ClientViewsTest extends EntityUiTestBase {
         TextField secret = textField("Client secret");
         assertThat(secret.isReadOnly()).isTrue();
         assertThat(secret.getValue()).isNotBlank();
-        assertThat(find(Button.class).withAriaLabel("Copy to clipboard").exists()).isTrue();
+        assertThat(find(Button.class).withAriaLabel("Copy to clipboard").exists())
+                .isTrue();
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class)
-                .withText("Copy it now: it will not be shown again.").exists()).isTrue();
+                        .withText("Copy it now: it will not be shown again.")
+                        .exists())
+                .isTrue();
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getRow(0).name()).isEqualTo("sensor-1");
 
@@ -92,7 +97,8 @@ class ClientViewsTest extends EntityUiTestBase {
     void theListIsSearchedByNameAndFilteredByStatus() {
         givenADomain();
         clients.create(domain.id(), new ClientRequest("alpha-meter", List.of()));
-        ClientView beta = clients.create(domain.id(), new ClientRequest("beta-meter", List.of())).client();
+        ClientView beta = clients.create(domain.id(), new ClientRequest("beta-meter", List.of()))
+                .client();
         clients.create(domain.id(), new ClientRequest("gamma-valve", List.of()));
         clients.disable(domain.id(), beta.id());
         ClientListView view = navigate(ClientListView.class);
@@ -125,7 +131,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void theNameAndTagsAreEdited() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("lamp", List.of("old"))).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("lamp", List.of("old")))
+                .client();
         ClientDetailView view = navigate("clients/" + client.id(), ClientDetailView.class);
         assertThat(view.tags.getValue()).containsExactly("old");
 
@@ -145,7 +152,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void anInvalidTagIsShownAtTheTagsField() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("fan", List.of())).client();
+        ClientView client =
+                clients.create(domain.id(), new ClientRequest("fan", List.of())).client();
         ClientDetailView view = navigate("clients/" + client.id(), ClientDetailView.class);
 
         view.tags.addTag("x".repeat(65));
@@ -158,7 +166,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void disablingAsksFirstAndEnablingUndoesIt() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("heater", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("heater", List.of()))
+                .client();
         ClientDetailView view = navigate("clients/" + client.id(), ClientDetailView.class);
 
         click("Disable");
@@ -178,7 +187,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void deletingNamesTheClientAndAsksFirst() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("old-probe", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("old-probe", List.of()))
+                .client();
         navigate("clients/" + client.id(), ClientDetailView.class);
 
         click("Delete");
@@ -199,7 +209,8 @@ class ClientViewsTest extends EntityUiTestBase {
     void theParentGroupIsSetAndRemoved() {
         givenADomain();
         GroupView group = groups.create(domain.id(), new GroupRequest("floor-1", null, List.of(), null));
-        ClientView client = clients.create(domain.id(), new ClientRequest("thermo", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("thermo", List.of()))
+                .client();
         ClientDetailView view = navigate("clients/" + client.id(), ClientDetailView.class);
         assertThat(view.parent.getText()).isEqualTo("No parent group");
 
@@ -218,7 +229,8 @@ class ClientViewsTest extends EntityUiTestBase {
     void theClientIsConnectedToAChannelAndDisconnected() {
         givenADomain();
         ChannelView channel = channels.create(domain.id(), new ChannelRequest("telemetry", List.of()));
-        ClientView client = clients.create(domain.id(), new ClientRequest("meter", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("meter", List.of()))
+                .client();
         ClientDetailView view = navigate("clients/" + client.id(), ClientDetailView.class);
         assertThat(test(view.connections.grid).size()).isZero();
 
@@ -227,14 +239,18 @@ class ClientViewsTest extends EntityUiTestBase {
 
         assertThat(notifications()).contains("Connected to telemetry");
         assertThat(test(view.connections.grid).size()).isEqualTo(1);
-        assertThat(channels.listConnectedClients(domain.id(), channel.id(), ListQuery.firstPage()).items())
-                .extracting(ClientView::name).containsExactly("meter");
+        assertThat(channels.listConnectedClients(domain.id(), channel.id(), ListQuery.firstPage())
+                        .items())
+                .extracting(ClientView::name)
+                .containsExactly("meter");
 
         Button disconnect = (Button) test(view.connections.grid).getCellComponent(0, 1);
         assertThat(disconnect.getAriaLabel()).contains("Disconnect from telemetry");
         test(disconnect).click();
         assertThat(test(view.connections.grid).size()).isZero();
-        assertThat(clients.listConnectedChannels(domain.id(), client.id(), ListQuery.firstPage()).total()).isZero();
+        assertThat(clients.listConnectedChannels(domain.id(), client.id(), ListQuery.firstPage())
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -242,7 +258,8 @@ class ClientViewsTest extends EntityUiTestBase {
         givenADomain();
         ChannelView channel = channels.create(domain.id(), new ChannelRequest("closed", List.of()));
         channels.disable(domain.id(), channel.id());
-        ClientView client = clients.create(domain.id(), new ClientRequest("meter", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("meter", List.of()))
+                .client();
         navigate("clients/" + client.id(), ClientDetailView.class);
 
         test(find(ComboBox.class).withCaption("Channel").single()).selectItem("closed");
@@ -254,8 +271,10 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void regeneratingTheSecretShowsTheNewOneOnce() {
         givenADomain();
-        String first = clients.create(domain.id(), new ClientRequest("gateway", List.of())).secret();
-        ClientView client = clients.list(domain.id(), ListQuery.firstPage()).items().getFirst();
+        String first = clients.create(domain.id(), new ClientRequest("gateway", List.of()))
+                .secret();
+        ClientView client =
+                clients.list(domain.id(), ListQuery.firstPage()).items().getFirst();
         navigate("clients/" + client.id(), ClientDetailView.class);
         assertThat(find(TextField.class).withCaption("Client secret").exists()).isFalse();
 
@@ -272,7 +291,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void aViewerSeesTheClientReadOnly() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("watched", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("watched", List.of()))
+                .client();
         signInAsMember(DomainRole.VIEWER);
 
         ClientListView list = navigate(ClientListView.class);
@@ -289,7 +309,8 @@ class ClientViewsTest extends EntityUiTestBase {
     @Test
     void aClientOfAnotherDomainIsNotFound() {
         givenADomain();
-        ClientView client = clients.create(domain.id(), new ClientRequest("secret-thing", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("secret-thing", List.of()))
+                .client();
         var other = testUsers.create("other", PlatformRole.USER);
         testUsers.signIn(admin);
         DomainView otherDomain = testDomains.create(admin, "Other " + System.nanoTime());
@@ -306,9 +327,14 @@ class ClientViewsTest extends EntityUiTestBase {
         signInAsNew("lonely", PlatformRole.USER);
         ClientListView view = navigate(ClientListView.class);
 
-        assertThat(find(com.vaadin.flow.component.html.H2.class).withText("No domain yet").exists()).isTrue();
+        assertThat(find(com.vaadin.flow.component.html.H2.class)
+                        .withText("No domain yet")
+                        .exists())
+                .isTrue();
         assertThat(view.grid.isAttached()).isFalse();
-        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withText("Create a domain on the Domains page")
-                .exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class)
+                        .withText("Create a domain on the Domains page")
+                        .exists())
+                .isFalse();
     }
 }

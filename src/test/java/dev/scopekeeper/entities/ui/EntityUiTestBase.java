@@ -17,6 +17,7 @@ abstract class EntityUiTestBase extends BrowserlessTestBase {
 
     @Autowired
     TestDomains testDomains;
+
     @Autowired
     DomainService domainService;
 

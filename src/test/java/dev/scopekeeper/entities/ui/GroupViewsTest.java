@@ -25,8 +25,10 @@ class GroupViewsTest extends EntityUiTestBase {
 
     @Autowired
     GroupService groups;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ChannelService channels;
 
@@ -61,13 +63,20 @@ class GroupViewsTest extends EntityUiTestBase {
         GroupDetailView view = navigate("groups/" + floor.id(), GroupDetailView.class);
 
         var provider = view.hierarchy.getDataProvider();
-        List<GroupView> roots = provider.fetchChildren(new HierarchicalQuery<>(null, null)).toList();
+        List<GroupView> roots =
+                provider.fetchChildren(new HierarchicalQuery<>(null, null)).toList();
         assertThat(roots).extracting(GroupView::name).containsExactly("site");
-        assertThat(provider.fetchChildren(new HierarchicalQuery<>(null, roots.getFirst())).toList())
-                .extracting(GroupView::name).containsExactly("floor");
-        GroupView floorNode = provider.fetchChildren(new HierarchicalQuery<>(null, roots.getFirst())).toList().getFirst();
-        assertThat(provider.fetchChildren(new HierarchicalQuery<>(null, floorNode)).toList())
-                .extracting(GroupView::name).containsExactly("room-1", "room-2");
+        assertThat(provider.fetchChildren(new HierarchicalQuery<>(null, roots.getFirst()))
+                        .toList())
+                .extracting(GroupView::name)
+                .containsExactly("floor");
+        GroupView floorNode = provider.fetchChildren(new HierarchicalQuery<>(null, roots.getFirst()))
+                .toList()
+                .getFirst();
+        assertThat(provider.fetchChildren(new HierarchicalQuery<>(null, floorNode))
+                        .toList())
+                .extracting(GroupView::name)
+                .containsExactly("room-1", "room-2");
         assertThat(view.hierarchy.isExpanded(roots.getFirst())).isTrue();
         assertThat(view.parent.getText()).isEqualTo("Parent group: site");
         assertThat(test(view.children.grid).size()).isEqualTo(2);
@@ -94,7 +103,9 @@ class GroupViewsTest extends EntityUiTestBase {
         click("Remove all child groups");
         confirm();
         assertThat(notifications()).contains("1 child groups removed");
-        assertThat(groups.listChildrenGroups(domain.id(), parent.id(), ListQuery.firstPage()).total()).isZero();
+        assertThat(groups.listChildrenGroups(domain.id(), parent.id(), ListQuery.firstPage())
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -117,7 +128,8 @@ class GroupViewsTest extends EntityUiTestBase {
     void aClientAndAChannelAreSetAsChildrenAndRemoved() {
         givenADomain();
         GroupView group = groups.create(domain.id(), new GroupRequest("zone", null, List.of(), null));
-        ClientView client = clients.create(domain.id(), new ClientRequest("sensor", List.of())).client();
+        ClientView client = clients.create(domain.id(), new ClientRequest("sensor", List.of()))
+                .client();
         ChannelView channel = channels.create(domain.id(), new ChannelRequest("feed", List.of()));
         navigate("groups/" + group.id(), GroupDetailView.class);
 

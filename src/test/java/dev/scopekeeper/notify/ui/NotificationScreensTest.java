@@ -2,11 +2,11 @@ package dev.scopekeeper.notify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.button.Button;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.notify.NotificationService;
 import dev.scopekeeper.pat.LifecyclePolicyService;
@@ -22,6 +22,7 @@ class NotificationScreensTest extends BrowserlessTestBase {
 
     @Autowired
     NotificationService notifications;
+
     @Autowired
     LifecyclePolicyService lifecyclePolicies;
 
@@ -29,7 +30,9 @@ class NotificationScreensTest extends BrowserlessTestBase {
     void aUserTurnsExpiryMailsOffInTheProfile() {
         signInAsNew("profilemail", PlatformRole.USER);
         navigate("profile", com.vaadin.flow.component.Component.class);
-        Checkbox box = find(Checkbox.class).withCaption("E-mail me before my tokens expire").single();
+        Checkbox box = find(Checkbox.class)
+                .withCaption("E-mail me before my tokens expire")
+                .single();
         assertThat(box.getValue()).isTrue();
 
         test(box).click();
@@ -44,13 +47,19 @@ class NotificationScreensTest extends BrowserlessTestBase {
         PatLifecyclePolicy before = lifecyclePolicies.get();
         try {
             navigate("admin/policy", com.vaadin.flow.component.Component.class);
-            assertThat(find(Paragraph.class).withText("Mail is sent from scopekeeper@test.example.").exists()).isTrue();
-            TextField warnDays = find(TextField.class).withCaption("Warn before expiry (days)").single();
+            assertThat(find(Paragraph.class)
+                            .withText("Mail is sent from scopekeeper@test.example.")
+                            .exists())
+                    .isTrue();
+            TextField warnDays = find(TextField.class)
+                    .withCaption("Warn before expiry (days)")
+                    .single();
             assertThat(warnDays.getValue()).isEqualTo("30, 7, 1");
             test(warnDays).setValue("14, 3");
             @SuppressWarnings("unchecked")
             Select<PatGrace> maxGrace = find(Select.class)
-                    .withCaption("Longest \"keep the old secret working\" on regenerate").single();
+                    .withCaption("Longest \"keep the old secret working\" on regenerate")
+                    .single();
             test(maxGrace).selectItem("1 day");
             test(find(Button.class).withText("Save").last()).click();
 

@@ -33,7 +33,9 @@ class LifecycleViewsTest extends BrowserlessTestBase {
     }
 
     private long token(String name, int days) {
-        return pats.create(new CreatePatRequest(name, "", PatDuration.days(days), null, List.of())).pat().id();
+        return pats.create(new CreatePatRequest(name, "", PatDuration.days(days), null, List.of()))
+                .pat()
+                .id();
     }
 
     @Test
@@ -45,12 +47,16 @@ class LifecycleViewsTest extends BrowserlessTestBase {
         PatListView view = navigate(PatListView.class);
         var grid = test(view.grid);
         List<String> marked = IntStream.range(0, grid.size())
-                .filter(i -> grid.getCellComponent(i, "expires").getElement().getTextRecursively()
+                .filter(i -> grid.getCellComponent(i, "expires")
+                        .getElement()
+                        .getTextRecursively()
                         .contains("Expires soon"))
-                .mapToObj(i -> grid.getRow(i).name()).toList();
+                .mapToObj(i -> grid.getRow(i).name())
+                .toList();
         assertThat(marked).containsExactlyInAnyOrder("soon", "week");
 
-        RouterLink link = find(RouterLink.class).withClassName("sk-expiring-soon").single();
+        RouterLink link =
+                find(RouterLink.class).withClassName("sk-expiring-soon").single();
         assertThat(link.getElement().getTextRecursively()).contains("2 expiring soon");
         assertThat(link.getHref()).isEqualTo("pats?filter=expiring");
 
@@ -59,7 +65,9 @@ class LifecycleViewsTest extends BrowserlessTestBase {
         assertThat(filtered.expiringOnly.isVisible()).isTrue();
         assertThat(filtered.expiringOnly.label.getText()).isEqualTo("Expiring soon");
         var rows = test(filtered.grid);
-        assertThat(IntStream.range(0, rows.size()).mapToObj(i -> rows.getRow(i).name()).toList())
+        assertThat(IntStream.range(0, rows.size())
+                        .mapToObj(i -> rows.getRow(i).name())
+                        .toList())
                 .containsExactly("soon", "week");
 
         test(filtered.expiringOnly.clear).click();
@@ -76,14 +84,18 @@ class LifecycleViewsTest extends BrowserlessTestBase {
         test(view.regenerate).click();
         Dialog dialog = find(Dialog.class).single();
         @SuppressWarnings("unchecked")
-        Select<PatGrace> grace = find(Select.class).from(dialog).withCaption("Keep the old secret working for").single();
+        Select<PatGrace> grace = find(Select.class)
+                .from(dialog)
+                .withCaption("Keep the old secret working for")
+                .single();
         assertThat(grace.getListDataView().getItems().toList())
                 .containsExactly(PatGrace.NONE, PatGrace.ONE_HOUR, PatGrace.ONE_DAY, PatGrace.SEVEN_DAYS);
         test(grace).selectItem("1 hour");
         test(find(Button.class).from(dialog).withText("Regenerate").single()).click();
 
         assertThat(view.graceRow.isVisible()).isTrue();
-        assertThat(view.graceRow.text.getText()).startsWith("Old secret still accepted until ")
+        assertThat(view.graceRow.text.getText())
+                .startsWith("Old secret still accepted until ")
                 .endsWith("(0 requests since rotation)");
         assertThat(view.secretPanel).as("the new secret is shown once").isNotNull();
 

@@ -33,11 +33,13 @@ class PatCreateViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+
     @Autowired
     TestDomains domains;
 
     private List<PatSummary> myTokens() {
-        return pats.list(new PatQuery(Optional.empty(), null, 0, 100, SortBy.NAME, false)).items();
+        return pats.list(new PatQuery(Optional.empty(), null, 0, 100, SortBy.NAME, false))
+                .items();
     }
 
     private PatDetailView createdDetail() {
@@ -53,8 +55,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(view.name.getLabel()).isEqualTo("Name");
         assertThat(view.description.getLabel()).isEqualTo("Description");
         assertThat(view.duration.duration.getLabel()).isEqualTo("Duration");
-        assertThat(test(view.duration.duration).getSuggestions()).containsExactly("1 day", "7 days", "30 days",
-                "60 days", "90 days", "1 year", "Custom date", "Never");
+        assertThat(test(view.duration.duration).getSuggestions())
+                .containsExactly("1 day", "7 days", "30 days", "60 days", "90 days", "1 year", "Custom date", "Never");
         assertThat(view.duration.duration.getValue()).isEqualTo(DurationField.Choice.DAYS_30);
         assertThat(view.duration.customDate.isVisible()).isFalse();
         assertThat(view.duration.neverWarning.isVisible()).isFalse();
@@ -78,11 +80,12 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(detail.secretPanel.token.getValue()).startsWith("pat_").contains("••••");
         test(detail.secretPanel.reveal).click();
         assertThat(detail.secretPanel.token.getValue()).startsWith("pat_").hasSizeGreaterThan(30);
-        assertThat(detail.secretPanel.curl.getText()).contains("Authorization: Bearer " + detail.secretPanel.token.getValue(),
-                "/api/v1/domains/");
+        assertThat(detail.secretPanel.curl.getText())
+                .contains("Authorization: Bearer " + detail.secretPanel.token.getValue(), "/api/v1/domains/");
         assertThat(notifications()).contains("Token \"ci deploy\" created: copy its secret now");
         PatSummary created = myTokens().getFirst();
-        assertThat(Duration.between(Instant.now(), created.expiresAt()).toDays()).isBetween(6L, 7L);
+        assertThat(Duration.between(Instant.now(), created.expiresAt()).toDays())
+                .isBetween(6L, 7L);
 
         navigate(PatListView.class);
         PatDetailView again = navigate("pats/" + created.id(), PatDetailView.class);
@@ -125,7 +128,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
 
         assertThat(view.name.isInvalid()).isTrue();
         assertThat(view.name.getErrorMessage())
-                .isEqualTo("Name cannot contain control characters, invisible direction overrides or unpaired surrogates");
+                .isEqualTo(
+                        "Name cannot contain control characters, invisible direction overrides or unpaired surrogates");
         assertThat(myTokens()).isEmpty();
     }
 
@@ -161,7 +165,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.duration.customDate).setValue(date);
         test(view.create).click();
 
-        assertThat(myTokens().getFirst().expiresAt()).isEqualTo(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(myTokens().getFirst().expiresAt())
+                .isEqualTo(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     @Test
@@ -207,7 +212,9 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(view.user.getHelperText()).contains("carries this user's role");
         assertThat(view.user.getValue().id()).isEqualTo(admin.id());
         test(view.user).setFilter(bob.username());
-        assertThat(test(view.user).getSuggestionItems()).extracting(UserProfile::id).containsExactly(bob.id());
+        assertThat(test(view.user).getSuggestionItems())
+                .extracting(UserProfile::id)
+                .containsExactly(bob.id());
         test(view.user).selectItem(bob.displayName() + " (" + bob.username() + ")");
         test(view.name).setValue("bob's monitoring");
         test(view.duration.duration).selectItem("90 days");
@@ -232,7 +239,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(bobs.name()).isEqualTo("bob's monitoring");
         PatDetails details = pats.get(bobs.id());
         assertThat(details.createdById()).isEqualTo(admin.id());
-        assertThat(Duration.between(Instant.now(), details.expiresAt()).toDays()).isBetween(89L, 90L);
+        assertThat(Duration.between(Instant.now(), details.expiresAt()).toDays())
+                .isBetween(89L, 90L);
 
         testUsers.signIn(admin);
         navigate(PatListView.class);
@@ -253,7 +261,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         PatDetailView detail = (PatDetailView) UI.getCurrent().getCurrentView();
         test(detail.revoke).click();
         com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
-                find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
+                find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+                        .single();
         assertThat(test(dialog).getHeader()).isEqualTo("Revoke \"short-lived\"?");
         test(dialog).confirm();
 
@@ -261,7 +270,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         assertThat(detail.revoke.isEnabled()).isFalse();
         assertThat(detail.badge.getText()).isEqualTo("Revoked");
         testUsers.signIn(bob);
-        assertThat(myTokens()).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(PatStatus.REVOKED));
+        assertThat(myTokens()).singleElement().satisfies(t -> assertThat(t.status())
+                .isEqualTo(PatStatus.REVOKED));
     }
 
     @Test
@@ -317,7 +327,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.create).click();
 
         PatDetails created = pats.get(myTokens().getFirst().id());
-        assertThat(created.scopes()).extracting(s -> s.entityType() + ":" + s.operation() + ":" + s.entity())
+        assertThat(created.scopes())
+                .extracting(s -> s.entityType() + ":" + s.operation() + ":" + s.entity())
                 .containsExactlyInAnyOrder("groups:*:*", "domains:list_clients:" + domain);
     }
 
@@ -355,7 +366,8 @@ class PatCreateViewTest extends BrowserlessTestBase {
         test(view.user).selectItem(carol.displayName() + " (" + carol.username() + ")");
 
         var row = view.scopes.scopeRows.getFirst();
-        List<Long> offered = test(row.domain).getSuggestionItems().stream().map(d -> d.id()).toList();
+        List<Long> offered =
+                test(row.domain).getSuggestionItems().stream().map(d -> d.id()).toList();
         assertThat(offered).contains(hers).doesNotContain(notHers);
         assertThat(row.domain.getValue().id()).isEqualTo(hers);
     }

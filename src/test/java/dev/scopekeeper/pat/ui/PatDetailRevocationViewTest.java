@@ -19,6 +19,7 @@ class PatDetailRevocationViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+
     @Autowired
     PatAdministrationService administration;
 
@@ -31,7 +32,9 @@ class PatDetailRevocationViewTest extends BrowserlessTestBase {
     }
 
     private long token(String name) {
-        return pats.create(new CreatePatRequest(name, "", PatDuration.days(30), null, List.of())).pat().id();
+        return pats.create(new CreatePatRequest(name, "", PatDuration.days(30), null, List.of()))
+                .pat()
+                .id();
     }
 
     @Test
@@ -44,7 +47,8 @@ class PatDetailRevocationViewTest extends BrowserlessTestBase {
         PatDetailView view = navigate("pats/" + id, PatDetailView.class);
 
         assertThat(view.revokedNote.isVisible()).isTrue();
-        assertThat(view.revokedNote.getText()).startsWith("Revoked by an administrator on ")
+        assertThat(view.revokedNote.getText())
+                .startsWith("Revoked by an administrator on ")
                 .contains("UTC: Found in a public repository.")
                 .endsWith("Only an administrator can let you regenerate it.");
         assertThat(view.regenerate.isEnabled()).isFalse();

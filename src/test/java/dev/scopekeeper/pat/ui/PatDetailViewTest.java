@@ -33,8 +33,10 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+
     @Autowired
     TestDomains domains;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -61,7 +63,9 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     @Test
     void theDetailPageShowsTheFieldsButNeverTheSecret() {
-        long id = token("reader", new ScopeRequest(domain, "clients", "view", Long.toString(client))).pat().id();
+        long id = token("reader", new ScopeRequest(domain, "clients", "view", Long.toString(client)))
+                .pat()
+                .id();
         PatDetailView view = open(id);
 
         assertThat(view.title.getText()).isEqualTo("reader");
@@ -134,7 +138,8 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
         PatDetails regenerated = pats.get(id);
         assertThat(regenerated.status()).isEqualTo(PatStatus.ACTIVE);
-        assertThat(Duration.between(Instant.now(), regenerated.expiresAt()).toDays()).isBetween(89L, 90L);
+        assertThat(Duration.between(Instant.now(), regenerated.expiresAt()).toDays())
+                .isBetween(89L, 90L);
         assertThat(regenerated.scopes()).hasSize(1);
         assertThat(dialog.isOpened()).isFalse();
         assertThat(view.secretPanel).isNotNull();
@@ -147,7 +152,10 @@ class PatDetailViewTest extends BrowserlessTestBase {
     @Test
     void anExpiredTokenIsRegeneratedFromTheExpiredFilter() {
         long id = token("expired").pat().id();
-        jdbc.update("UPDATE pat SET expires_at = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+        jdbc.update(
+                "UPDATE pat SET expires_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+                id);
         PatListView list = navigate(PatListView.class);
         test(list.status).selectItem("Expired");
         test(list.grid).clickRow(0);
@@ -187,12 +195,17 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     private long viewId(PatDetailView view) {
         return pats.list(PatService.PatQuery.firstPage()).items().stream()
-                .filter(p -> p.name().equals(view.name.getValue())).findFirst().orElseThrow().id();
+                .filter(p -> p.name().equals(view.name.getValue()))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
     void theScopeGridShowsNamesAndScopesAreAddedThroughTheDialog() {
-        long id = token("scopes", new ScopeRequest(domain, "clients", "view", Long.toString(client))).pat().id();
+        long id = token("scopes", new ScopeRequest(domain, "clients", "view", Long.toString(client)))
+                .pat()
+                .id();
         PatDetailView view = open(id);
         var grid = test(view.scopeGrid);
         assertThat(List.of(grid.getHeaderCell(0), grid.getHeaderCell(1), grid.getHeaderCell(2), grid.getHeaderCell(3)))
@@ -212,7 +225,8 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
         assertThat(dialog.isOpened()).isFalse();
         assertThat(grid.size()).isEqualTo(2);
-        assertThat(pats.get(id).scopes()).extracting(s -> s.entityType() + ":" + s.operation() + ":" + s.entity())
+        assertThat(pats.get(id).scopes())
+                .extracting(s -> s.entityType() + ":" + s.operation() + ":" + s.entity())
                 .containsExactlyInAnyOrder("clients:view:" + client, "channels:*:*");
         assertThat(notifications()).contains("Scopes added");
     }
@@ -225,7 +239,8 @@ class PatDetailViewTest extends BrowserlessTestBase {
         Dialog dialog = find(Dialog.class).single();
         test(find(Button.class).from(dialog).withText("Add").single()).click();
 
-        ScopesEditor.Row row = find(ScopesEditor.class).from(dialog).single().scopeRows.getFirst();
+        ScopesEditor.Row row =
+                find(ScopesEditor.class).from(dialog).single().scopeRows.getFirst();
         assertThat(row.operations.isInvalid()).isTrue();
         assertThat(dialog.isOpened()).isTrue();
         assertThat(pats.get(id).scopes()).isEmpty();
@@ -233,21 +248,30 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     @Test
     void aTrashButtonDeletesOneScopeAndDeleteAllAsksFirst() {
-        long id = token("trash", new ScopeRequest(domain, "clients", "view", "*"),
-                new ScopeRequest(domain, "clients", "update", "*"), new ScopeRequest(domain, "groups", "*", "*")).pat().id();
+        long id = token(
+                        "trash",
+                        new ScopeRequest(domain, "clients", "view", "*"),
+                        new ScopeRequest(domain, "clients", "update", "*"),
+                        new ScopeRequest(domain, "groups", "*", "*"))
+                .pat()
+                .id();
         PatDetailView view = open(id);
         var grid = test(view.scopeGrid);
         assertThat(grid.size()).isEqualTo(3);
 
         Button trash = (Button) grid.getCellComponent(0, "actions");
         PatScopeView first = grid.getRow(0);
-        assertThat(trash.getElement().getAttribute("aria-label")).startsWith("Delete scope Clients · "
-                + first.operation() + " · Any");
+        assertThat(trash.getElement().getAttribute("aria-label"))
+                .startsWith("Delete scope Clients · " + first.operation() + " · Any");
         test(trash).click();
         assertThat(pats.get(id).scopes()).hasSize(2).doesNotContain(first);
         assertThat(grid.size()).isEqualTo(2);
-        assertThat(find(com.vaadin.flow.component.notification.Notification.class).all().getLast().getElement()
-                .getTextRecursively()).contains("Scope deleted: Clients · " + first.operation() + " · Any");
+        assertThat(find(com.vaadin.flow.component.notification.Notification.class)
+                        .all()
+                        .getLast()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Scope deleted: Clients · " + first.operation() + " · Any");
 
         test(view.deleteAllScopes).click();
         ConfirmDialog dialog = find(ConfirmDialog.class).single();
@@ -281,7 +305,9 @@ class PatDetailViewTest extends BrowserlessTestBase {
         IssuedPat issued = token("hinted");
         PatDetailView view = open(issued.pat().id());
         String secret = issued.secret();
-        assertThat(view.hint.getValue()).isEqualTo(issued.pat().secretHint()).startsWith(secret.substring(0, 8))
+        assertThat(view.hint.getValue())
+                .isEqualTo(issued.pat().secretHint())
+                .startsWith(secret.substring(0, 8))
                 .endsWith(secret.substring(secret.length() - 4));
         assertThat(view.revokedAt.isVisible()).isFalse();
 
@@ -294,19 +320,27 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     @Test
     void aDeletedScopeCanBePutBackFromTheNotice() {
-        long id = token("undo", new ScopeRequest(domain, "clients", "view", Long.toString(client)),
-                new ScopeRequest(domain, "channels", "*", "*")).pat().id();
+        long id = token(
+                        "undo",
+                        new ScopeRequest(domain, "clients", "view", Long.toString(client)),
+                        new ScopeRequest(domain, "channels", "*", "*"))
+                .pat()
+                .id();
         PatDetailView view = open(id);
         var grid = test(view.scopeGrid);
         List<Button> trash = java.util.stream.IntStream.range(0, grid.size())
-                .mapToObj(i -> (Button) grid.getCellComponent(i, "actions")).toList();
+                .mapToObj(i -> (Button) grid.getCellComponent(i, "actions"))
+                .toList();
         assertThat(trash).hasSize(2);
-        assertThat(trash.getFirst().getAriaLabel().orElseThrow()).as("says which scope it deletes")
+        assertThat(trash.getFirst().getAriaLabel().orElseThrow())
+                .as("says which scope it deletes")
                 .contains("Detail");
 
         test(trash.getFirst()).click();
         assertThat(pats.get(id).scopes()).hasSize(1);
-        var notice = find(com.vaadin.flow.component.notification.Notification.class).all().getLast();
+        var notice = find(com.vaadin.flow.component.notification.Notification.class)
+                .all()
+                .getLast();
         Button undo = find(Button.class, notice).withText("Undo").single();
         test(undo).click();
 
@@ -320,7 +354,8 @@ class PatDetailViewTest extends BrowserlessTestBase {
         test(view.revoke).click();
         ConfirmDialog dialog = find(ConfirmDialog.class).single();
         Button no = find(Button.class, dialog).withText("No").single();
-        assertThat(no.getElement().getProperty("autofocus", false) || no.getElement().hasAttribute("autofocus"))
+        assertThat(no.getElement().getProperty("autofocus", false)
+                        || no.getElement().hasAttribute("autofocus"))
                 .isTrue();
         test(no).click();
         assertThat(pats.get(id).status()).isEqualTo(PatStatus.ACTIVE);

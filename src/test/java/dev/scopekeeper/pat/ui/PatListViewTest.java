@@ -28,6 +28,7 @@ class PatListViewTest extends BrowserlessTestBase {
 
     @Autowired
     PatService pats;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -38,16 +39,20 @@ class PatListViewTest extends BrowserlessTestBase {
 
     private long token(String name) {
         return pats.create(new CreatePatRequest(name, "about " + name, PatDuration.days(30), null, List.of()))
-                .pat().id();
+                .pat()
+                .id();
     }
 
     private List<String> names(PatListView view) {
         var grid = test(view.grid);
-        return IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).name()).toList();
+        return IntStream.range(0, grid.size())
+                .mapToObj(i -> grid.getRow(i).name())
+                .toList();
     }
 
     private long total() {
-        return pats.list(new PatQuery(Optional.empty(), null, 0, 1, SortBy.NAME, false)).total();
+        return pats.list(new PatQuery(Optional.empty(), null, 0, 1, SortBy.NAME, false))
+                .total();
     }
 
     @Test
@@ -55,7 +60,11 @@ class PatListViewTest extends BrowserlessTestBase {
         PatListView view = navigate(PatListView.class);
 
         assertThat(test(view.grid).size()).isZero();
-        assertThat(find(Div.class).withClassName("sk-empty-state").single().getElement().getTextRecursively())
+        assertThat(find(Div.class)
+                        .withClassName("sk-empty-state")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("No personal access tokens here", "instead of your password");
         test(view.emptyCreate).click();
 
@@ -76,7 +85,9 @@ class PatListViewTest extends BrowserlessTestBase {
         long revoked = token("revoked one");
         pats.revoke(revoked);
         long expired = token("expired one");
-        jdbc.update("UPDATE pat SET expires_at = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(3600)),
+        jdbc.update(
+                "UPDATE pat SET expires_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(3600)),
                 expired);
 
         PatListView view = navigate(PatListView.class);
@@ -86,7 +97,8 @@ class PatListViewTest extends BrowserlessTestBase {
 
         test(view.status).selectItem("Revoked");
         assertThat(names(view)).containsExactly("revoked one");
-        assertThat(test(view.grid).getCellComponent(0, "status").getElement().getText()).isEqualTo("Revoked");
+        assertThat(test(view.grid).getCellComponent(0, "status").getElement().getText())
+                .isEqualTo("Revoked");
 
         test(view.status).selectItem("Expired");
         assertThat(names(view)).containsExactly("expired one");
@@ -102,8 +114,13 @@ class PatListViewTest extends BrowserlessTestBase {
         PatListView view = navigate(PatListView.class);
 
         var grid = test(view.grid);
-        assertThat(List.of(grid.getHeaderCell(0), grid.getHeaderCell(1), grid.getHeaderCell(2), grid.getHeaderCell(3),
-                grid.getHeaderCell(4))).containsExactly("Name", "Description", "Status", "Expires", "Last used");
+        assertThat(List.of(
+                        grid.getHeaderCell(0),
+                        grid.getHeaderCell(1),
+                        grid.getHeaderCell(2),
+                        grid.getHeaderCell(3),
+                        grid.getHeaderCell(4)))
+                .containsExactly("Name", "Description", "Status", "Expires", "Last used");
         assertThat(grid.getCellText(0, 1)).isEqualTo("about ci deploy");
         var expires = grid.getCellComponent(0, "expires");
         assertThat(expires.getElement().getText()).isEqualTo("in 30 days");
@@ -138,12 +155,14 @@ class PatListViewTest extends BrowserlessTestBase {
 
         test(view.grid).clickRow(0);
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(PatDetailView.class);
-        assertThat(((PatDetailView) UI.getCurrent().getCurrentView()).name.getValue()).isEqualTo("opened");
+        assertThat(((PatDetailView) UI.getCurrent().getCurrentView()).name.getValue())
+                .isEqualTo("opened");
 
         view = navigate(PatListView.class);
         rowButton(view, 0, "View").click();
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(PatDetailView.class);
-        assertThat(((PatDetailView) UI.getCurrent().getCurrentView()).title.getText()).isEqualTo("opened");
+        assertThat(((PatDetailView) UI.getCurrent().getCurrentView()).title.getText())
+                .isEqualTo("opened");
         assertThat(id).isPositive();
     }
 
@@ -195,16 +214,22 @@ class PatListViewTest extends BrowserlessTestBase {
 
     private com.vaadin.flow.component.button.ButtonTester<Button> rowButton(PatListView view, int row, String text) {
         Div actions = (Div) test(view.grid).getCellComponent(row, "actions");
-        Button button = actions.getChildren().map(Button.class::cast).filter(b -> text.equals(b.getText()))
-                .findFirst().orElseThrow();
+        Button button = actions.getChildren()
+                .map(Button.class::cast)
+                .filter(b -> text.equals(b.getText()))
+                .findFirst()
+                .orElseThrow();
         return test(button);
     }
-
 
     // --- issue 11 ---
 
     private String emptyState() {
-        return find(Div.class).withClassName("sk-empty-state").single().getElement().getTextRecursively();
+        return find(Div.class)
+                .withClassName("sk-empty-state")
+                .single()
+                .getElement()
+                .getTextRecursively();
     }
 
     @Test
@@ -227,13 +252,16 @@ class PatListViewTest extends BrowserlessTestBase {
         pats.revoke(token("old one"));
         pats.revoke(token("older one"));
         long expired = token("expired one");
-        jdbc.update("UPDATE pat SET expires_at = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+        jdbc.update(
+                "UPDATE pat SET expires_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
                 expired);
 
         PatListView view = navigate(PatListView.class);
 
         assertThat(test(view.grid).size()).isZero();
-        assertThat(emptyState()).contains("No active tokens", "0 active, 2 revoked, 1 expired")
+        assertThat(emptyState())
+                .contains("No active tokens", "0 active, 2 revoked, 1 expired")
                 .doesNotContain("No personal access tokens here");
         test(view.emptyShowAll).click();
         assertThat(names(view)).hasSize(3);
@@ -259,7 +287,8 @@ class PatListViewTest extends BrowserlessTestBase {
 
         var cell = test(view.grid).getCellComponent(0, "expires");
         assertThat(cell.getElement().getText()).startsWith("Revoked").doesNotContain("in 30 days");
-        assertThat(test(view.grid).getCellComponent(0, "status").getElement().getText()).isEqualTo("Revoked");
+        assertThat(test(view.grid).getCellComponent(0, "status").getElement().getText())
+                .isEqualTo("Revoked");
     }
 
     @Test
@@ -268,14 +297,17 @@ class PatListViewTest extends BrowserlessTestBase {
         PatListView view = navigate(PatListView.class);
 
         var actions = test(view.grid).getCellComponent(0, "actions");
-        var menu = find(com.vaadin.flow.component.menubar.MenuBar.class, actions).single();
+        var menu =
+                find(com.vaadin.flow.component.menubar.MenuBar.class, actions).single();
         assertThat(menu.getItems().getFirst().getAriaLabel()).contains("More actions for row menu");
         new com.vaadin.flow.component.menubar.MenuBarTester<>(menu).clickItem(0, 0);
 
         ConfirmDialog dialog = find(ConfirmDialog.class).single();
         Button no = find(Button.class, dialog).withText("No").single();
-        assertThat(no.getElement().getProperty("autofocus", false) || no.getElement().hasAttribute("autofocus"))
-                .as("focus starts on the safe choice").isTrue();
+        assertThat(no.getElement().getProperty("autofocus", false)
+                        || no.getElement().hasAttribute("autofocus"))
+                .as("focus starts on the safe choice")
+                .isTrue();
         test(dialog).confirm();
 
         assertThat(pats.get(id).status()).isEqualTo(dev.scopekeeper.pat.PatStatus.REVOKED);

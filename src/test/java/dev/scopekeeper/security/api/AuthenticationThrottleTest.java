@@ -21,8 +21,8 @@ class AuthenticationThrottleTest {
         }
 
         assertThatThrownBy(() -> throttle.recordFailure("10.0.0.1"))
-                .isInstanceOfSatisfying(TooManyAuthenticationFailures.class,
-                        e -> assertThat(e.retryAfterSeconds()).isBetween(59L, 61L));
+                .isInstanceOfSatisfying(TooManyAuthenticationFailures.class, e -> assertThat(e.retryAfterSeconds())
+                        .isBetween(59L, 61L));
         assertThatCode(() -> throttle.recordFailure("10.0.0.2")).doesNotThrowAnyException();
 
         clock.advance(Duration.ofSeconds(61));
@@ -39,8 +39,8 @@ class AuthenticationThrottleTest {
 
         assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();
         assertThatThrownBy(() -> throttle.recordFailure("10.0.0.1"))
-                .isInstanceOfSatisfying(TooManyAuthenticationFailures.class,
-                        e -> assertThat(e.retryAfterSeconds()).isBetween(299L, 301L));
+                .isInstanceOfSatisfying(TooManyAuthenticationFailures.class, e -> assertThat(e.retryAfterSeconds())
+                        .isBetween(299L, 301L));
 
         throttle.restoreDefaults();
         assertThatCode(() -> throttle.recordFailure("10.0.0.1")).doesNotThrowAnyException();

@@ -23,6 +23,7 @@ class UserAdministrationApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
 
@@ -39,20 +40,31 @@ class UserAdministrationApiTest {
     void anAdministratorCreatesAUserWhoCanThenSignIn() {
         String username = uniqueName();
 
-        Response created = api.post(USERS, adminToken, Map.of("username", username, "email", username + "@example.com",
-                "password", GOOD_PASSWORD, "role", "USER"));
+        Response created = api.post(
+                USERS,
+                adminToken,
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        username + "@example.com",
+                        "password",
+                        GOOD_PASSWORD,
+                        "role",
+                        "USER"));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/users/" + id);
-        assertThat(created.json().propertyNames()).containsExactlyInAnyOrder("id", "username", "display_name",
-                "email", "role", "enabled");
+        assertThat(created.json().propertyNames())
+                .containsExactlyInAnyOrder("id", "username", "display_name", "email", "role", "enabled");
         assertThat(created.json().path("username").asString()).isEqualTo(username);
         assertThat(created.json().path("role").asString()).isEqualTo("USER");
         assertThat(created.json().path("enabled").asBoolean()).isTrue();
         assertThat(created.body()).doesNotContainIgnoringCase("password").doesNotContain(GOOD_PASSWORD);
-        assertThat(api.post("/api/v1/users/tokens/issue", null, Map.of("username", username, "password",
-                GOOD_PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/users/tokens/issue", null, Map.of("username", username, "password", GOOD_PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -81,8 +93,19 @@ class UserAdministrationApiTest {
         String userToken = api.accessToken(user);
         String username = uniqueName();
 
-        api.post(USERS, userToken, Map.of("username", username, "email", username + "@example.com",
-                "password", GOOD_PASSWORD, "role", "ADMIN")).assertProblem(403, "You are not allowed to do this");
+        api.post(
+                        USERS,
+                        userToken,
+                        Map.of(
+                                "username",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "password",
+                                GOOD_PASSWORD,
+                                "role",
+                                "ADMIN"))
+                .assertProblem(403, "You are not allowed to do this");
         api.post(USERS + "/" + admin.id() + "/disable", userToken, null)
                 .assertProblem(403, "You are not allowed to do this");
         api.post(USERS + "/" + user.id() + "/enable", userToken, null)
@@ -91,8 +114,9 @@ class UserAdministrationApiTest {
 
     @Test
     void withoutATokenUserAdministrationIs401() {
-        api.post(USERS + "/" + admin.id() + "/disable", null, null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        api.post(USERS + "/" + admin.id() + "/disable", null, null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
     }
 
     @Test
@@ -105,8 +129,18 @@ class UserAdministrationApiTest {
     void aTakenUsernameIs409() {
         UserProfile existing = testUsers.create("taken", PlatformRole.USER);
 
-        Response response = api.post(USERS, adminToken, Map.of("username", existing.username().toUpperCase(),
-                "email", "other@example.com", "password", GOOD_PASSWORD, "role", "USER"))
+        Response response = api.post(
+                        USERS,
+                        adminToken,
+                        Map.of(
+                                "username",
+                                existing.username().toUpperCase(),
+                                "email",
+                                "other@example.com",
+                                "password",
+                                GOOD_PASSWORD,
+                                "role",
+                                "USER"))
                 .assertProblem(409, "This username is already taken");
 
         assertThat(response.json().path("field").asString()).isEqualTo("username");
@@ -116,18 +150,47 @@ class UserAdministrationApiTest {
     void invalidInputIs422NamingTheField() {
         String username = uniqueName();
 
-        assertInvalid(Map.of("username", username, "email", username + "@example.com", "password", "short",
-                "role", "USER"), "password", "Password must be at least 12 characters");
-        assertInvalid(Map.of("username", username, "email", username + "@example.com", "password", "aaaaaaaaaaaaaaaa",
-                "role", "USER"), "password", "This password is too easy to guess; try a longer passphrase");
-        assertInvalid(Map.of("username", "a b", "email", "x@example.com", "password", GOOD_PASSWORD, "role", "USER"),
-                "username", "Use 3 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit");
-        assertInvalid(Map.of("username", username, "email", "nope", "password", GOOD_PASSWORD, "role", "USER"),
-                "email", "Enter a valid email address, like name@example.com");
-        assertInvalid(Map.of("username", username, "email", username + "@example.com", "password", GOOD_PASSWORD),
-                "role", "Role is required: ADMIN or USER");
-        api.post(USERS, adminToken, Map.of("username", username, "email", username + "@example.com",
-                "password", GOOD_PASSWORD, "role", "KING")).assertProblem(400, "Invalid value for \"role\"");
+        assertInvalid(
+                Map.of("username", username, "email", username + "@example.com", "password", "short", "role", "USER"),
+                "password",
+                "Password must be at least 12 characters");
+        assertInvalid(
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        username + "@example.com",
+                        "password",
+                        "aaaaaaaaaaaaaaaa",
+                        "role",
+                        "USER"),
+                "password",
+                "This password is too easy to guess; try a longer passphrase");
+        assertInvalid(
+                Map.of("username", "a b", "email", "x@example.com", "password", GOOD_PASSWORD, "role", "USER"),
+                "username",
+                "Use 3 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+        assertInvalid(
+                Map.of("username", username, "email", "nope", "password", GOOD_PASSWORD, "role", "USER"),
+                "email",
+                "Enter a valid email address, like name@example.com");
+        assertInvalid(
+                Map.of("username", username, "email", username + "@example.com", "password", GOOD_PASSWORD),
+                "role",
+                "Role is required: ADMIN or USER");
+        api.post(
+                        USERS,
+                        adminToken,
+                        Map.of(
+                                "username",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "password",
+                                GOOD_PASSWORD,
+                                "role",
+                                "KING"))
+                .assertProblem(400, "Invalid value for \"role\"");
     }
 
     @Test
@@ -136,7 +199,8 @@ class UserAdministrationApiTest {
                 .assertProblem(409, "You cannot disable your own account");
 
         assertThat(response.json().path("field").isMissingNode()).isTrue();
-        assertThat(api.get(USERS + "/me", adminToken).json().path("enabled").asBoolean()).isTrue();
+        assertThat(api.get(USERS + "/me", adminToken).json().path("enabled").asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -35,12 +35,16 @@ class UserSessionApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     UserService userService;
+
     @Autowired
     UserAdministrationService administration;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,7 +66,8 @@ class UserSessionApiTest {
     @Test
     void aRefreshTokenWorksOnceAndItsReuseRevokesTheWholeSignIn() {
         UserProfile user = users.create("rotate", PlatformRole.USER);
-        String first = signIn(user, TestUsers.PASSWORD).json().path("refresh_token").asString();
+        String first =
+                signIn(user, TestUsers.PASSWORD).json().path("refresh_token").asString();
 
         Response rotated = refresh(first);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
@@ -71,24 +76,34 @@ class UserSessionApiTest {
         String access = rotated.json().path("access_token").asString();
         assertThat(api.get(ME, access).status()).isEqualTo(200);
 
-        refresh(first).assertProblem(401, "This refresh token was already used: every token of this sign-in has "
-                + "been revoked, sign in again");
+        refresh(first)
+                .assertProblem(
+                        401,
+                        "This refresh token was already used: every token of this sign-in has "
+                                + "been revoked, sign in again");
         refresh(second).assertProblem(401, "The token has been revoked: sign in again");
         api.get(ME, access).assertProblem(401, "The token has been revoked: sign in again");
-        assertThat(signIn(user, TestUsers.PASSWORD).json().path("access_token").asString()).isNotBlank();
+        assertThat(signIn(user, TestUsers.PASSWORD).json().path("access_token").asString())
+                .isNotBlank();
     }
 
     @Test
     void refreshTokensAreStoredOnlyAsDigests() throws Exception {
         UserProfile user = users.create("digest", PlatformRole.USER);
-        String refresh = signIn(user, TestUsers.PASSWORD).json().path("refresh_token").asString();
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(refresh.getBytes(StandardCharsets.UTF_8)));
+        String refresh =
+                signIn(user, TestUsers.PASSWORD).json().path("refresh_token").asString();
+        String digest = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(refresh.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_refresh_token WHERE user_id = ? AND token_digest = ?",
-                Integer.class, user.id(), digest)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_refresh_token WHERE token_digest = ?",
-                Integer.class, refresh)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM api_refresh_token WHERE user_id = ? AND token_digest = ?",
+                        Integer.class,
+                        user.id(),
+                        digest))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM api_refresh_token WHERE token_digest = ?", Integer.class, refresh))
+                .isZero();
     }
 
     @Test
@@ -104,8 +119,10 @@ class UserSessionApiTest {
         refresh(before.json().path("refresh_token").asString())
                 .assertProblem(401, "The token has been revoked: sign in again");
         Response after = signIn(user, NEW_PASSWORD);
-        assertThat(api.get(ME, after.json().path("access_token").asString()).status()).isEqualTo(200);
-        assertThat(refresh(after.json().path("refresh_token").asString()).status()).isEqualTo(200);
+        assertThat(api.get(ME, after.json().path("access_token").asString()).status())
+                .isEqualTo(200);
+        assertThat(refresh(after.json().path("refresh_token").asString()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -151,16 +168,24 @@ class UserSessionApiTest {
         api.get(ME, access).assertProblem(401, "The token has been revoked: sign in again");
         refresh(session.json().path("refresh_token").asString())
                 .assertProblem(401, "The token has been revoked: sign in again");
-        api.post(REVOKE, null, null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
-        assertThat(api.get(ME, signIn(user, TestUsers.PASSWORD).json().path("access_token").asString()).status())
+        api.post(REVOKE, null, null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        assertThat(api.get(
+                                ME,
+                                signIn(user, TestUsers.PASSWORD)
+                                        .json()
+                                        .path("access_token")
+                                        .asString())
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void aPersonalAccessTokenCannotSignItsOwnerOutOfTheApi() {
         UserProfile user = users.create("patsignout", PlatformRole.USER);
-        String access = signIn(user, TestUsers.PASSWORD).json().path("access_token").asString();
+        String access =
+                signIn(user, TestUsers.PASSWORD).json().path("access_token").asString();
         Response pat = api.post("/api/v1/pats", access, Map.of("name", "n" + System.nanoTime(), "duration", "7d"));
         assertThat(pat.status()).as(pat.body()).isEqualTo(201);
 
@@ -173,7 +198,8 @@ class UserSessionApiTest {
 
     @Test
     void theSigningKeyIsNotInTheDatabase() {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM server_secret WHERE name = 'api-token-signing-key'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM server_secret WHERE name = 'api-token-signing-key'", Integer.class))
+                .isZero();
     }
 }

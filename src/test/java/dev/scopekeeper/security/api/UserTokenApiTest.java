@@ -24,8 +24,10 @@ class UserTokenApiTest {
 
     @Autowired
     ApiClient api;
+
     @Autowired
     TestUsers testUsers;
+
     @Autowired
     MutableClock clock;
 
@@ -41,8 +43,8 @@ class UserTokenApiTest {
         Response issued = api.post(ISSUE, null, Map.of("username", user.username(), "password", TestUsers.PASSWORD));
 
         assertThat(issued.status()).isEqualTo(200);
-        assertThat(issued.json().propertyNames()).containsExactlyInAnyOrder("access_token", "refresh_token",
-                "expires_in");
+        assertThat(issued.json().propertyNames())
+                .containsExactlyInAnyOrder("access_token", "refresh_token", "expires_in");
         assertThat(issued.json().path("expires_in").asLong()).isEqualTo(900);
         assertThat(issued.headers().firstValue("Set-Cookie")).isEmpty();
         Response me = api.get(ME, issued.json().path("access_token").asString());
@@ -58,14 +60,17 @@ class UserTokenApiTest {
         Response issued = api.post(ISSUE, null, Map.of("username", user.username(), "password", TestUsers.PASSWORD));
         clock.advance(Duration.ofMinutes(20));
 
-        Response refreshed = api.post(REFRESH, null,
+        Response refreshed = api.post(
+                REFRESH,
+                null,
                 Map.of("refresh_token", issued.json().path("refresh_token").asString()));
 
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(refreshed.json().path("expires_in").asLong()).isEqualTo(900);
         assertThat(refreshed.json().path("access_token").asString())
                 .isNotEqualTo(issued.json().path("access_token").asString());
-        assertThat(api.get(ME, refreshed.json().path("access_token").asString()).status()).isEqualTo(200);
+        assertThat(api.get(ME, refreshed.json().path("access_token").asString()).status())
+                .isEqualTo(200);
         api.get(ME, issued.json().path("access_token").asString()).assertProblem(401, "The token has expired");
     }
 
@@ -75,7 +80,12 @@ class UserTokenApiTest {
         Response issued = api.post(ISSUE, null, Map.of("username", user.username(), "password", TestUsers.PASSWORD));
         clock.advance(Duration.ofDays(7).plusSeconds(1));
 
-        api.post(REFRESH, null, Map.of("refresh_token", issued.json().path("refresh_token").asString()))
+        api.post(
+                        REFRESH,
+                        null,
+                        Map.of(
+                                "refresh_token",
+                                issued.json().path("refresh_token").asString()))
                 .assertProblem(401, "The token has expired");
     }
 
@@ -91,8 +101,8 @@ class UserTokenApiTest {
         assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
         assertThat(unknownUser.status()).isEqualTo(401);
         assertThat(empty.body()).isEqualTo(wrongPassword.body());
-        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
     }
 
     @Test
@@ -105,7 +115,12 @@ class UserTokenApiTest {
         api.post(ISSUE, null, Map.of("username", user.username(), "password", TestUsers.PASSWORD))
                 .assertProblem(401, "This account is disabled");
         api.get(ME, accessToken).assertProblem(401, "This account is disabled");
-        api.post(REFRESH, null, Map.of("refresh_token", issued.json().path("refresh_token").asString()))
+        api.post(
+                        REFRESH,
+                        null,
+                        Map.of(
+                                "refresh_token",
+                                issued.json().path("refresh_token").asString()))
                 .assertProblem(401, "This account is disabled");
     }
 
@@ -127,7 +142,12 @@ class UserTokenApiTest {
         Response issued = api.post(ISSUE, null, Map.of("username", user.username(), "password", TestUsers.PASSWORD));
 
         api.get(ME, issued.json().path("refresh_token").asString()).assertProblem(401, "Invalid token");
-        api.post(REFRESH, null, Map.of("refresh_token", issued.json().path("access_token").asString()))
+        api.post(
+                        REFRESH,
+                        null,
+                        Map.of(
+                                "refresh_token",
+                                issued.json().path("access_token").asString()))
                 .assertProblem(401, "Invalid token");
     }
 
@@ -155,8 +175,9 @@ class UserTokenApiTest {
 
     @Test
     void withoutATokenTheApiAnswers401ProblemJson() {
-        Response response = api.get(ME, null).assertProblem(401,
-                "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
+        Response response = api.get(ME, null)
+                .assertProblem(
+                        401, "Authentication required: send an access token as \"Authorization: Bearer <token>\"");
 
         assertThat(response.json().path("title").asString()).isEqualTo("Unauthorized");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");

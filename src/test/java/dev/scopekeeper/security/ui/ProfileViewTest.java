@@ -61,7 +61,8 @@ class ProfileViewTest extends BrowserlessTestBase {
         test(view.changePassword).click();
 
         assertThat(notifications()).contains("Password changed");
-        assertThat(testUsers.passwordMatches(user.id(), "a completely new passphrase")).isTrue();
+        assertThat(testUsers.passwordMatches(user.id(), "a completely new passphrase"))
+                .isTrue();
         assertThat(view.currentPassword.getValue()).isEmpty();
     }
 }
