@@ -37,6 +37,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The PAT table: my tokens, filtered by status (Active by default) and name, sorted by a column,
@@ -73,7 +74,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     final H2 emptyTitle = new H2();
     final Paragraph emptyText = new Paragraph();
     final Button emptyShowAll = new Button();
-    private PatSummary focused;
+    /** The Flow key of the row whose cell a key press came from (the grid connector sets {@code _item}). */
+    private static final String ROW_KEY =
+            "event.composedPath()[0].parentElement._item" + " ? event.composedPath()[0].parentElement._item.key : null";
+
     private final PatService pats;
     private final PatFormat format;
     private final FieldErrors errors = new FieldErrors(this::getTranslation);
@@ -225,14 +229,20 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.setEmptyStateComponent(empty);
         describeEmptyState();
 
-        // Enter on a row (a cell, not a button in it) opens it, as a click does
-        grid.addCellFocusListener(e -> focused = e.getItem().orElse(null));
+        // Enter on a row (a cell, not a button in it) opens it, as a click does. The row's item key travels
+        // with the key press itself: the grid reports cell focus a frame later, so a remembered focus could
+        // still be empty (or the previous row) when a quick Enter arrives.
         grid.getElement()
                 .addEventListener("keydown", e -> {
-                    if (focused != null) {
-                        openDetail(focused);
+                    JsonNode key = e.getEventData().get(ROW_KEY);
+                    PatSummary item = key == null || !key.isString()
+                            ? null
+                            : grid.getDataCommunicator().getKeyMapper().get(key.asString());
+                    if (item != null) {
+                        openDetail(item);
                     }
                 })
+                .addEventData(ROW_KEY)
                 .setFilter("event.key === 'Enter' && event.composedPath()[0].localName === 'td'");
     }
 
