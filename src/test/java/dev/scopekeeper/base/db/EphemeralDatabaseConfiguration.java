@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,15 +32,8 @@ class EphemeralDatabaseConfiguration {
         if (shared == null) {
             try {
                 Path root = Files.createTempDirectory("scopekeeper-test-db-");
-                EmbeddedMariaDb db = EmbeddedMariaDb.startTemporary(root, TEST_SCHEMAS);
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(
-                                () -> {
-                                    db.close();
-                                    deleteQuietly(root);
-                                },
-                                "scopekeeper-test-db-stop"));
-                shared = db;
+                // stopped and removed after the last test context has closed (EmbeddedMariaDb's shutdown handler)
+                shared = EmbeddedMariaDb.startTemporary(root, TEST_SCHEMAS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,14 +54,5 @@ class EphemeralDatabaseConfiguration {
         dataSource.setPassword(db.password());
         dataSource.setPoolName("scopekeeper-test");
         return dataSource;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort at JVM exit
-        }
     }
 }
