@@ -16,60 +16,75 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
- * The one place the authorization rule of a service call is enforced, as a Spring Security method-security
- * {@link AuthorizationManager} (registered by {@link MethodSecurityConfig}), before the method body and inside
- * its transaction:
+ * The one place the authorization rule of a service call is enforced: two Spring Security method-security
+ * {@link AuthorizationManager}s (registered by {@link MethodSecurityConfig}) that run before the method body.
  *
  * <ol>
- *   <li>{@link UserCredentialsOnly} (on the method or its class, unless the method is {@link AnyCredential}): an
- *       authentication carrying {@value UserCredentialsOnly#PAT_AUTHORITY} is refused with 403 and the
- *       annotation's message;
- *   <li>{@link RequiresOperation}: {@link DomainAccess#require} with the {@code domainId} argument and the entity
- *       argument its Javadoc names (or {@link DomainAccess#requireUnbound}), which throws NotFound, Forbidden or
+ *   <li>{@link #credentials()}, before {@code @PreAuthorize}: {@link UserCredentialsOnly} (on the method or its
+ *       class, unless the method is {@link AnyCredential}) refuses an authentication carrying {@value
+ *       UserCredentialsOnly#PAT_AUTHORITY} with 403 and the annotation's message;
+ *   <li>{@link #operations}, inside the method's transaction: {@link RequiresOperation} runs {@link
+ *       DomainAccess#require} with the {@code domainId} argument and the entity argument {@link
+ *       #entityParameter} names (or {@link DomainAccess#requireUnbound}), which throws NotFound, Forbidden or
  *       Conflict exactly as the services used to.
  * </ol>
  *
  * Refusals are the {@code ServiceException}s the API turns into problem details and the views show, never a bare
  * {@code AccessDeniedException}. Controllers are never intercepted: their {@code @RequiresOperation} documents.
  */
-public final class OperationAuthorization implements AuthorizationManager<MethodInvocation> {
+public final class OperationAuthorization {
 
     private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
 
-    private final ObjectProvider<DomainAccess> access;
+    private OperationAuthorization() {}
 
-    OperationAuthorization(ObjectProvider<DomainAccess> access) {
-        this.access = access;
-    }
-
-    @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, MethodInvocation call) {
-        Class<?> target =
-                call.getThis() == null ? call.getMethod().getDeclaringClass() : AopUtils.getTargetClass(call.getThis());
-        Method method = AopUtils.getMostSpecificMethod(call.getMethod(), target);
-        UserCredentialsOnly credentials = credentialRule(method, target);
-        if (credentials != null && isPersonalAccessToken(authentication)) {
-            throw new Forbidden(credentials.value());
-        }
-        RequiresOperation required = method.getAnnotation(RequiresOperation.class);
-        if (required != null) {
-            Operation op = required.value();
-            if (op.isDomainBound()) {
-                access.getObject().require(domainId(method, call.getArguments()), op, entityId(method, op, call));
-            } else {
-                access.getObject().requireUnbound(op);
+    /** The credential rule ({@link UserCredentialsOnly}). */
+    static AuthorizationManager<MethodInvocation> credentials() {
+        return (authentication, call) -> {
+            Class<?> target = targetClass(call);
+            UserCredentialsOnly rule = credentialRule(AopUtils.getMostSpecificMethod(call.getMethod(), target), target);
+            if (rule != null && isPersonalAccessToken(authentication)) {
+                throw new Forbidden(rule.value());
             }
-        }
-        return GRANTED;
+            return GRANTED;
+        };
     }
 
-    /** The methods this manager guards: declared operations and credential rules, outside controllers. */
-    static Pointcut pointcut() {
+    /** The declared operation ({@link RequiresOperation}). */
+    static AuthorizationManager<MethodInvocation> operations(ObjectProvider<DomainAccess> access) {
+        return (authentication, call) -> {
+            Method method = AopUtils.getMostSpecificMethod(call.getMethod(), targetClass(call));
+            RequiresOperation required = method.getAnnotation(RequiresOperation.class);
+            if (required != null) {
+                Operation op = required.value();
+                if (op.isDomainBound()) {
+                    access.getObject().require(domainId(method, call.getArguments()), op, entityId(method, op, call));
+                } else {
+                    access.getObject().requireUnbound(op);
+                }
+            }
+            return GRANTED;
+        };
+    }
+
+    private static Class<?> targetClass(MethodInvocation call) {
+        return call.getThis() == null ? call.getMethod().getDeclaringClass() : AopUtils.getTargetClass(call.getThis());
+    }
+
+    static Pointcut credentialPointcut() {
+        return pointcut(false);
+    }
+
+    static Pointcut operationPointcut() {
+        return pointcut(true);
+    }
+
+    /** The methods with a declared operation (or a credential rule), outside controllers. */
+    private static Pointcut pointcut(boolean operation) {
         return new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
@@ -79,13 +94,14 @@ public final class OperationAuthorization implements AuthorizationManager<Method
                     return false;
                 }
                 Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
-                return specific.isAnnotationPresent(RequiresOperation.class)
-                        || credentialRule(specific, targetClass) != null;
+                return operation
+                        ? specific.isAnnotationPresent(RequiresOperation.class)
+                        : credentialRule(specific, targetClass) != null;
             }
         };
     }
 
-    private static UserCredentialsOnly credentialRule(Method method, Class<?> target) {
+    static UserCredentialsOnly credentialRule(Method method, Class<?> target) {
         if (method.isAnnotationPresent(AnyCredential.class)) {
             return null;
         }
