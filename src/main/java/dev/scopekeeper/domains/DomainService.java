@@ -118,6 +118,22 @@ public class DomainService {
         return view(domain);
     }
 
+    /**
+     * domains.update as the API's PATCH sends it: the fields left out (null) keep their values. Reading them is part
+     * of the update (whose answer shows the whole domain anyway), so it needs no {@code domains.read} of its own.
+     */
+    @RequiresOperation(DOMAINS_UPDATE)
+    @Transactional
+    public DomainView updateGiven(long domainId, DomainRequest given) {
+        DomainView current = view(load(domainId));
+        return update(
+                domainId,
+                new DomainRequest(
+                        given.name() == null ? current.name() : given.name(),
+                        given.route() == null ? current.route() : given.route(),
+                        given.tags() == null ? current.tags() : given.tags()));
+    }
+
     /** domains.enable */
     @RequiresOperation(DOMAINS_ENABLE)
     @Transactional

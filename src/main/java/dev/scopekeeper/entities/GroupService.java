@@ -114,6 +114,21 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         return group.toView();
     }
 
+    /**
+     * groups.update as the API's PATCH sends it: a name or description left out (null) keeps its value. Reading
+     * it is part of the update (whose answer shows the group anyway), so it needs no {@code groups.view}.
+     */
+    @RequiresOperation(GROUPS_UPDATE)
+    @Transactional
+    public GroupView updateGiven(long domainId, long groupId, String name, String description) {
+        GroupView current = toView(load(domainId, groupId));
+        return update(
+                domainId,
+                groupId,
+                name == null ? current.name() : name,
+                description == null ? current.description() : description);
+    }
+
     @RequiresOperation(GROUPS_UPDATE_TAGS)
     @Transactional
     public GroupView updateTags(long domainId, long groupId, List<String> tags) {
