@@ -95,7 +95,7 @@ class DeclaredOperationApiTest {
         long group = domains.group(domain, "pumps");
         Response described = api.patch(
                 "/api/v1/domains/" + domain + "/groups/" + group,
-                pat(List.of(scope("groups", "update", group))),
+                pat(List.of(scope("groups", "update", Long.toString(group)))),
                 Map.of("description", "all the pumps"));
         assertThat(described.status()).as(described.body()).isEqualTo(200);
         assertThat(described.json().path("name").asString())
