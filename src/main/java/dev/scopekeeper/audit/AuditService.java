@@ -3,6 +3,7 @@ package dev.scopekeeper.audit;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import jakarta.persistence.criteria.Predicate;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The audit log for platform administrators: filtered pages, and a CSV export of the filtered view. */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
+@UserCredentialsOnly
 public class AuditService {
 
     /** The most rows one CSV export writes (newest first). */

@@ -7,24 +7,29 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares, once per REST endpoint, the catalogue operation it performs: the API docs list it as the scope
- * the endpoint requires (and the minimum domain role), and the personal access token check reads it to name a
- * missing scope. The services still run the authorization check themselves.
+ * The catalogue operation a service method performs, declared once and enforced there: {@link OperationAuthorization}
+ * (one Spring Security {@code AuthorizationManager<MethodInvocation>}) runs {@link DomainAccess#require} — or
+ * {@link DomainAccess#requireUnbound} for operations not {@link Operation#isDomainBound() bound to a domain} — before
+ * the method body, inside its transaction: domain unknown or not visible (404) before a role too low (403), a
+ * disabled domain (409), then the scopes of a personal access token. The method itself runs no check.
  *
- * <p>Path variable conventions of every annotated endpoint: {@value #DOMAIN_ID} is the domain (absent for
- * the operations that are not {@link Operation#isDomainBound() bound to a domain}); {@value #ENTITY_ID} is the
- * entity the operation acts on, of {@link Operation#entityType()} (absent for {@code domains} operations, whose
- * entity is the domain itself, and for the create_/list_ operations).
+ * <p>Which arguments name the domain and the entity, by parameter name (the build compiles with {@code
+ * -parameters}; a method whose names do not fit fails on its first call and in {@code OperationDeclarationTest}):
+ * the domain is the parameter {@value #DOMAIN_ID}; the entity is the parameter named after the operation's entity
+ * type — {@code clientId}, {@code channelId} or {@code groupId} ({@link OperationAuthorization#entityParameter}); operations of the
+ * {@code domains} type act on the domain itself and take no entity.
+ *
+ * <p>On a REST controller method the annotation only documents the endpoint (the OpenAPI text reads it); a test
+ * ({@code OperationDeclarationTest}) proves that it equals the declaration of the service method the endpoint
+ * calls, for every endpoint.
  */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RequiresOperation {
 
-    /** The path variable holding the domain id. */
+    /** The parameter (and path variable) holding the domain id. */
     String DOMAIN_ID = "domainId";
-    /** The path variable holding the id of the client, channel or group the operation acts on. */
-    String ENTITY_ID = "id";
 
     Operation value();
 }

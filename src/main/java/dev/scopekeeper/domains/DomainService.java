@@ -13,6 +13,8 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.authz.NotADomainOperation;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ListSpecs;
@@ -24,6 +26,7 @@ import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.Tags;
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +85,9 @@ public class DomainService {
     public record DomainRequest(String name, String route, List<String> tags) {}
 
     /** domains.create: platform administrators only; the creator becomes the domain's admin. */
+    @RequiresOperation(DOMAINS_CREATE)
     @Transactional
     public DomainView create(DomainRequest request) {
-        access.requireUnbound(DOMAINS_CREATE);
         Validated valid = validate(request);
         if (domains.existsByRoute(valid.route())) {
             throw new Conflict("route", "domain.routeTaken", valid.route());
@@ -96,16 +99,16 @@ public class DomainService {
     }
 
     /** domains.read */
+    @RequiresOperation(DOMAINS_READ)
     @Transactional(readOnly = true)
     public DomainView read(long domainId) {
-        access.require(domainId, DOMAINS_READ, null);
         return view(load(domainId));
     }
 
     /** domains.update: name, route and tags. */
+    @RequiresOperation(DOMAINS_UPDATE)
     @Transactional
     public DomainView update(long domainId, DomainRequest request) {
-        access.require(domainId, DOMAINS_UPDATE, null);
         Validated valid = validate(request);
         if (domains.existsByRouteAndIdNot(valid.route(), domainId)) {
             throw new Conflict("route", "domain.routeTaken", valid.route());
@@ -115,28 +118,44 @@ public class DomainService {
         return view(domain);
     }
 
+    /**
+     * domains.update as the API's PATCH sends it: the fields left out (null) keep their values. Reading them is part
+     * of the update (whose answer shows the whole domain anyway), so it needs no {@code domains.read} of its own.
+     */
+    @RequiresOperation(DOMAINS_UPDATE)
+    @Transactional
+    public DomainView updateGiven(long domainId, DomainRequest given) {
+        DomainView current = view(load(domainId));
+        return update(
+                domainId,
+                new DomainRequest(
+                        given.name() == null ? current.name() : given.name(),
+                        given.route() == null ? current.route() : given.route(),
+                        given.tags() == null ? current.tags() : given.tags()));
+    }
+
     /** domains.enable */
+    @RequiresOperation(DOMAINS_ENABLE)
     @Transactional
     public DomainView enable(long domainId) {
-        access.require(domainId, DOMAINS_ENABLE, null);
         Domain domain = load(domainId);
         domain.setStatus(Status.ENABLED);
         return view(domain);
     }
 
     /** domains.disable: the domain and everything in it become read-only until enabled again. */
+    @RequiresOperation(DOMAINS_DISABLE)
     @Transactional
     public DomainView disable(long domainId) {
-        access.require(domainId, DOMAINS_DISABLE, null);
         Domain domain = load(domainId);
         domain.setStatus(Status.DISABLED);
         return view(domain);
     }
 
     /** domains.list: the caller's domains (every domain for a platform administrator), by name. */
+    @RequiresOperation(DOMAINS_LIST)
     @Transactional(readOnly = true)
     public ListResult<DomainView> list(ListQuery query) {
-        access.requireUnbound(DOMAINS_LIST);
         OffsetPage page = query.toPageable(BY_NAME);
         Specification<Domain> spec = ListSpecs.matching(query);
         long me = currentUser.id();
@@ -167,6 +186,7 @@ public class DomainService {
      * The domains one user is a member of, by name (platform administrators only): what an administrator may
      * scope a token minted for that user to.
      */
+    @NotADomainOperation("platform administrators only (@PreAuthorize): what a token minted for the user may reach")
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public ListResult<DomainView> listOfMember(long userId, ListQuery query) {
@@ -194,9 +214,9 @@ public class DomainService {
      * caller cannot see get the same "No such user", so ids cannot be probed for usernames. Users one cannot see
      * are invited by username, which the inviter must already know.
      */
+    @RequiresOperation(DOMAINS_SEND_INVITATION)
     @Transactional
     public InvitationView sendInvitation(long domainId, long inviteeId, DomainRole role) {
-        access.require(domainId, DOMAINS_SEND_INVITATION, null);
         if (!canSee(inviteeId)) {
             throw new InvalidInput("invitee", "invitation.userUnknown");
         }
@@ -213,9 +233,9 @@ public class DomainService {
     }
 
     /** domains.send_invitation to an existing user, by username. */
+    @RequiresOperation(DOMAINS_SEND_INVITATION)
     @Transactional
     public InvitationView sendInvitation(long domainId, String inviteeUsername, DomainRole role) {
-        access.require(domainId, DOMAINS_SEND_INVITATION, null);
         long inviteeId = members.findUserIdByUsername(inviteeUsername == null ? "" : inviteeUsername.strip())
                 .orElseThrow(() -> new InvalidInput("invitee", "invitation.userUnknown"));
         return invite(domainId, inviteeId, role);
@@ -225,8 +245,8 @@ public class DomainService {
      * Invites a user the caller already identified (by id they can see, or by username); the caller's
      * domains.send_invitation is checked again, so a PAT needs that scope too.
      */
+    @RequiresOperation(DOMAINS_SEND_INVITATION)
     InvitationView invite(long domainId, long inviteeId, DomainRole role) {
-        access.require(domainId, DOMAINS_SEND_INVITATION, null);
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
@@ -242,9 +262,9 @@ public class DomainService {
     }
 
     /** domains.list_invitation: the invitations the caller sent, newest first. */
+    @RequiresOperation(DOMAINS_LIST_INVITATION)
     @Transactional(readOnly = true)
     public ListResult<InvitationView> listInvitation(int offset, int limit) {
-        access.requireUnbound(DOMAINS_LIST_INVITATION);
         OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
         Optional<Set<Long>> visible = access.visibleDomainIds(DOMAINS_LIST_INVITATION);
         if (visible.isPresent() && visible.get().isEmpty()) {
@@ -256,23 +276,25 @@ public class DomainService {
     }
 
     /** domains.list_domain_invitation: every invitation of the domain, newest first. */
+    @RequiresOperation(DOMAINS_LIST_DOMAIN_INVITATION)
     @Transactional(readOnly = true)
     public ListResult<InvitationView> listDomainInvitation(long domainId, int offset, int limit) {
-        access.require(domainId, DOMAINS_LIST_DOMAIN_INVITATION, null);
         OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
         return ListResult.of(invitations.findByDomain(domainId, page), page, v -> v);
     }
 
     /** domains.delete_invitation (any state; a pending one can then no longer be accepted). */
+    @RequiresOperation(DOMAINS_DELETE_INVITATION)
     @Transactional
     public void deleteInvitation(long domainId, long invitationId) {
-        access.require(domainId, DOMAINS_DELETE_INVITATION, null);
         invitations.delete(invitations
                 .findByIdAndDomainId(invitationId, domainId)
                 .orElseThrow(() -> new NotFound("invitation.notFound")));
     }
 
     /** The pending invitations addressed to the caller, newest first. */
+    @UserCredentialsOnly
+    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
     @Transactional(readOnly = true)
     public ListResult<InvitationView> listReceivedInvitations(int offset, int limit) {
         OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
@@ -284,6 +306,8 @@ public class DomainService {
      * theirs and an equal one changes nothing; a stale invitation to a lower role is refused (409), never applied
      * silently, so accepting can neither demote a member nor take away a domain's last admin.
      */
+    @UserCredentialsOnly
+    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
     @Transactional
     public InvitationView acceptInvitation(long invitationId) {
         Invitation invitation = pendingInvitationForMe(invitationId);
@@ -305,6 +329,8 @@ public class DomainService {
         return invitations.findView(invitationId).orElseThrow();
     }
 
+    @UserCredentialsOnly
+    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
     @Transactional
     public InvitationView rejectInvitation(long invitationId) {
         Invitation invitation = pendingInvitationForMe(invitationId);
@@ -317,6 +343,7 @@ public class DomainService {
      * The domain the UI works in: the remembered one while the caller may still read it, else the first of
      * their domains by name; empty when they have none.
      */
+    @RequiresOperation(DOMAINS_LIST)
     @Transactional(readOnly = true)
     public Optional<DomainView> currentDomain() {
         long me = currentUser.id();
@@ -331,6 +358,7 @@ public class DomainService {
     }
 
     /** Makes a domain the caller can read their current domain, remembered across sessions. */
+    @RequiresOperation(DOMAINS_READ)
     @Transactional
     public DomainView switchDomain(long domainId) {
         DomainView domain = read(domainId);

@@ -5,6 +5,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
@@ -46,9 +47,9 @@ public class MemberService {
         this.events = events;
     }
 
+    @RequiresOperation(DOMAINS_READ)
     @Transactional(readOnly = true)
     public ListResult<MemberView> listMembers(long domainId, int offset, int limit) {
-        access.require(domainId, DOMAINS_READ, null);
         OffsetPage page = OffsetPage.of(offset, limit, Sort.by("userId"));
         return ListResult.of(members.findViews(domainId, page), page, m -> m);
     }
@@ -59,9 +60,9 @@ public class MemberService {
      * they accept or reject (consent). By id, a domain admin reaches only users they can see (co-members of one
      * of their domains); unknown ids and ids of users they cannot see both answer "No such user".
      */
+    @RequiresOperation(DOMAINS_UPDATE)
     @Transactional
     public MemberAddition addMember(long domainId, long userId, DomainRole role) {
-        access.require(domainId, DOMAINS_UPDATE, null);
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
@@ -72,9 +73,9 @@ public class MemberService {
     }
 
     /** {@link #addMember(long, long, DomainRole)} for the user with that username (what people know). */
+    @RequiresOperation(DOMAINS_UPDATE)
     @Transactional
     public MemberAddition addMember(long domainId, String username, DomainRole role) {
-        access.require(domainId, DOMAINS_UPDATE, null);
         long userId = members.findUserIdByUsername(username == null ? "" : username.strip())
                 .orElseThrow(() -> new InvalidInput("username", "member.userUnknown"));
         if (role == null) {
@@ -100,9 +101,9 @@ public class MemberService {
         return new MemberAddition(members.findView(domainId, userId).orElseThrow(), null);
     }
 
+    @RequiresOperation(DOMAINS_UPDATE)
     @Transactional
     public void removeMember(long domainId, long userId) {
-        access.require(domainId, DOMAINS_UPDATE, null);
         DomainMember member =
                 members.findByDomainIdAndUserId(domainId, userId).orElseThrow(() -> new NotFound("member.notFound"));
         requireAnotherAdmin(domainId, member);

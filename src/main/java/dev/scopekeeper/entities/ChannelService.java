@@ -15,6 +15,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_CHANNELS;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Status;
@@ -45,83 +46,95 @@ public class ChannelService extends EntityServiceBase<Channel, ChannelView> {
     public record ChannelRequest(String name, List<String> tags) {}
 
     /** domains.create_channels */
+    @RequiresOperation(DOMAINS_CREATE_CHANNELS)
     @Transactional
     public ChannelView create(long domainId, ChannelRequest request) {
-        access.require(domainId, DOMAINS_CREATE_CHANNELS, null);
         String name = uniqueName(domainId, request.name(), null);
         return insert(new Channel(domainId, name, Tags.validate(request.tags()), clock.instant()))
                 .toView();
     }
 
     /** domains.list_channels */
+    @RequiresOperation(DOMAINS_LIST_CHANNELS)
     @Transactional(readOnly = true)
     public ListResult<ChannelView> list(long domainId, ListQuery query) {
-        return list(domainId, DOMAINS_LIST_CHANNELS, null, query, everything());
+        return page(domainId, query, everything());
     }
 
+    @RequiresOperation(CHANNELS_VIEW)
     @Transactional(readOnly = true)
     public ChannelView view(long domainId, long channelId) {
-        return view(domainId, channelId, CHANNELS_VIEW);
+        return viewOf(domainId, channelId);
     }
 
     /** channels.update: the channel's name. */
+    @RequiresOperation(CHANNELS_UPDATE)
     @Transactional
     public ChannelView update(long domainId, long channelId, String name) {
-        return rename(domainId, channelId, CHANNELS_UPDATE, name);
+        return renamed(domainId, channelId, name);
     }
 
+    @RequiresOperation(CHANNELS_UPDATE_TAGS)
     @Transactional
     public ChannelView updateTags(long domainId, long channelId, List<String> tags) {
-        return updateTags(domainId, channelId, CHANNELS_UPDATE_TAGS, tags);
+        return retagged(domainId, channelId, tags);
     }
 
+    @RequiresOperation(CHANNELS_ENABLE)
     @Transactional
     public ChannelView enable(long domainId, long channelId) {
-        return setStatus(domainId, channelId, CHANNELS_ENABLE, Status.ENABLED);
+        return withStatus(domainId, channelId, Status.ENABLED);
     }
 
+    @RequiresOperation(CHANNELS_DISABLE)
     @Transactional
     public ChannelView disable(long domainId, long channelId) {
-        return setStatus(domainId, channelId, CHANNELS_DISABLE, Status.DISABLED);
+        return withStatus(domainId, channelId, Status.DISABLED);
     }
 
     /** channels.delete: also removes its client connections. */
+    @RequiresOperation(CHANNELS_DELETE)
     @Transactional
     public void delete(long domainId, long channelId) {
-        delete(domainId, channelId, CHANNELS_DELETE);
+        deleteEntity(domainId, channelId);
     }
 
+    @RequiresOperation(CHANNELS_SET_PARENT_GROUP)
     @Transactional
     public ChannelView setParentGroup(long domainId, long channelId, long groupId) {
-        return setParentGroup(domainId, channelId, CHANNELS_SET_PARENT_GROUP, groupId);
+        return withParentGroup(domainId, channelId, groupId);
     }
 
+    @RequiresOperation(CHANNELS_REMOVE_PARENT_GROUP)
     @Transactional
     public ChannelView removeParentGroup(long domainId, long channelId) {
-        return removeParentGroup(domainId, channelId, CHANNELS_REMOVE_PARENT_GROUP);
+        return withoutParentGroup(domainId, channelId);
     }
 
     /** channels.connect_client: both must be enabled and in this domain; connecting twice is harmless. */
+    @RequiresOperation(CHANNELS_CONNECT_CLIENT)
     @Transactional
     public void connectClient(long domainId, long channelId, long clientId) {
-        Channel channel = loadChangeable(domainId, channelId, CHANNELS_CONNECT_CLIENT);
+        Channel channel = loadChangeable(domainId, channelId);
         Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         requireEnabled(client);
         client.connect(channel.getId());
     }
 
     /** channels.disconnect_client: disconnecting what is not connected is harmless. */
+    @RequiresOperation(CHANNELS_DISCONNECT_CLIENT)
     @Transactional
     public void disconnectClient(long domainId, long channelId, long clientId) {
-        Channel channel = loadChangeable(domainId, channelId, CHANNELS_DISCONNECT_CLIENT);
+        Channel channel = loadChangeable(domainId, channelId);
         Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         client.disconnect(channel.getId());
     }
 
     /** The clients connected to the channel (part of viewing the channel), by name. */
+    @RequiresOperation(CHANNELS_VIEW)
     @Transactional(readOnly = true)
     public ListResult<ClientView> listConnectedClients(long domainId, long channelId, ListQuery query) {
-        load(domainId, channelId, CHANNELS_VIEW);
+        load(domainId, channelId);
         return page(
                 access,
                 EntityType.CLIENTS,

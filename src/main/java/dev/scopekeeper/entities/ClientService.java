@@ -16,6 +16,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_CLIENTS;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Status;
@@ -46,9 +47,9 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     public record ClientRequest(String name, List<String> tags) {}
 
     /** domains.create_clients: the answer carries the new secret, the only time it is readable. */
+    @RequiresOperation(DOMAINS_CREATE_CLIENTS)
     @Transactional
     public IssuedClientSecret create(long domainId, ClientRequest request) {
-        access.require(domainId, DOMAINS_CREATE_CLIENTS, null);
         String name = uniqueName(domainId, request.name(), null);
         List<String> tags = Tags.validate(request.tags());
         String secret = ClientSecrets.generate();
@@ -57,66 +58,77 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     }
 
     /** domains.list_clients */
+    @RequiresOperation(DOMAINS_LIST_CLIENTS)
     @Transactional(readOnly = true)
     public ListResult<ClientView> list(long domainId, ListQuery query) {
-        return list(domainId, DOMAINS_LIST_CLIENTS, null, query, everything());
+        return page(domainId, query, everything());
     }
 
+    @RequiresOperation(CLIENTS_VIEW)
     @Transactional(readOnly = true)
     public ClientView view(long domainId, long clientId) {
-        return view(domainId, clientId, CLIENTS_VIEW);
+        return viewOf(domainId, clientId);
     }
 
     /** clients.update: the client's name. */
+    @RequiresOperation(CLIENTS_UPDATE)
     @Transactional
     public ClientView update(long domainId, long clientId, String name) {
-        return rename(domainId, clientId, CLIENTS_UPDATE, name);
+        return renamed(domainId, clientId, name);
     }
 
+    @RequiresOperation(CLIENTS_UPDATE_TAGS)
     @Transactional
     public ClientView updateTags(long domainId, long clientId, List<String> tags) {
-        return updateTags(domainId, clientId, CLIENTS_UPDATE_TAGS, tags);
+        return retagged(domainId, clientId, tags);
     }
 
     /** clients.update_secret: a new secret replaces the old one at once and is returned this one time. */
+    @RequiresOperation(CLIENTS_UPDATE_SECRET)
     @Transactional
     public IssuedClientSecret updateSecret(long domainId, long clientId) {
-        Client client = loadChangeable(domainId, clientId, CLIENTS_UPDATE_SECRET);
+        Client client = loadChangeable(domainId, clientId);
         String secret = ClientSecrets.generate();
         client.setSecretDigest(ClientSecrets.digest(secret));
         return new IssuedClientSecret(client.toView(), secret);
     }
 
+    @RequiresOperation(CLIENTS_ENABLE)
     @Transactional
     public ClientView enable(long domainId, long clientId) {
-        return setStatus(domainId, clientId, CLIENTS_ENABLE, Status.ENABLED);
+        return withStatus(domainId, clientId, Status.ENABLED);
     }
 
+    @RequiresOperation(CLIENTS_DISABLE)
     @Transactional
     public ClientView disable(long domainId, long clientId) {
-        return setStatus(domainId, clientId, CLIENTS_DISABLE, Status.DISABLED);
+        return withStatus(domainId, clientId, Status.DISABLED);
     }
 
     /** clients.delete: also removes its channel connections. */
+    @RequiresOperation(CLIENTS_DELETE)
     @Transactional
     public void delete(long domainId, long clientId) {
-        delete(domainId, clientId, CLIENTS_DELETE);
+        deleteEntity(domainId, clientId);
     }
 
+    @RequiresOperation(CLIENTS_SET_PARENT_GROUP)
     @Transactional
     public ClientView setParentGroup(long domainId, long clientId, long groupId) {
-        return setParentGroup(domainId, clientId, CLIENTS_SET_PARENT_GROUP, groupId);
+        return withParentGroup(domainId, clientId, groupId);
     }
 
+    @RequiresOperation(CLIENTS_REMOVE_PARENT_GROUP)
     @Transactional
     public ClientView removeParentGroup(long domainId, long clientId) {
-        return removeParentGroup(domainId, clientId, CLIENTS_REMOVE_PARENT_GROUP);
+        return withoutParentGroup(domainId, clientId);
     }
 
     /** clients.connect_to_channel: both must be enabled and in this domain; connecting twice is harmless. */
+    @RequiresOperation(CLIENTS_CONNECT_TO_CHANNEL)
     @Transactional
     public void connectToChannel(long domainId, long clientId, long channelId) {
-        Client client = loadChangeable(domainId, clientId, CLIENTS_CONNECT_TO_CHANNEL);
+        Client client = loadChangeable(domainId, clientId);
         Channel channel =
                 channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);
@@ -124,18 +136,20 @@ public class ClientService extends EntityServiceBase<Client, ClientView> {
     }
 
     /** clients.disconnect_from_channel: disconnecting what is not connected is harmless. */
+    @RequiresOperation(CLIENTS_DISCONNECT_FROM_CHANNEL)
     @Transactional
     public void disconnectFromChannel(long domainId, long clientId, long channelId) {
-        Client client = loadChangeable(domainId, clientId, CLIENTS_DISCONNECT_FROM_CHANNEL);
+        Client client = loadChangeable(domainId, clientId);
         Channel channel =
                 channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         client.disconnect(channel.getId());
     }
 
     /** The channels the client is connected to (part of viewing the client), by name. */
+    @RequiresOperation(CLIENTS_VIEW)
     @Transactional(readOnly = true)
     public ListResult<ChannelView> listConnectedChannels(long domainId, long clientId, ListQuery query) {
-        load(domainId, clientId, CLIENTS_VIEW);
+        load(domainId, clientId);
         return page(
                 access,
                 EntityType.CHANNELS,

@@ -2,7 +2,6 @@ package dev.scopekeeper.entities;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.EntityType;
-import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ListSpecs;
@@ -22,8 +21,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The operations groups, clients and channels share, each checked with {@link DomainAccess} first. Subclasses
- * expose them as public methods named after the catalogue and pass their own {@link Operation}.
+ * The operations groups, clients and channels share. Subclasses expose them as public methods named after the
+ * catalogue, each declaring its {@link dev.scopekeeper.authz.RequiresOperation}, which is checked before the
+ * method runs; nothing here checks again.
  * Entities are always looked up within the given domain, so an id from another domain is simply not found.
  */
 abstract class EntityServiceBase<E extends DomainEntity, V> {
@@ -47,15 +47,14 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
 
     protected abstract V toView(E entity);
 
-    /** Authorizes {@code op} on the entity, then loads it from the domain. */
-    protected E load(long domainId, long id, Operation op) {
-        access.require(domainId, op, id);
+    /** Loads the entity from the domain (the caller's operation is already authorized). */
+    protected E load(long domainId, long id) {
         return find(domainId, id);
     }
 
     /** Like {@link #load}, refusing a disabled entity: only enable and delete work on those. */
-    protected E loadChangeable(long domainId, long id, Operation op) {
-        E entity = load(domainId, id, op);
+    protected E loadChangeable(long domainId, long id) {
+        E entity = load(domainId, id);
         requireEnabled(entity);
         return entity;
     }
@@ -103,34 +102,34 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
         return new Conflict("name", "entity.nameTaken", name);
     }
 
-    protected V view(long domainId, long id, Operation op) {
-        return toView(load(domainId, id, op));
+    protected V viewOf(long domainId, long id) {
+        return toView(load(domainId, id));
     }
 
-    protected V rename(long domainId, long id, Operation op, String name) {
-        E entity = loadChangeable(domainId, id, op);
+    protected V renamed(long domainId, long id, String name) {
+        E entity = loadChangeable(domainId, id);
         entity.rename(uniqueName(domainId, name, id));
         return toView(entity);
     }
 
-    protected V updateTags(long domainId, long id, Operation op, List<String> tags) {
-        E entity = loadChangeable(domainId, id, op);
+    protected V retagged(long domainId, long id, List<String> tags) {
+        E entity = loadChangeable(domainId, id);
         entity.setTags(Tags.validate(tags));
         return toView(entity);
     }
 
-    protected V setStatus(long domainId, long id, Operation op, Status status) {
-        E entity = load(domainId, id, op);
+    protected V withStatus(long domainId, long id, Status status) {
+        E entity = load(domainId, id);
         entity.setStatus(status);
         return toView(entity);
     }
 
-    protected void delete(long domainId, long id, Operation op) {
-        repository.delete(load(domainId, id, op));
+    protected void deleteEntity(long domainId, long id) {
+        repository.delete(load(domainId, id));
     }
 
-    protected V setParentGroup(long domainId, long id, Operation op, long groupId) {
-        E entity = loadChangeable(domainId, id, op);
+    protected V withParentGroup(long domainId, long id, long groupId) {
+        E entity = loadChangeable(domainId, id);
         Group parent = findGroup(domainId, groupId);
         attach(entity, parent);
         return toView(entity);
@@ -141,19 +140,13 @@ abstract class EntityServiceBase<E extends DomainEntity, V> {
         entity.setParentGroupId(parent.getId());
     }
 
-    protected V removeParentGroup(long domainId, long id, Operation op) {
-        E entity = loadChangeable(domainId, id, op);
+    protected V withoutParentGroup(long domainId, long id) {
+        E entity = loadChangeable(domainId, id);
         entity.setParentGroupId(null);
         return toView(entity);
     }
 
     /** A page of the domain's entities of this type matching {@code query} and {@code scope}, by name. */
-    protected ListResult<V> list(long domainId, Operation op, Long entityId, ListQuery query, Specification<E> scope) {
-        access.require(domainId, op, entityId);
-        return page(domainId, query, scope);
-    }
-
-    /** The page only, for callers that already authorized their operation. */
     protected ListResult<V> page(long domainId, ListQuery query, Specification<E> scope) {
         return page(access, type, repository, domainId, query, scope, this::toView);
     }

@@ -22,6 +22,7 @@ import static dev.scopekeeper.authz.Operation.GROUPS_VIEW;
 
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ListSpecs;
@@ -74,9 +75,9 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     public record GroupRequest(String name, String description, List<String> tags, Long parentGroupId) {}
 
     /** domains.create_groups */
+    @RequiresOperation(DOMAINS_CREATE_GROUPS)
     @Transactional
     public GroupView create(long domainId, GroupRequest request) {
-        access.require(domainId, DOMAINS_CREATE_GROUPS, null);
         String name = uniqueName(domainId, request.name(), null);
         Group group = new Group(
                 domainId,
@@ -91,53 +92,76 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** domains.list_groups */
+    @RequiresOperation(DOMAINS_LIST_GROUPS)
     @Transactional(readOnly = true)
     public ListResult<GroupView> list(long domainId, ListQuery query) {
-        return list(domainId, DOMAINS_LIST_GROUPS, null, query, everything());
+        return page(domainId, query, everything());
     }
 
+    @RequiresOperation(GROUPS_VIEW)
     @Transactional(readOnly = true)
     public GroupView view(long domainId, long groupId) {
-        return view(domainId, groupId, GROUPS_VIEW);
+        return viewOf(domainId, groupId);
     }
 
     /** groups.update: name and description. */
+    @RequiresOperation(GROUPS_UPDATE)
     @Transactional
     public GroupView update(long domainId, long groupId, String name, String description) {
-        Group group = loadChangeable(domainId, groupId, GROUPS_UPDATE);
+        Group group = loadChangeable(domainId, groupId);
         group.rename(uniqueName(domainId, name, groupId));
         group.setDescription(Names.description("description", description));
         return group.toView();
     }
 
+    /**
+     * groups.update as the API's PATCH sends it: a name or description left out (null) keeps its value. Reading
+     * it is part of the update (whose answer shows the group anyway), so it needs no {@code groups.view}.
+     */
+    @RequiresOperation(GROUPS_UPDATE)
+    @Transactional
+    public GroupView updateGiven(long domainId, long groupId, String name, String description) {
+        GroupView current = toView(load(domainId, groupId));
+        return update(
+                domainId,
+                groupId,
+                name == null ? current.name() : name,
+                description == null ? current.description() : description);
+    }
+
+    @RequiresOperation(GROUPS_UPDATE_TAGS)
     @Transactional
     public GroupView updateTags(long domainId, long groupId, List<String> tags) {
-        return updateTags(domainId, groupId, GROUPS_UPDATE_TAGS, tags);
+        return retagged(domainId, groupId, tags);
     }
 
+    @RequiresOperation(GROUPS_ENABLE)
     @Transactional
     public GroupView enable(long domainId, long groupId) {
-        return setStatus(domainId, groupId, GROUPS_ENABLE, Status.ENABLED);
+        return withStatus(domainId, groupId, Status.ENABLED);
     }
 
+    @RequiresOperation(GROUPS_DISABLE)
     @Transactional
     public GroupView disable(long domainId, long groupId) {
-        return setStatus(domainId, groupId, GROUPS_DISABLE, Status.DISABLED);
+        return withStatus(domainId, groupId, Status.DISABLED);
     }
 
     /** groups.delete: child groups, clients and channels stay, without a parent. */
+    @RequiresOperation(GROUPS_DELETE)
     @Transactional
     public void delete(long domainId, long groupId) {
-        delete(domainId, groupId, GROUPS_DELETE);
+        deleteEntity(domainId, groupId);
     }
 
     /**
      * groups.retrieve_group_hierarchy: the group's ancestors (root first) and its descendants down to
      * {@code depth} levels (1..{@value #MAX_HIERARCHY_DEPTH}).
      */
+    @RequiresOperation(GROUPS_RETRIEVE_GROUP_HIERARCHY)
     @Transactional(readOnly = true)
     public GroupHierarchy retrieveGroupHierarchy(long domainId, long groupId, int depth) {
-        Group group = load(domainId, groupId, GROUPS_RETRIEVE_GROUP_HIERARCHY);
+        Group group = load(domainId, groupId);
         if (depth < 1 || depth > MAX_HIERARCHY_DEPTH) {
             throw new InvalidInput("depth", "group.depth", MAX_HIERARCHY_DEPTH);
         }
@@ -188,9 +212,10 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** groups.add_parent_group: refused when the parent is this group or one of its descendants. */
+    @RequiresOperation(GROUPS_ADD_PARENT_GROUP)
     @Transactional
     public GroupView addParentGroup(long domainId, long groupId, long parentGroupId) {
-        return setParentGroup(domainId, groupId, GROUPS_ADD_PARENT_GROUP, parentGroupId);
+        return withParentGroup(domainId, groupId, parentGroupId);
     }
 
     @Override
@@ -204,15 +229,17 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         group.setParentGroupId(parent.getId());
     }
 
+    @RequiresOperation(GROUPS_REMOVE_PARENT_GROUP)
     @Transactional
     public GroupView removeParentGroup(long domainId, long groupId) {
-        return removeParentGroup(domainId, groupId, GROUPS_REMOVE_PARENT_GROUP);
+        return withoutParentGroup(domainId, groupId);
     }
 
     /** groups.add_children_groups: each child must be in this domain, enabled, and not create a cycle. */
+    @RequiresOperation(GROUPS_ADD_CHILDREN_GROUPS)
     @Transactional
     public List<GroupView> addChildrenGroups(long domainId, long groupId, List<Long> childGroupIds) {
-        Group parent = loadChangeable(domainId, groupId, GROUPS_ADD_CHILDREN_GROUPS);
+        Group parent = loadChangeable(domainId, groupId);
         List<Group> children = children(domainId, childGroupIds);
         for (Group child : children) {
             requireEnabled(child);
@@ -222,9 +249,10 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** groups.remove_children_groups: each given group must currently be a child of this one. */
+    @RequiresOperation(GROUPS_REMOVE_CHILDREN_GROUPS)
     @Transactional
     public void removeChildrenGroups(long domainId, long groupId, List<Long> childGroupIds) {
-        loadChangeable(domainId, groupId, GROUPS_REMOVE_CHILDREN_GROUPS);
+        loadChangeable(domainId, groupId);
         List<Group> children = children(domainId, childGroupIds);
         for (Group child : children) {
             requireEnabled(child);
@@ -234,32 +262,36 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** groups.remove_all_children_groups: the child groups stay, without a parent. */
+    @RequiresOperation(GROUPS_REMOVE_ALL_CHILDREN_GROUPS)
     @Transactional
     public int removeAllChildrenGroups(long domainId, long groupId) {
-        loadChangeable(domainId, groupId, GROUPS_REMOVE_ALL_CHILDREN_GROUPS);
+        loadChangeable(domainId, groupId);
         return groups.detachChildren(domainId, groupId);
     }
 
     /** groups.list_children_groups: the direct children, by name. */
+    @RequiresOperation(GROUPS_LIST_CHILDREN_GROUPS)
     @Transactional(readOnly = true)
     public ListResult<GroupView> listChildrenGroups(long domainId, long groupId, ListQuery query) {
-        load(domainId, groupId, GROUPS_LIST_CHILDREN_GROUPS);
+        load(domainId, groupId);
         return page(domainId, query, ListSpecs.equal("parentGroupId", groupId));
     }
 
     /** groups.set_child_client: the client's parent group becomes this group. */
+    @RequiresOperation(GROUPS_SET_CHILD_CLIENT)
     @Transactional
     public ClientView setChildClient(long domainId, long groupId, long clientId) {
-        Group group = loadChangeable(domainId, groupId, GROUPS_SET_CHILD_CLIENT);
+        Group group = loadChangeable(domainId, groupId);
         Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         requireEnabled(client);
         client.setParentGroupId(group.getId());
         return client.toView();
     }
 
+    @RequiresOperation(GROUPS_REMOVE_CHILD_CLIENT)
     @Transactional
     public ClientView removeChildClient(long domainId, long groupId, long clientId) {
-        loadChangeable(domainId, groupId, GROUPS_REMOVE_CHILD_CLIENT);
+        loadChangeable(domainId, groupId);
         Client client = clients.findByIdAndDomainId(clientId, domainId).orElseThrow(() -> notFound(EntityType.CLIENTS));
         requireEnabled(client);
         requireChildOf(client, groupId, "clientId");
@@ -268,9 +300,10 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
     }
 
     /** groups.set_child_channel: the channel's parent group becomes this group. */
+    @RequiresOperation(GROUPS_SET_CHILD_CHANNEL)
     @Transactional
     public ChannelView setChildChannel(long domainId, long groupId, long channelId) {
-        Group group = loadChangeable(domainId, groupId, GROUPS_SET_CHILD_CHANNEL);
+        Group group = loadChangeable(domainId, groupId);
         Channel channel =
                 channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);
@@ -278,9 +311,10 @@ public class GroupService extends EntityServiceBase<Group, GroupView> {
         return channel.toView();
     }
 
+    @RequiresOperation(GROUPS_REMOVE_CHILD_CHANNEL)
     @Transactional
     public ChannelView removeChildChannel(long domainId, long groupId, long channelId) {
-        loadChangeable(domainId, groupId, GROUPS_REMOVE_CHILD_CHANNEL);
+        loadChangeable(domainId, groupId);
         Channel channel =
                 channels.findByIdAndDomainId(channelId, domainId).orElseThrow(() -> notFound(EntityType.CHANNELS));
         requireEnabled(channel);

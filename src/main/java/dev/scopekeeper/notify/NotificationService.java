@@ -1,6 +1,7 @@
 package dev.scopekeeper.notify;
 
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * leaked — are always sent).
  */
 @Service
+@UserCredentialsOnly
 public class NotificationService {
 
     /** Whether mail goes out at all, and from which address. */

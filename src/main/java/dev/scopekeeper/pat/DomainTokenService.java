@@ -5,12 +5,14 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.authz.DomainAccess;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import dev.scopekeeper.security.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("isAuthenticated()")
+@UserCredentialsOnly(UserCredentialsOnly.TOKEN_MANAGEMENT)
 public class DomainTokenService {
 
     private final PatRepository pats;
@@ -61,7 +64,7 @@ public class DomainTokenService {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @RequiresOperation(Operation.DOMAINS_READ)
     @Transactional(readOnly = true)
     public ListResult<DomainTokenRow> list(long domainId, int offset, int limit) {
         requireDomainAdmin(domainId);
@@ -75,7 +78,7 @@ public class DomainTokenService {
     }
 
     /** Removes one of the token's scopes in this domain. */
-    @PreAuthorize("isAuthenticated()")
+    @RequiresOperation(Operation.DOMAINS_READ)
     @Transactional
     public DomainTokenRow removeScope(long domainId, long patId, long scopeId) {
         requireDomainAdmin(domainId);
@@ -98,7 +101,7 @@ public class DomainTokenService {
      * reaches other domains stays active there (a domain admin has no say outside the domain); to cut the owner
      * off this domain entirely, remove or demote the member, which every one of their tokens follows at once.
      */
-    @PreAuthorize("isAuthenticated()")
+    @RequiresOperation(Operation.DOMAINS_READ)
     @Transactional
     public int revokeDomainAccess(long domainId, long patId) {
         requireDomainAdmin(domainId);
@@ -165,14 +168,8 @@ public class DomainTokenService {
                 scopes);
     }
 
+    /** After {@code domains.read} (declared on each method): only the domain's admins manage its tokens. */
     private void requireDomainAdmin(long domainId) {
-        if (currentUser
-                .authentication()
-                .filter(PatAuthentication.class::isInstance)
-                .isPresent()) {
-            throw new Forbidden("pat.error.tokenCannotManageTokens");
-        }
-        access.require(domainId, Operation.DOMAINS_READ, null);
         if (access.roleOf(currentUser.id(), domainId)
                 .filter(r -> r == DomainRole.ADMIN)
                 .isEmpty()) {

@@ -3,6 +3,7 @@ package dev.scopekeeper.pat;
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * regenerate dialog offers only what it allows); platform administrators change it.
  */
 @Service
+@UserCredentialsOnly
 public class LifecyclePolicyService {
 
     private final PatLifecyclePolicyRepository policies;

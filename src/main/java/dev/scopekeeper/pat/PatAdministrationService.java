@@ -8,6 +8,7 @@ import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import dev.scopekeeper.security.UserDirectory;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
+@UserCredentialsOnly(UserCredentialsOnly.TOKEN_MANAGEMENT)
 public class PatAdministrationService {
 
     /** How many tokens one bulk revocation may name. */

@@ -4,10 +4,11 @@ import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.OffsetPage;
-import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.security.AnyCredential;
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The lifecycle of my own tokens beyond create/revoke: rotation with a grace period (both secrets work
  * until it ends, "Stop now" ends it, revoking or the next regeneration ends it too) and "expiring soon".
- * Like {@link PatService}, refuses callers authenticated with a PAT and hides other users' tokens.
+ * Like {@link PatService}, refuses callers authenticated with a PAT ({@link UserCredentialsOnly}) and hides other
+ * users' tokens.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
+@UserCredentialsOnly(UserCredentialsOnly.TOKEN_MANAGEMENT)
 public class PatLifecycleService {
 
     /** Tokens expiring within this are marked in the PAT table and counted in the header. */
@@ -70,7 +73,6 @@ public class PatLifecycleService {
      */
     @Transactional
     public IssuedPat regenerate(long patId, PatDuration duration, PatGrace grace) {
-        refuseTokenCallers();
         PatGrace chosen = grace == null ? PatGrace.NONE : grace;
         PatGrace max = LifecyclePolicyService.current(policies).maxGrace();
         if (chosen.duration().compareTo(max.duration()) > 0) {
@@ -101,7 +103,6 @@ public class PatLifecycleService {
     /** The running grace of my token, if any. */
     @Transactional(readOnly = true)
     public Optional<GraceStatus> grace(long patId) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         Instant until = pat.previousSecretAcceptedUntil(now());
         return until == null ? Optional.empty() : Optional.of(new GraceStatus(until, pat.getPreviousSecretUses()));
@@ -110,7 +111,6 @@ public class PatLifecycleService {
     /** "Stop now": the old secret stops working at once. Idempotent. */
     @Transactional
     public void endGrace(long patId) {
-        refuseTokenCallers();
         graceUsage.flush();
         PersonalAccessToken pat = mine(patId);
         long uses = pat.getPreviousSecretUses();
@@ -126,6 +126,7 @@ public class PatLifecycleService {
     }
 
     /** How many of my live tokens expire within {@link #EXPIRING_SOON} (the header's count). */
+    @AnyCredential
     @Transactional(readOnly = true)
     public long countExpiringSoon() {
         if (currentUser.find().isEmpty() || isTokenCaller()) {
@@ -138,7 +139,6 @@ public class PatLifecycleService {
     /** My live tokens expiring within {@link #EXPIRING_SOON}, soonest first (the header's link). */
     @Transactional(readOnly = true)
     public ListResult<PatSummary> listExpiringSoon(int offset, int limit) {
-        refuseTokenCallers();
         long me = currentUser.id();
         Instant now = now();
         Instant until = now.plus(EXPIRING_SOON);
@@ -153,6 +153,7 @@ public class PatLifecycleService {
     }
 
     /** Whether a token expiring at that instant counts as "expiring soon" now. */
+    @AnyCredential
     public boolean isExpiringSoon(Instant expiresAt) {
         Instant now = clock.instant();
         return expiresAt != null && expiresAt.isAfter(now) && !expiresAt.isAfter(now.plus(EXPIRING_SOON));
@@ -163,12 +164,6 @@ public class PatLifecycleService {
                 .authentication()
                 .filter(PatAuthentication.class::isInstance)
                 .isPresent();
-    }
-
-    private void refuseTokenCallers() {
-        if (isTokenCaller()) {
-            throw new Forbidden("pat.error.tokenCannotManageTokens");
-        }
     }
 
     private PersonalAccessToken mine(long patId) {

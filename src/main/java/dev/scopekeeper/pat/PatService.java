@@ -15,7 +15,9 @@ import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
+import dev.scopekeeper.security.AnyCredential;
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import dev.scopekeeper.security.UserDirectory;
 import dev.scopekeeper.security.UserProfile;
 import jakarta.persistence.criteria.Predicate;
@@ -40,11 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managing one's own personal access tokens (and, for administrators, minting them for others).
- * Every method refuses callers authenticated with a PAT: a leaked token cannot mint more tokens.
+ * No method is callable with a PAT ({@link UserCredentialsOnly}): a leaked token cannot mint more tokens.
  * Tokens of other users are "not found".
  */
 @Service
 @PreAuthorize("isAuthenticated()")
+@UserCredentialsOnly(UserCredentialsOnly.TOKEN_MANAGEMENT)
 public class PatService {
 
     private static final String TARGET = "pat";
@@ -116,7 +119,6 @@ public class PatService {
 
     @Transactional
     public IssuedPat create(CreatePatRequest request) {
-        refuseTokenCallers();
         long me = currentUser.id();
         long ownerId = request.userId() == null ? me : mintFor(request.userId());
         String name = Names.name("name", request.name());
@@ -156,7 +158,6 @@ public class PatService {
 
     @Transactional(readOnly = true)
     public ListResult<PatSummary> list(PatQuery query) {
-        refuseTokenCallers();
         long me = currentUser.id();
         Instant now = now();
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
@@ -190,13 +191,11 @@ public class PatService {
 
     @Transactional(readOnly = true)
     public PatDetails get(long patId) {
-        refuseTokenCallers();
         return details(mine(patId));
     }
 
     @Transactional
     public PatDetails rename(long patId, String newName) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         String name = Names.name("name", newName);
         if (pats.existsByOwnerIdAndNameAndIdNot(pat.getOwnerId(), name, patId)) {
@@ -210,7 +209,6 @@ public class PatService {
 
     @Transactional
     public PatDetails describe(long patId, String description) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         pat.describe(checkedDescription(description));
         audit.record(AuditEventType.PAT_DESCRIBED, TARGET, patId, "name=" + pat.getName());
@@ -225,7 +223,6 @@ public class PatService {
      */
     @Transactional
     public IssuedPat regenerate(long patId, PatDuration duration) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         if (pat.revocationFinalForOwner()) {
             throw finalRevocation(pat);
@@ -252,7 +249,6 @@ public class PatService {
     /** Immediate and idempotent; the token stays listed as revoked. The owner may regenerate it later. */
     @Transactional
     public PatDetails revoke(long patId) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         revoke(pat, RevokedBy.OWNER, null, "revoked by the owner");
         return details(pat);
@@ -302,6 +298,7 @@ public class PatService {
      * Needs no signed-in caller. Returns whether a token was revoked now.
      */
     @PreAuthorize("permitAll()")
+    @AnyCredential
     @Transactional
     public boolean revokeAsLeaked(String secret, String reason) {
         if (PatTokens.check(secret) != null) {
@@ -330,7 +327,6 @@ public class PatService {
 
     @Transactional
     public void delete(long patId) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         pats.delete(pat);
         pats.flush();
@@ -341,7 +337,6 @@ public class PatService {
     /** Deletes every token of mine; returns how many. */
     @Transactional
     public int deleteAll() {
-        refuseTokenCallers();
         long me = currentUser.id();
         int deleted = pats.deleteAllByOwner(me);
         events.publishEvent(new PatEvents.OwnerChanged(me));
@@ -351,7 +346,6 @@ public class PatService {
 
     @Transactional(readOnly = true)
     public ListResult<PatScopeView> listScopes(long patId, int offset, int limit) {
-        refuseTokenCallers();
         OffsetPage page = OffsetPage.of(offset, limit, Sort.unsorted());
         List<PatScopeView> all = scopeViews(mine(patId));
         int from = (int) Math.min(page.offset(), all.size());
@@ -362,7 +356,6 @@ public class PatService {
     /** Adds scopes after validating each; one already present is ignored, not doubled. */
     @Transactional
     public PatDetails addScopes(long patId, List<ScopeRequest> scopes) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
@@ -377,7 +370,6 @@ public class PatService {
     /** Removes the scopes equal to the given ones (unknown ones are ignored). */
     @Transactional
     public PatDetails removeScopes(long patId, List<ScopeRequest> scopes) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
@@ -392,7 +384,6 @@ public class PatService {
     /** Removes scopes by their ids ({@code scopes_id}, as Magistrala sends them). */
     @Transactional
     public PatDetails removeScopesById(long patId, Collection<Long> scopeIds) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         if (scopeIds == null || scopeIds.isEmpty()) {
             throw new InvalidInput("scopes_id", "pat.validation.scopes.required");
@@ -406,7 +397,6 @@ public class PatService {
 
     @Transactional
     public PatDetails clearScopes(long patId) {
-        refuseTokenCallers();
         PersonalAccessToken pat = mine(patId);
         return scopesRemoved(pat, pat.clearScopes());
     }
@@ -423,15 +413,6 @@ public class PatService {
     }
 
     // --- rules ---
-
-    private void refuseTokenCallers() {
-        if (currentUser
-                .authentication()
-                .filter(PatAuthentication.class::isInstance)
-                .isPresent()) {
-            throw new Forbidden("pat.error.tokenCannotManageTokens");
-        }
-    }
 
     private PersonalAccessToken mine(long patId) {
         return pats.findByIdAndOwnerId(patId, currentUser.id()).orElseThrow(() -> new NotFound("pat.error.notFound"));

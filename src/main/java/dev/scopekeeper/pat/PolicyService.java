@@ -5,6 +5,7 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
+@UserCredentialsOnly
 public class PolicyService {
 
     private final PatPolicyRepository policies;

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
+@UserCredentialsOnly
 public class UserAdministrationService {
 
     /** A page of users: username, display name or e-mail contains {@code search}; role and enabled filters. */

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The signed-in user's own account. Administration of other users lives in the admin feature. */
 @Service
 @PreAuthorize("isAuthenticated()")
+@UserCredentialsOnly
 public class UserService {
 
     private final UserRepository users;

@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fail identically. Every sign-in, refresh and sign-out is published as an {@link ApiSignInEvent}.
  */
 @Service
+@UserCredentialsOnly
 public class UserTokenService {
 
     /** Both tokens of a pair; {@code expiresIn} is the access token's lifetime. Never logged. */

@@ -111,15 +111,8 @@ class DomainController {
     @Operation(summary = "Update a domain's name, route and tags (omitted fields keep their values)")
     @PatchMapping("/{domainId}")
     DomainResponse update(@PathVariable long domainId, @RequestBody DomainBody body) {
-        DomainRequest request = new DomainRequest(body.name(), body.route(), body.tags());
-        if (body.name() == null || body.route() == null || body.tags() == null) {
-            DomainView current = domains.read(domainId);
-            request = new DomainRequest(
-                    body.name() == null ? current.name() : body.name(),
-                    body.route() == null ? current.route() : body.route(),
-                    body.tags() == null ? current.tags() : body.tags());
-        }
-        return DomainResponse.of(domains.update(domainId, request));
+        return DomainResponse.of(
+                domains.updateGiven(domainId, new DomainRequest(body.name(), body.route(), body.tags())));
     }
 
     @RequiresOperation(DOMAINS_ENABLE)

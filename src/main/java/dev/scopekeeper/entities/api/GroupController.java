@@ -113,14 +113,7 @@ class GroupController {
     @Operation(summary = "Update a group's name and description (omitted fields keep their values)")
     @PatchMapping("/{id}")
     GroupResponse update(@PathVariable long domainId, @PathVariable long id, @RequestBody GroupUpdateBody body) {
-        String name = body.name();
-        String description = body.description();
-        if (name == null || description == null) {
-            GroupView current = groups.view(domainId, id);
-            name = name == null ? current.name() : name;
-            description = description == null ? current.description() : description;
-        }
-        return GroupResponse.of(groups.update(domainId, id, name, description));
+        return GroupResponse.of(groups.updateGiven(domainId, id, body.name(), body.description()));
     }
 
     @RequiresOperation(GROUPS_UPDATE_TAGS)

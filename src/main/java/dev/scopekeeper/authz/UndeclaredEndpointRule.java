@@ -1,0 +1,81 @@
+package dev.scopekeeper.authz;
+
+import dev.scopekeeper.base.ServiceException.Forbidden;
+import dev.scopekeeper.security.CurrentUser;
+import dev.scopekeeper.security.UserCredentialsOnly;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The credential rule at the API's door, deny by default: a request authenticated with a personal access token
+ * reaches only an endpoint that declares its catalogue operation ({@link RequiresOperation}, which the service
+ * method it calls declares too) or needs no authentication ({@link NoAuthentication}). Any other handler under
+ * {@code /api} — one that calls a {@link UserCredentialsOnly} service, one that calls no service at all, an unmapped
+ * path — answers 403 before its arguments are even read (so a PAT never learns what validation says), with the
+ * message the {@link UserCredentialsOnly} declarations of the controller's services agree on (e.g. "cannot be used
+ * to manage personal access tokens" for the token controllers), else the general one. No URL is listed anywhere:
+ * the services' declarations decide, and method security enforces the same declarations for every other caller.
+ */
+@Configuration(proxyBeanMethods = false)
+class UndeclaredEndpointRule implements WebMvcConfigurer {
+
+    private final CurrentUser currentUser;
+    private final Map<Class<?>, String> refusals = new ConcurrentHashMap<>();
+
+    UndeclaredEndpointRule(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (!reachableWithToken(handler)
+                                && OperationAuthorization.isPersonalAccessToken(
+                                        () -> currentUser.authentication().orElse(null))) {
+                            throw new Forbidden(refusal(handler));
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**");
+    }
+
+    static boolean reachableWithToken(Object handler) {
+        return handler instanceof HandlerMethod method
+                && (method.hasMethodAnnotation(RequiresOperation.class)
+                        || method.hasMethodAnnotation(NoAuthentication.class));
+    }
+
+    private String refusal(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return UserCredentialsOnly.NOT_IN_CATALOGUE;
+        }
+        return refusals.computeIfAbsent(method.getBeanType(), UndeclaredEndpointRule::refusalOf);
+    }
+
+    /** The refusal the {@link UserCredentialsOnly} services a controller is built with agree on. */
+    static String refusalOf(Class<?> controller) {
+        Set<String> declared = Arrays.stream(controller.getDeclaredConstructors())
+                .map(Constructor::getParameterTypes)
+                .flatMap(Arrays::stream)
+                .map(type -> AnnotatedElementUtils.findMergedAnnotation(type, UserCredentialsOnly.class))
+                .filter(java.util.Objects::nonNull)
+                .map(UserCredentialsOnly::value)
+                .collect(Collectors.toSet());
+        return declared.size() == 1 ? declared.iterator().next() : UserCredentialsOnly.NOT_IN_CATALOGUE;
+    }
+}
