@@ -71,7 +71,14 @@ class StatementCountApiTest {
                         "7d",
                         "scopes",
                         List.of(Map.of(
-                                "domain_id", domain, "entity_type", "clients", "operation", "view", "entity_id", "*"))));
+                                "domain_id",
+                                domain,
+                                "entity_type",
+                                "clients",
+                                "operation",
+                                "view",
+                                "entity_id",
+                                "*"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("secret").asString();
     }
@@ -109,8 +116,8 @@ class StatementCountApiTest {
     /** GETs {@code path} (expecting 200) and returns the statements its request prepared. */
     private List<String> counted(String path, String token) {
         String label = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + environment.getRequiredProperty("local.server.port") + path))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path))
                 .header("Authorization", "Bearer " + token)
                 .header(StatementCountingFilter.HEADER, label)
                 .GET()
@@ -125,8 +132,8 @@ class StatementCountApiTest {
             throw new IllegalStateException(e);
         }
         List<String> statements = StatementCounter.statementsOf(label);
-        System.out.println("[statements] " + path + " (" + token.substring(0, 4) + "): " + statements.size()
-                + "\n  " + String.join("\n  ", statements));
+        System.out.println("[statements] " + path + " (" + token.substring(0, 4) + "): " + statements.size() + "\n  "
+                + String.join("\n  ", statements));
         return statements;
     }
 }
