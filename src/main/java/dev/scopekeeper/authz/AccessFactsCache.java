@@ -65,7 +65,13 @@ public class AccessFactsCache implements MeterBinder {
         Map<Key, AccessFacts> memo = memo(true);
         AccessFacts facts = memo == null ? null : memo.get(key);
         if (facts == null) {
-            facts = cache.get(key, this::load);
+            // An unknown user is not cached: the id may belong to an account created a moment later.
+            facts = cache.get(key, k -> users.accessFacts(k.userId(), k.domainId())
+                    .map(AccessFactsCache::facts)
+                    .orElse(null));
+            if (facts == null) {
+                facts = AccessFacts.NO_USER;
+            }
             if (memo != null) {
                 memo.put(key, facts);
             }
