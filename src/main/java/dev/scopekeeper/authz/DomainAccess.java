@@ -20,18 +20,20 @@ import org.springframework.stereotype.Component;
  * outsiders cannot probe which domains exist; the caller's role reaches {@link Operation#minimumRole()} -
  * else Forbidden; a disabled domain refuses every change except {@code domains.enable}; finally every
  * {@link AccessRestriction} bean (e.g. the scopes of a personal access token) has its say.
- * Roles and the account's enabled flag are read from the database on every call, so a demotion counts at once.
+ * The facts (domain status, the account's enabled flag and platform role, the membership role) are read in one
+ * statement and cached by {@link AccessFactsCache}, evicted after every commit that changes one of them, so a
+ * demotion, removal or disable counts on the very next request.
  */
 @Component
 public class DomainAccess {
 
     private final CurrentUser currentUser;
-    private final DomainDirectory directory;
+    private final AccessFactsCache facts;
     private final ObjectProvider<AccessRestriction> restrictions;
 
-    DomainAccess(CurrentUser currentUser, DomainDirectory directory, ObjectProvider<AccessRestriction> restrictions) {
+    DomainAccess(CurrentUser currentUser, AccessFactsCache facts, ObjectProvider<AccessRestriction> restrictions) {
         this.currentUser = currentUser;
-        this.directory = directory;
+        this.facts = facts;
         this.restrictions = restrictions;
     }
 
@@ -39,8 +41,9 @@ public class DomainAccess {
         if (!op.isDomainBound()) {
             throw new IllegalArgumentException(op + " is not bound to a domain; use requireUnbound");
         }
-        Status status = directory.domainStatus(domainId).orElseThrow(DomainAccess::domainNotFound);
-        DomainRole role = roleOf(currentUser.id(), domainId).orElseThrow(DomainAccess::domainNotFound);
+        AccessFacts callerFacts = facts.of(currentUser.id(), domainId);
+        Status status = callerFacts.status().orElseThrow(DomainAccess::domainNotFound);
+        DomainRole role = callerFacts.effectiveRole().orElseThrow(DomainAccess::domainNotFound);
         if (!role.atLeast(op.minimumRole())) {
             throw new Forbidden(
                     "access.roleTooLow",
@@ -59,7 +62,8 @@ public class DomainAccess {
         if (op.isDomainBound()) {
             throw new IllegalArgumentException(op + " is bound to a domain; use require");
         }
-        Optional<PlatformRole> platformRole = directory.activeUserRole(currentUser.id());
+        Optional<PlatformRole> platformRole =
+                facts.of(currentUser.id(), AccessFactsCache.NO_DOMAIN).activeUserRole();
         if (platformRole.isEmpty()) {
             throw new Forbidden("access.accountDisabled");
         }
@@ -74,20 +78,13 @@ public class DomainAccess {
      * membership role for an enabled member, empty for everyone else or when the domain does not exist.
      */
     public Optional<DomainRole> roleOf(long userId, long domainId) {
-        if (directory.domainStatus(domainId).isEmpty()) {
-            return Optional.empty();
-        }
-        return directory
-                .activeUserRole(userId)
-                .flatMap(platformRole -> platformRole == PlatformRole.ADMIN
-                        ? Optional.of(DomainRole.ADMIN)
-                        : directory.memberRole(userId, domainId));
+        return facts.of(userId, domainId).effectiveRole();
     }
 
     /** Whether the caller is an enabled platform administrator (who acts as admin of every domain). */
     public boolean isPlatformAdmin() {
-        return directory
-                .activeUserRole(currentUser.id())
+        return facts.of(currentUser.id(), AccessFactsCache.NO_DOMAIN)
+                .activeUserRole()
                 .filter(r -> r == PlatformRole.ADMIN)
                 .isPresent();
     }

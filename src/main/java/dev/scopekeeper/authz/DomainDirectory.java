@@ -1,19 +1,13 @@
 package dev.scopekeeper.authz;
 
-import dev.scopekeeper.base.Status;
-import dev.scopekeeper.security.PlatformRole;
 import java.util.Optional;
 
-/** The facts {@link DomainAccess} decides on, implemented by the domains feature (no cycle between the two). */
+/**
+ * Domain facts other features show, implemented by the domains feature (no cycle between the two). The facts
+ * {@link DomainAccess} decides on come from {@link AccessFactsCache} in one statement.
+ */
 public interface DomainDirectory {
-
-    Optional<Status> domainStatus(long domainId);
-
-    Optional<DomainRole> memberRole(long userId, long domainId);
 
     /** The domain's display name, empty when it does not exist. */
     Optional<String> domainName(long domainId);
-
-    /** The user's platform role, empty when the user does not exist or is disabled. */
-    Optional<PlatformRole> activeUserRole(long userId);
 }

@@ -6,6 +6,7 @@ import dev.scopekeeper.base.Tags;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** A tenant: everything else lives in exactly one domain. */
 @Entity
+@EntityListeners(AccessFactsPublisher.class)
 @Table(name = "domain")
 class Domain {
 

@@ -3,6 +3,7 @@ package dev.scopekeeper.domains;
 import dev.scopekeeper.authz.DomainRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,7 @@ import java.time.Instant;
 
 /** A user's membership and role in one domain (one row per pair). */
 @Entity
+@EntityListeners(AccessFactsPublisher.class)
 @Table(name = "domain_member")
 class DomainMember {
 

@@ -1,7 +1,6 @@
 package dev.scopekeeper.domains;
 
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.security.PlatformRole;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +31,6 @@ interface DomainMemberRepository extends JpaRepository<DomainMember, Long> {
             from DomainMember m join User u on u.id = m.userId
             where m.domainId = :domainId and m.userId = :userId""")
     Optional<MemberView> findView(long domainId, long userId);
-
-    @Query("select u.role from User u where u.id = :userId and u.enabled = true")
-    Optional<PlatformRole> findActiveUserRole(long userId);
 
     @Query("select u.id from User u where u.username = :username")
     Optional<Long> findUserIdByUsername(String username);

@@ -1,7 +1,6 @@
 package dev.scopekeeper.pat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.base.TaggedCache;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAccountChanged;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Verified tokens by digest, so the hot path does not query the database on every request. Writes
  * evict their entries right after commit (revoke, regenerate, scope changes, delete, owner
- * changes); a short time-to-live is the backstop for changes made on another node.
+ * changes) through an index by token id and owner id; a short time-to-live is the backstop for changes
+ * made on another node.
  */
 @Component
 class PatCache implements MeterBinder {
@@ -46,19 +46,21 @@ class PatCache implements MeterBinder {
         }
     }
 
-    private final Cache<String, Optional<Entry>> byDigest;
+    private final TaggedCache<String, Optional<Entry>> byDigest;
 
     PatCache(
             @Value("${scopekeeper.pat.cache-ttl:30s}") Duration ttl,
             @Value("${scopekeeper.pat.cache-size:100000}") long size) {
-        this.byDigest = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
-                .maximumSize(size)
-                .recordStats()
-                .build();
+        this.byDigest = new TaggedCache<>(ttl, size, (digest, entry) -> entry.map(
+                        e -> List.of(patTag(e.patId()), ownerTag(e.owner().id())))
+                .orElse(List.of()));
     }
 
-    /** The entry for the digest, loading it on a miss; an unknown digest is remembered as empty. */
+    /**
+     * The entry for the digest, loading it on a miss; an unknown digest is remembered as empty. A load is stored
+     * only if no eviction of its token or owner happened since it began (see {@link TaggedCache}), so a revoke
+     * racing another change of the same token or owner holds on the very next request.
+     */
     Optional<Entry> get(String digest, Function<String, Optional<Entry>> loader) {
         return byDigest.get(digest, loader);
     }
@@ -66,21 +68,21 @@ class PatCache implements MeterBinder {
     /** Hits, misses, evictions and size as {@code cache_*{cache="pat"}} on /actuator/prometheus. */
     @Override
     public void bindTo(MeterRegistry registry) {
-        CaffeineCacheMetrics.monitor(registry, byDigest, "pat");
+        CaffeineCacheMetrics.monitor(registry, byDigest.caffeine(), "pat");
     }
 
     void evictAll() {
-        byDigest.invalidateAll();
+        byDigest.evictAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PatEvents.TokenChanged event) {
-        byDigest.asMap().values().removeIf(e -> e.isPresent() && e.get().patId() == event.patId());
+        byDigest.evict(patTag(event.patId()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PatEvents.OwnerChanged event) {
-        byDigest.asMap().values().removeIf(e -> e.isPresent() && e.get().owner().id() == event.ownerId());
+        byDigest.evict(ownerTag(event.ownerId()));
     }
 
     /** An account was disabled, enabled or changed role: its tokens are looked at again. */
@@ -89,7 +91,15 @@ class PatCache implements MeterBinder {
         on(new PatEvents.OwnerChanged(event.userId()));
     }
 
+    private static String patTag(long patId) {
+        return "pat:" + patId;
+    }
+
+    private static String ownerTag(long ownerId) {
+        return "owner:" + ownerId;
+    }
+
     long size() {
-        return byDigest.estimatedSize();
+        return byDigest.size();
     }
 }

@@ -19,6 +19,7 @@ public class TestUsers {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final UserRepository users;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SetupMarkerRepository markers;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
@@ -34,7 +35,9 @@ public class TestUsers {
             SetupMarkerRepository markers,
             PasswordEncoder passwordEncoder,
             Clock clock,
-            ObjectProvider<SecurityContextHolderStrategy> strategy) {
+            ObjectProvider<SecurityContextHolderStrategy> strategy,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.markers = markers;
         this.passwordEncoder = passwordEncoder;
@@ -62,11 +65,14 @@ public class TestUsers {
     @Transactional
     public void setEnabled(long userId, boolean enabled) {
         users.findById(userId).orElseThrow().setEnabled(enabled);
+        // as UserAdministrationService does: caches keyed by user (PAT owners, access facts) look again
+        events.publishEvent(new UserAccountChanged(userId));
     }
 
     @Transactional
     public void setRole(long userId, PlatformRole role) {
         users.findById(userId).orElseThrow().changeRole(role);
+        events.publishEvent(new UserAccountChanged(userId));
     }
 
     /** Puts the user into the security context of the current thread (services and browserless views). */

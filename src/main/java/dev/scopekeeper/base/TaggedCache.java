@@ -1,0 +1,160 @@
+package dev.scopekeeper.base;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A Caffeine cache whose entries carry tags (e.g. {@code "pat:17"}, {@code "owner:5"}), evicted by tag through an
+ * index (no scan of every entry), with the rule that makes eviction safe against concurrent loads: <b>a loaded
+ * value is stored only if no eviction of any of its tags happened since the load began</b>. So a load that read
+ * the database before a change committed can never be stored after the change's eviction, in any interleaving.
+ *
+ * <p>How: every eviction takes the next number of a global sequence and records it for its tag (in one of
+ * {@value #STRIPES} stripes chosen by the tag's hash, so memory stays bounded; two tags sharing a stripe only
+ * cost a skipped store). A load notes the sequence before it starts; storing (check, put, index) and evicting
+ * (record, remove) hold one lock, so one of them strictly precedes the other: either the eviction removes the
+ * stored entry, or the store sees the eviction and skips. Loads are not coalesced (no Caffeine compute): a
+ * caller that starts after an eviction must not wait for, and receive, a load that began before it. Hits take
+ * no lock.
+ */
+public final class TaggedCache<K, V> {
+
+    static final int STRIPES = 4096;
+
+    private final Cache<K, V> cache;
+    private final BiFunction<K, V, Collection<String>> tagsOf;
+    private final ConcurrentHashMap<String, Set<K>> keysByTag = new ConcurrentHashMap<>();
+    private final AtomicLongArray evictedAt = new AtomicLongArray(STRIPES);
+    private final Object lock = new Object();
+    private long sequence;
+    private volatile long sequenceSnapshot;
+    private long allEvictedAt;
+
+    /** {@code tagsOf} names the tags of an entry (a function of key and value, never changing for one value). */
+    public TaggedCache(Duration ttl, long maximumSize, BiFunction<K, V, Collection<String>> tagsOf) {
+        this.tagsOf = tagsOf;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maximumSize)
+                .recordStats()
+                // Asynchronous (Caffeine's executor), so it may take the lock: drop expired or size-evicted
+                // entries from the index unless the key has been stored again meanwhile.
+                .<K, V>removalListener((key, value, cause) -> {
+                    if (key != null && value != null && cause != RemovalCause.REPLACED) {
+                        unindex(key, value);
+                    }
+                })
+                .build();
+    }
+
+    /** The Caffeine cache itself, for metrics only. */
+    public Cache<K, V> caffeine() {
+        return cache;
+    }
+
+    /** The cached value, or {@code loader}'s (stored under the rule above); null from the loader is not stored. */
+    public V get(K key, Function<K, V> loader) {
+        V cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        long start = sequenceSnapshot;
+        V loaded = loader.apply(key);
+        if (loaded != null) {
+            store(key, loaded, start);
+        }
+        return loaded;
+    }
+
+    /** Stores a value loaded by the caller, who read {@link #stamp()} before loading it. */
+    public void put(K key, V value, long stamp) {
+        store(key, value, stamp);
+    }
+
+    /** The point a load begins at, for {@link #put}. */
+    public long stamp() {
+        return sequenceSnapshot;
+    }
+
+    /** Every entry tagged {@code tag} goes, and no load that began before this call will store one. */
+    public void evict(String tag) {
+        synchronized (lock) {
+            long at = next();
+            evictedAt.set(stripe(tag), at);
+            Set<K> keys = keysByTag.remove(tag);
+            if (keys != null) {
+                cache.invalidateAll(keys);
+            }
+        }
+    }
+
+    public void evictAll() {
+        synchronized (lock) {
+            allEvictedAt = next();
+            cache.invalidateAll();
+            keysByTag.clear();
+        }
+    }
+
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Tags with an index entry (tests check the index does not outgrow the cache). */
+    int indexedTags() {
+        return keysByTag.size();
+    }
+
+    private long next() {
+        sequence++;
+        sequenceSnapshot = sequence;
+        return sequence;
+    }
+
+    private void store(K key, V value, long start) {
+        Collection<String> tags = tagsOf.apply(key, value);
+        synchronized (lock) {
+            if (allEvictedAt > start) {
+                return;
+            }
+            for (String tag : tags) {
+                if (evictedAt.get(stripe(tag)) > start) {
+                    return;
+                }
+            }
+            cache.put(key, value);
+            for (String tag : tags) {
+                keysByTag
+                        .computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet())
+                        .add(key);
+            }
+        }
+    }
+
+    private void unindex(K key, V value) {
+        synchronized (lock) {
+            if (cache.asMap().containsKey(key)) {
+                return;
+            }
+            for (String tag : tagsOf.apply(key, value)) {
+                keysByTag.computeIfPresent(tag, (t, keys) -> {
+                    keys.remove(key);
+                    return keys.isEmpty() ? null : keys;
+                });
+            }
+        }
+    }
+
+    private static int stripe(String tag) {
+        return Math.floorMod(tag.hashCode() * 0x9E3779B9, STRIPES);
+    }
+}
