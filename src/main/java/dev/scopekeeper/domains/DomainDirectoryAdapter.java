@@ -4,6 +4,9 @@ import dev.scopekeeper.authz.DomainDirectory;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.security.PlatformRole;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,5 +42,16 @@ class DomainDirectoryAdapter implements DomainDirectory {
     @Override
     public Optional<PlatformRole> activeUserRole(long userId) {
         return members.findActiveUserRole(userId);
+    }
+
+    @Override
+    public Map<Long, String> domainNames(Collection<Long> domainIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!domainIds.isEmpty()) {
+            for (Object[] row : domains.findNames(domainIds)) {
+                names.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return names;
     }
 }
