@@ -117,6 +117,14 @@ interface PatRepository
     @Query("select s from PatScope s where s.domainId = :domainId and s.pat.id in :patIds")
     List<PatScope> findScopesInDomain(Collection<Long> patIds, long domainId);
 
+    @Query("select p from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+    org.springframework.data.domain.Slice<PersonalAccessToken> findSliceWithScopeInDomain(long domainId, Pageable page);
+
+    @Query("select count(p) from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+    long countWithScopeInDomain(long domainId);
+
     @Query("select distinct s.pat.id from PatScope s where s.domainId = :domainId and s.pat.ownerId = :ownerId")
     List<Long> findIdsWithScopeInDomain(long ownerId, long domainId);
 
