@@ -1,5 +1,7 @@
 package dev.scopekeeper.authz;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,4 +12,7 @@ public interface DomainDirectory {
 
     /** The domain's display name, empty when it does not exist. */
     Optional<String> domainName(long domainId);
+
+    /** Display names of these domains, in one query; ids of domains that do not exist are absent from the map. */
+    Map<Long, String> domainNames(Collection<Long> domainIds);
 }

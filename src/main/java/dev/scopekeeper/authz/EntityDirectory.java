@@ -1,5 +1,7 @@
 package dev.scopekeeper.authz;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,4 +13,10 @@ public interface EntityDirectory {
 
     /** The name of the entity of that type in that domain; empty when there is none (or it is elsewhere). */
     Optional<String> entityName(long domainId, EntityType type, long entityId);
+
+    /**
+     * The names of those entities of that type in that domain, in one query; ids that are missing (or lie in another
+     * domain) are absent from the map. {@code DOMAINS} has no entities here: the map is empty.
+     */
+    Map<Long, String> entityNames(long domainId, EntityType type, Collection<Long> entityIds);
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,13 +69,53 @@ public class DomainTokenService {
     @Transactional(readOnly = true)
     public ListResult<DomainTokenRow> list(long domainId, int offset, int limit) {
         requireDomainAdmin(domainId);
-        OffsetPage page = OffsetPage.of(offset, limit, Sort.by("name").and(Sort.by("id")));
+        OffsetPage page = OffsetPage.of(offset, limit, ORDER);
         Page<PersonalAccessToken> result = pats.findWithScopeInDomain(domainId, page);
-        Map<Long, String> names = users.usernames(result.getContent().stream()
-                .map(PersonalAccessToken::getOwnerId)
-                .collect(Collectors.toSet()));
+        Map<PersonalAccessToken, DomainTokenRow> rows = rows(result.getContent(), domainId);
+        return ListResult.of(result, page, rows::get);
+    }
+
+    /** A page of the tokens reaching into the domain, without a total (the domain's token table pages on). */
+    @RequiresOperation(Operation.DOMAINS_READ)
+    @Transactional(readOnly = true)
+    public Slice<DomainTokenRow> listSlice(long domainId, int offset, int limit) {
+        requireDomainAdmin(domainId);
+        Slice<PersonalAccessToken> result =
+                pats.findSliceWithScopeInDomain(domainId, OffsetPage.of(offset, limit, ORDER));
+        Map<PersonalAccessToken, DomainTokenRow> rows = rows(result.getContent(), domainId);
+        return result.map(rows::get);
+    }
+
+    /** How many tokens reach into the domain: one COUNT. */
+    @RequiresOperation(Operation.DOMAINS_READ)
+    @Transactional(readOnly = true)
+    public long count(long domainId) {
+        requireDomainAdmin(domainId);
+        return pats.countWithScopeInDomain(domainId);
+    }
+
+    private static final Sort ORDER = Sort.by("name").and(Sort.by("id"));
+
+    /**
+     * The rows of these tokens: only their scopes in this domain, read in one query (never every scope of every
+     * token), owners' names in one more.
+     */
+    private Map<PersonalAccessToken, DomainTokenRow> rows(List<PersonalAccessToken> tokens, long domainId) {
+        if (tokens.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = users.usernames(
+                tokens.stream().map(PersonalAccessToken::getOwnerId).collect(Collectors.toSet()));
+        Map<Long, List<PatScope>> scopes =
+                pats
+                        .findScopesInDomain(
+                                tokens.stream().map(PersonalAccessToken::getId).toList(), domainId)
+                        .stream()
+                        .collect(Collectors.groupingBy(PatScope::patId));
         Instant now = clock.instant();
-        return ListResult.of(result, page, pat -> row(pat, domainId, names, now));
+        Map<PersonalAccessToken, DomainTokenRow> rows = new java.util.IdentityHashMap<>();
+        tokens.forEach(pat -> rows.put(pat, row(pat, scopes.getOrDefault(pat.getId(), List.of()), names, now)));
+        return rows;
     }
 
     /** Removes one of the token's scopes in this domain. */
@@ -91,7 +132,13 @@ public class DomainTokenService {
         PatScope.Key key = scope.key();
         pat.removeScopeById(scopeId);
         changed(pat, domainId, "removed " + key.entityType().wireName() + ":" + key.operation() + ":" + key.entity());
-        return row(pat, domainId, users.usernames(List.of(pat.getOwnerId())), clock.instant());
+        return row(
+                pat,
+                pat.getScopes().stream()
+                        .filter(s -> s.key().domainId() == domainId)
+                        .toList(),
+                users.usernames(List.of(pat.getOwnerId())),
+                clock.instant());
     }
 
     /**
@@ -154,10 +201,9 @@ public class DomainTokenService {
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
-    private DomainTokenRow row(PersonalAccessToken pat, long domainId, Map<Long, String> names, Instant now) {
-        List<PatScopeView> scopes = patService.scopeViews(pat).stream()
-                .filter(s -> s.domainId() == domainId)
-                .toList();
+    /** {@code inDomain}: the token's scopes in the domain (the only ones a domain admin sees). */
+    private DomainTokenRow row(PersonalAccessToken pat, List<PatScope> inDomain, Map<Long, String> names, Instant now) {
+        List<PatScopeView> scopes = patService.scopeViews(inDomain);
         return new DomainTokenRow(
                 pat.getId(),
                 pat.getOwnerId(),

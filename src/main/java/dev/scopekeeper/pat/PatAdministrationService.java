@@ -99,7 +99,58 @@ public class PatAdministrationService {
                 query.offset(),
                 query.limit(),
                 Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by(Sort.Direction.DESC, "id")));
-        Specification<PersonalAccessToken> spec = (root, cq, cb) -> {
+        Specification<PersonalAccessToken> spec = matching(query, now);
+        Page<PersonalAccessToken> result = pats.findAll(spec, page);
+        Map<Long, String> names = ownerNames(result.getContent());
+        return ListResult.of(result, page, pat -> row(pat, names, now));
+    }
+
+    /** A page of the list without its total (the administrators' table pages on without counting). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Slice<AdminPatRow> listSlice(AdminPatQuery query) {
+        Instant now = now();
+        positive("expires_within_days", query.expiresWithinDays());
+        positive("unused_for_days", query.unusedForDays());
+        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), ORDER);
+        org.springframework.data.domain.Slice<PersonalAccessToken> result =
+                pats.findBy(matching(query, now), q -> q.slice(page));
+        Map<Long, String> names = ownerNames(result.getContent());
+        return result.map(pat -> row(pat, names, now));
+    }
+
+    /** How many tokens match the query's filters (offset and limit are ignored): one COUNT. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public long count(AdminPatQuery query) {
+        positive("expires_within_days", query.expiresWithinDays());
+        positive("unused_for_days", query.unusedForDays());
+        return pats.count(matching(query, now()));
+    }
+
+    private static final Sort ORDER = Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by(Sort.Direction.DESC, "id"));
+
+    private Map<Long, String> ownerNames(List<PersonalAccessToken> tokens) {
+        return users.usernames(
+                tokens.stream().map(PersonalAccessToken::getOwnerId).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static AdminPatRow row(PersonalAccessToken pat, Map<Long, String> names, Instant now) {
+        return new AdminPatRow(
+                pat.getId(),
+                pat.getOwnerId(),
+                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
+                pat.getName(),
+                pat.getDescription(),
+                pat.status(now),
+                pat.getIssuedAt(),
+                pat.getExpiresAt(),
+                pat.getLastUsedAt(),
+                pat.getScopes().size());
+    }
+
+    private static Specification<PersonalAccessToken> matching(AdminPatQuery query, Instant now) {
+        return (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (query.ownerId() != null) {
                 where.add(cb.equal(root.get("ownerId"), query.ownerId()));
@@ -141,24 +192,6 @@ public class PatAdministrationService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        Page<PersonalAccessToken> result = pats.findAll(spec, page);
-        Map<Long, String> names = users.usernames(result.getContent().stream()
-                .map(PersonalAccessToken::getOwnerId)
-                .collect(java.util.stream.Collectors.toSet()));
-        return ListResult.of(
-                result,
-                page,
-                pat -> new AdminPatRow(
-                        pat.getId(),
-                        pat.getOwnerId(),
-                        names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
-                        pat.getName(),
-                        pat.getDescription(),
-                        pat.status(now),
-                        pat.getIssuedAt(),
-                        pat.getExpiresAt(),
-                        pat.getLastUsedAt(),
-                        pat.getScopes().size()));
     }
 
     /** Any token's details (read-only; never the secret). */

@@ -17,6 +17,10 @@ interface PatRepository
 
     Optional<PersonalAccessToken> findByIdAndOwnerId(long id, long ownerId);
 
+    /** One of the owner's tokens with its scopes, in one query (the detail page shows them all). */
+    @EntityGraph(attributePaths = "scopes")
+    Optional<PersonalAccessToken> findWithScopesByIdAndOwnerId(long id, long ownerId);
+
     /** The authentication lookup: one indexed query by digest, scopes fetched with it. */
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findBySecretDigest(String secretDigest);
@@ -109,6 +113,18 @@ interface PatRepository
                     + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
     Page<PersonalAccessToken> findWithScopeInDomain(long domainId, Pageable page);
 
+    /** The scopes of these tokens in one domain, one query (a domain admin sees only those). */
+    @Query("select s from PatScope s where s.domainId = :domainId and s.pat.id in :patIds")
+    List<PatScope> findScopesInDomain(Collection<Long> patIds, long domainId);
+
+    @Query("select p from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+    org.springframework.data.domain.Slice<PersonalAccessToken> findSliceWithScopeInDomain(long domainId, Pageable page);
+
+    @Query("select count(p) from PersonalAccessToken p where exists"
+            + " (select 1 from PatScope s where s.pat = p and s.domainId = :domainId)")
+    long countWithScopeInDomain(long domainId);
+
     @Query("select distinct s.pat.id from PatScope s where s.domainId = :domainId and s.pat.ownerId = :ownerId")
     List<Long> findIdsWithScopeInDomain(long ownerId, long domainId);
 
@@ -118,4 +134,9 @@ interface PatRepository
 
     @Query("select p.ownerId, count(p) from PersonalAccessToken p where p.ownerId in :ownerIds group by p.ownerId")
     List<Object[]> countByOwners(Collection<Long> ownerIds);
+
+    /** The earliest expiry after now of the owner's live tokens: until then the owner's Active/Expired counts hold. */
+    @Query("select min(p.expiresAt) from PersonalAccessToken p where p.ownerId = :ownerId and p.revokedAt is null"
+            + " and p.expiresAt > :now")
+    Optional<Instant> findNextExpiry(long ownerId, Instant now);
 }

@@ -53,6 +53,11 @@ class PatScope {
         return id;
     }
 
+    /** The id of the token this scope belongs to. */
+    long patId() {
+        return pat.getId();
+    }
+
     Key key() {
         return new Key(domainId, EntityType.fromWire(entityType).orElseThrow(), operation, entity);
     }

@@ -26,14 +26,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,6 +63,8 @@ public class PatService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PatScopeViews scopeViews;
+    private final PatListCounts listCounts;
 
     PatService(
             PatRepository pats,
@@ -78,7 +77,8 @@ public class PatService {
             EntityDirectory entities,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PatListCounts listCounts) {
         this.pats = pats;
         this.tokens = tokens;
         this.policy = policy;
@@ -90,6 +90,8 @@ public class PatService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.scopeViews = new PatScopeViews(domains, entities);
+        this.listCounts = listCounts;
     }
 
     /** What a new token is made of; {@code userId} (administrators only) mints it for someone else. */
@@ -137,6 +139,7 @@ public class PatService {
         } catch (DataIntegrityViolationException e) {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
+        events.publishEvent(new PatListCounts.Changed(ownerId));
         audit.record(
                 AuditEventType.PAT_CREATED,
                 TARGET,
@@ -156,12 +159,54 @@ public class PatService {
         return new IssuedPat(details(pat), secret);
     }
 
+    /**
+     * A page of my tokens with the number of all matches. The total is counted once per filter and kept until a
+     * change of my tokens (or the next expiry) can have changed it ({@link PatListCounts}); the last page needs no
+     * count at all.
+     */
     @Transactional(readOnly = true)
     public ListResult<PatSummary> list(PatQuery query) {
         long me = currentUser.id();
         Instant now = now();
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
-        Specification<PersonalAccessToken> spec = (root, cq, cb) -> {
+        Specification<PersonalAccessToken> spec = mineMatching(me, query, now);
+        Slice<PersonalAccessToken> slice = pats.findBy(spec, q -> q.slice(page));
+        long total = !slice.hasNext() && (slice.hasContent() || page.offset() == 0)
+                ? page.offset() + slice.getNumberOfElements()
+                : listCounts.total(
+                        me,
+                        new PatListCounts.Filter(query.status().orElse(null), searched(query)),
+                        now,
+                        () -> pats.count(spec),
+                        () -> pats.findNextExpiry(me, now));
+        return new ListResult<>(
+                total,
+                (int) page.offset(),
+                page.limit(),
+                slice.getContent().stream().map(pat -> summary(pat, now)).toList());
+    }
+
+    /** A page of my tokens without any total: the PAT table pages on without counting. */
+    @Transactional(readOnly = true)
+    public Slice<PatSummary> listSlice(PatQuery query) {
+        long me = currentUser.id();
+        Instant now = now();
+        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
+        return pats.<PersonalAccessToken, Slice<PersonalAccessToken>>findBy(
+                        mineMatching(me, query, now), q -> q.slice(page))
+                .map(pat -> summary(pat, now));
+    }
+
+    private static String searched(PatQuery query) {
+        return query.name() == null || query.name().isBlank()
+                ? null
+                : query.name().strip();
+    }
+
+    /** My tokens matching the query's status (at {@code now}) and name search. */
+    private static Specification<PersonalAccessToken> mineMatching(long me, PatQuery query, Instant now) {
+        String name = searched(query);
+        return (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("ownerId"), me));
             query.status()
@@ -179,14 +224,11 @@ public class PatService {
                                                     cb.isNull(root.get("expiresAt")),
                                                     cb.greaterThan(root.get("expiresAt"), now)));
                             }));
-            if (query.name() != null && !query.name().isBlank()) {
-                where.add(
-                        cb.like(root.get("name"), "%" + escapeLike(query.name().strip()) + "%", '\\'));
+            if (name != null) {
+                where.add(cb.like(root.get("name"), "%" + escapeLike(name) + "%", '\\'));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        Page<PersonalAccessToken> result = pats.findAll(spec, page);
-        return ListResult.of(result, page, pat -> summary(pat, now));
     }
 
     @Transactional(readOnly = true)
@@ -203,6 +245,7 @@ public class PatService {
         }
         String old = pat.getName();
         pat.rename(name);
+        events.publishEvent(new PatListCounts.Changed(pat.getOwnerId()));
         audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
         return details(pat);
     }
@@ -415,7 +458,8 @@ public class PatService {
     // --- rules ---
 
     private PersonalAccessToken mine(long patId) {
-        return pats.findByIdAndOwnerId(patId, currentUser.id()).orElseThrow(() -> new NotFound("pat.error.notFound"));
+        return pats.findWithScopesByIdAndOwnerId(patId, currentUser.id())
+                .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
     private long mintFor(long userId) {
@@ -553,12 +597,15 @@ public class PatService {
 
     /** Also used by the administrators' and domain admins' token services (same package). */
     PatDetails details(PersonalAccessToken pat) {
+        // owner and creator in one query
+        java.util.Map<Long, String> names =
+                users.usernames(new java.util.HashSet<>(List.of(pat.getOwnerId(), pat.getCreatedById())));
         return new PatDetails(
                 pat.getId(),
                 pat.getOwnerId(),
-                userName(pat.getOwnerId()),
+                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
                 pat.getCreatedById(),
-                userName(pat.getCreatedById()),
+                names.getOrDefault(pat.getCreatedById(), "#" + pat.getCreatedById()),
                 pat.getName(),
                 pat.getDescription(),
                 pat.status(now()),
@@ -577,40 +624,21 @@ public class PatService {
     }
 
     String domainName(long domainId) {
-        return domains.domainName(domainId).orElse("#" + domainId);
+        return scopeViews.domainName(domainId);
     }
 
     String userName(long userId) {
         return users.find(userId).map(UserProfile::username).orElse("#" + userId);
     }
 
+    /** The token's scopes as shown; names resolved in batches (see {@link PatScopeViews}). */
     List<PatScopeView> scopeViews(PersonalAccessToken pat) {
-        Set<PatScope> scopes = new LinkedHashSet<>(pat.getScopes());
-        return scopes.stream()
-                .map(s -> {
-                    PatScope.Key key = s.key();
-                    String domainName = domains.domainName(key.domainId()).orElse("#" + key.domainId());
-                    String entityName = PatScope.ANY.equals(key.entity())
-                            ? null
-                            : key.entityType() == EntityType.DOMAINS
-                                    ? domainName
-                                    : entities.entityName(
-                                                    key.domainId(), key.entityType(), Long.parseLong(key.entity()))
-                                            .orElse("#" + key.entity());
-                    return new PatScopeView(
-                            s.getId() == null ? 0 : s.getId(),
-                            key.domainId(),
-                            domainName,
-                            key.entityType().wireName(),
-                            key.operation(),
-                            key.entity(),
-                            entityName);
-                })
-                .sorted(Comparator.comparing(PatScopeView::domainName)
-                        .thenComparing(PatScopeView::entityType)
-                        .thenComparing(PatScopeView::operation)
-                        .thenComparing(PatScopeView::entity))
-                .toList();
+        return scopeViews.of(pat.getScopes());
+    }
+
+    /** These scopes (of any tokens) as shown, names resolved in batches. */
+    List<PatScopeView> scopeViews(Collection<PatScope> scopes) {
+        return scopeViews.of(scopes);
     }
 
     /** The Clock's now at the database's precision (microseconds), so what is returned is what is stored. */

@@ -36,6 +36,8 @@ public final class ApiBenchmark {
     private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int TOTAL_PATS = Integer.getInteger("bench.pats", 1_000_000);
+    /** {@code -Dbench.only=list}: only the PAT list part (service and HTTP), not the entity GET rounds. */
+    private static final String ONLY = System.getProperty("bench.only", "");
 
     private ApiBenchmark() {}
 
@@ -71,6 +73,15 @@ public final class ApiBenchmark {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+        if (!ONLY.equals("list")) {
+            entityGets(http, uri, accessToken, pat, pats);
+        }
+        System.out.println("## PAT list query at " + TOTAL_PATS + " rows\n");
+        System.out.println(pats.listBenchmark(TOTAL_PATS, port));
+    }
+
+    private static void entityGets(HttpClient http, URI uri, String accessToken, String pat, PatBenchmarkSupport pats)
+            throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
         List<Result> a = new ArrayList<>();
@@ -100,9 +111,6 @@ public final class ApiBenchmark {
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
-
-        System.out.println("## PAT list query at " + TOTAL_PATS + " rows\n");
-        System.out.println(pats.listBenchmark(TOTAL_PATS));
     }
 
     private record Result(double perSecond, double p50, double p99) {}

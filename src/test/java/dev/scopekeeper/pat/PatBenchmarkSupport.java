@@ -31,6 +31,7 @@ public class PatBenchmarkSupport {
     private final UserTokenService userTokens;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PatListCounts listCounts;
 
     PatBenchmarkSupport(
             PatService pats,
@@ -38,13 +39,15 @@ public class PatBenchmarkSupport {
             TestUsers users,
             UserTokenService userTokens,
             JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            PatListCounts listCounts) {
         this.pats = pats;
         this.cache = cache;
         this.users = users;
         this.userTokens = userTokens;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.listCounts = listCounts;
     }
 
     public String userAccessToken(UserProfile user) {
@@ -78,6 +81,15 @@ public class PatBenchmarkSupport {
      * users with 1,000 each), then times PatService.list for the big user against a user with 10.
      */
     public String listBenchmark(int total) {
+        return listBenchmark(total, 0);
+    }
+
+    /**
+     * As {@link #listBenchmark(int)}; with a {@code port} (not 0) also times {@code GET /api/v1/pats} over HTTP for
+     * both users in the same run: warm (the owner's total kept, as when paging on) and cold (the kept totals
+     * evicted before each call, as after a change of the owner's tokens).
+     */
+    public String listBenchmark(int total, int port) {
         UserProfile heavy = users.create("heavy", PlatformRole.USER);
         UserProfile light = users.create("light", PlatformRole.USER);
         long started = System.nanoTime();
@@ -135,7 +147,79 @@ public class PatBenchmarkSupport {
                         heavy.id())
                 .forEach(r -> out.append(r).append('\n'));
         out.append("```\n");
+        if (port != 0) {
+            out.append(httpListBenchmark(port, light, heavy, heavyCount));
+        }
         return out.toString();
+    }
+
+    private String httpListBenchmark(int port, UserProfile light, UserProfile heavy, int heavyCount) {
+        String lightToken = userAccessToken(light);
+        String heavyToken = userAccessToken(heavy);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%nOver HTTP, same run: `GET /api/v1/pats` (limit 10, with `total`), median of 21 calls after 5"
+                        + " warm-ups; warm = the owner's total kept (paging on), cold = kept totals evicted before"
+                        + " each call (as after a change of the owner's tokens):%n%n"));
+        out.append("| request | user with 10 tokens, ms | user with " + heavyCount + " tokens, ms | ratio | user with "
+                        + heavyCount + " tokens, cold, ms |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        String[][] requests = {
+            {"active, sorted by name, first page", "status=active&limit=10&offset=0"},
+            {"active, sorted by name, second page", "status=active&limit=10&offset=10"},
+            {"all, sorted by name, page at offset 50,000", "status=all&limit=10&offset=50000"},
+            {"all, sorted by last used, first page", "status=all&sort=last_used&limit=10&offset=0"},
+            {"name contains \"42\", first page", "status=all&name=42&limit=10&offset=0"},
+        };
+        for (String[] request : requests) {
+            String uri = "http://127.0.0.1:" + port + "/api/v1/pats?" + request[1];
+            double lightMs = httpTime(http, uri, lightToken, false);
+            double heavyMs = httpTime(http, uri, heavyToken, false);
+            double heavyCold = httpTime(http, uri, heavyToken, true);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.1f | %.2f |%n",
+                    request[0],
+                    lightMs,
+                    heavyMs,
+                    heavyMs / lightMs,
+                    heavyCold));
+        }
+        return out.toString();
+    }
+
+    private double httpTime(java.net.http.HttpClient http, String uri, String token, boolean cold) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        List<Long> nanos = new ArrayList<>();
+        try {
+            for (int i = 0; i < 26; i++) {
+                if (cold) {
+                    listCounts.evictAll();
+                }
+                long start = System.nanoTime();
+                var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+                long took = System.nanoTime() - start;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+                }
+                if (i >= 5) {
+                    nanos.add(took);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        nanos.sort(Long::compare);
+        return nanos.get(nanos.size() / 2) / 1e6;
     }
 
     private PatQuery query(Optional<PatStatus> status, String name, int offset, SortBy sort) {

@@ -141,6 +141,52 @@ class PatManagementApiTest {
         api.get("/api/v1/pats?sort=color", token).assertProblem(422, "Sort by name, created, expires or last_used");
     }
 
+    private int total(String query) {
+        Response response = api.get("/api/v1/pats?" + query, token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("total").asInt();
+    }
+
+    @Test
+    void theTotalOfAPagedListStaysRightAfterCreateRevokeRegenerateAndDelete() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(createPat("paged " + i, "7d").path("id").asLong());
+        }
+        // full pages: the total is counted once and kept for the pages after it
+        assertThat(total("status=all&limit=2&offset=0")).isEqualTo(7);
+        assertThat(total("status=all&limit=2&offset=2")).isEqualTo(7);
+        assertThat(total("status=active&limit=2&offset=2")).isEqualTo(7);
+        assertThat(total("status=all&name=paged&limit=2&offset=2")).isEqualTo(7);
+
+        createPat("paged 7", "7d");
+        assertThat(total("status=all&limit=2&offset=2")).isEqualTo(8);
+        assertThat(total("status=active&limit=2&offset=2")).isEqualTo(8);
+        assertThat(total("status=all&name=paged&limit=2&offset=2")).isEqualTo(8);
+
+        api.patch("/api/v1/pats/" + ids.get(0) + "/secret/revoke", token, null);
+        assertThat(total("status=active&limit=2&offset=2")).isEqualTo(7);
+        assertThat(total("status=revoked&limit=1&offset=0")).isEqualTo(1);
+
+        api.patch("/api/v1/pats/" + ids.get(0) + "/secret/reset", token, Map.of("duration", "30d"));
+        assertThat(total("status=active&limit=2&offset=2")).isEqualTo(8);
+
+        assertThat(api.delete("/api/v1/pats/" + ids.get(1), token).status()).isEqualTo(204);
+        assertThat(total("status=all&limit=2&offset=2")).isEqualTo(7);
+        assertThat(total("status=active&limit=2&offset=2")).isEqualTo(7);
+
+        api.patch("/api/v1/pats/" + ids.get(2) + "/name", token, Map.of("name", "renamed"));
+        assertThat(total("status=all&name=paged&limit=2&offset=2")).isEqualTo(6);
+
+        // time alone ends an Active or Expired count: the tokens expire, the totals follow without any change
+        assertThat(total("status=active&limit=1&offset=1")).isEqualTo(7);
+        assertThat(total("status=expired&limit=2&offset=2")).isZero();
+        clock.advance(Duration.ofDays(8));
+        token = api.accessToken(alice); // the access token itself expired meanwhile
+        assertThat(total("status=active&limit=1&offset=1")).isEqualTo(1);
+        assertThat(total("status=expired&limit=2&offset=2")).isEqualTo(6);
+    }
+
     @Test
     void renameDescribeRegenerateRevokeAndDelete() {
         JsonNode pat = createPat("rotate", "7d");

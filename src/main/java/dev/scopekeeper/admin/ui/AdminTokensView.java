@@ -131,15 +131,14 @@ class AdminTokensView extends Main implements HasDynamicTitle {
         grid.setItems(
                 query -> {
                     try {
-                        return tokens.list(query(query.getOffset(), query.getLimit())).items().stream();
+                        return tokens.listSlice(query(query.getOffset(), query.getLimit())).stream();
                     } catch (ServiceException e) {
                         return java.util.stream.Stream.empty();
                     }
                 },
                 query -> {
                     try {
-                        return (int) Math.min(
-                                Integer.MAX_VALUE, tokens.list(query(0, 1)).total());
+                        return (int) Math.min(Integer.MAX_VALUE, tokens.count(query(0, 1)));
                     } catch (ServiceException e) {
                         return 0;
                     }

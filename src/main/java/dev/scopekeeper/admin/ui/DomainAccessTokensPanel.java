@@ -49,12 +49,14 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                 .setHeader(getTranslation("admin.domainTokens.status"))
                 .setKey("status");
         grid.setItems(
-                q -> tokens
-                        .list(domainId, q.getOffset(), Math.max(1, Math.min(q.getLimit(), ListQuery.MAX_LIMIT)))
-                        .items()
-                        .stream(),
-                q -> (int)
-                        Math.min(Integer.MAX_VALUE, tokens.list(domainId, 0, 1).total()));
+                q ->
+                        tokens
+                                .listSlice(
+                                        domainId,
+                                        q.getOffset(),
+                                        Math.max(1, Math.min(q.getLimit(), ListQuery.MAX_LIMIT)))
+                                .stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, tokens.count(domainId)));
         grid.addSelectionListener(e -> showSelected());
 
         scopes.addColumn(PatScopeView::entityType).setHeader(getTranslation("admin.scope.entityType"));

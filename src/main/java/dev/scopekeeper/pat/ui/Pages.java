@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.springframework.data.domain.Slice;
 
 /** Serves a lazy component's (offset, limit) request from a paged service, at most 100 rows per call. */
 final class Pages {
@@ -31,6 +32,24 @@ final class Pages {
             List<T> items = page.apply(next, size).items();
             rows.addAll(items);
             if (items.size() < size) {
+                break;
+            }
+            next += size;
+            remaining -= size;
+        }
+        return rows.stream();
+    }
+
+    /** As {@link #fetch}, from a service that answers a {@link Slice} (no total). */
+    static <T> Stream<T> slices(int offset, int limit, BiFunction<Integer, Integer, Slice<T>> page) {
+        List<T> rows = new ArrayList<>();
+        int next = offset;
+        int remaining = limit;
+        while (remaining > 0) {
+            int size = Math.min(remaining, ListQuery.MAX_LIMIT);
+            Slice<T> slice = page.apply(next, size);
+            rows.addAll(slice.getContent());
+            if (!slice.hasNext()) {
                 break;
             }
             next += size;

@@ -233,6 +233,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     private void show(PatDetails details) {
         pat = details;
+        scopeGrid.setItems(details.scopes());
         title.setText(details.name());
         badge.removeAll();
         badge.removeClassNames("sk-badge", "sk-badge-active", "sk-badge-revoked", "sk-badge-expired");
@@ -413,18 +414,8 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 .setKey("actions")
                 .setFlexGrow(0)
                 .setWidth("5rem");
-        scopeGrid.setItems(
-                query -> pat == null
-                        ? java.util.stream.Stream.empty()
-                        : administering
-                                ? pat.scopes().stream().skip(query.getOffset()).limit(query.getLimit())
-                                : Pages.fetch(
-                                        query.getOffset(), query.getLimit(), (o, l) -> pats.listScopes(pat.id(), o, l)),
-                query -> pat == null
-                        ? 0
-                        : administering
-                                ? pat.scopes().size()
-                                : (int) pats.listScopes(pat.id(), 0, 1).total());
+        // the rows are the scopes the page loaded with the token (names resolved in batches): no second load
+        scopeGrid.setItems(List.of());
         scopeGrid.setAllRowsVisible(true);
         Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
         empty.addClassName("sk-muted");

@@ -185,29 +185,26 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                     resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
         });
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
-        grid.setItems(
-                query -> {
-                    PatQuery base = query(0, 1, query.getSortOrders());
-                    if (expiringOnly.isActive()) {
-                        return Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon);
-                    }
-                    return Pages.fetch(
-                            query.getOffset(),
-                            query.getLimit(),
-                            (offset, limit) -> pats.list(new PatQuery(
-                                    base.status(), base.name(), offset, limit, base.sortBy(), base.descending())));
-                },
-                query -> {
-                    long total = expiringOnly.isActive()
-                            ? lifecycle.listExpiringSoon(0, 1).total()
-                            : pats.list(query(0, 1, query.getSortOrders())).total();
-                    if (total == 0) {
-                        describeEmptyState();
-                    } else {
-                        deleteAll.setEnabled(true);
-                    }
-                    return (int) Math.min(Integer.MAX_VALUE, total);
-                });
+        // No total: the table pages on as the user scrolls (a Slice per page, no COUNT of my tokens); the empty
+        // state is described when the first page comes back empty.
+        grid.setItems(query -> {
+            List<PatSummary> rows = expiringOnly.isActive()
+                    ? Pages.fetch(query.getOffset(), query.getLimit(), lifecycle::listExpiringSoon)
+                            .toList()
+                    : Pages.slices(
+                                    query.getOffset(),
+                                    query.getLimit(),
+                                    (offset, limit) -> pats.listSlice(query(offset, limit, query.getSortOrders())))
+                            .toList();
+            if (query.getOffset() == 0) {
+                if (rows.isEmpty()) {
+                    describeEmptyState();
+                } else {
+                    deleteAll.setEnabled(true);
+                }
+            }
+            return rows.stream();
+        });
         grid.addItemClickListener(e -> {
             if (e.getColumn() != actionsColumn) {
                 openDetail(e.getItem());

@@ -61,6 +61,48 @@ class PatDetailViewTest extends BrowserlessTestBase {
         return navigate("pats/" + id, PatDetailView.class);
     }
 
+    @Autowired
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
+    /** Statements prepared while the page opens (Hibernate's statistics, on for that call only). */
+    private long statementsToOpen(long id) {
+        var statistics =
+                entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            open(id);
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    @Test
+    void theScopeGridOfTwentyScopesIsBuiltFromTheLoadedTokenAtTheCostOfOne() {
+        List<ScopeRequest> twenty = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(new ScopeRequest(
+                    domain, "clients", "view", Long.toString(domains.client(domain, "valve " + (char) ('a' + i)))));
+        }
+        long many = token("many", twenty.toArray(ScopeRequest[]::new)).pat().id();
+        long one = token("one", new ScopeRequest(domain, "clients", "view", Long.toString(client)))
+                .pat()
+                .id();
+        open(one); // the first navigation of a UI warms what every page loads once
+
+        long oneScope = statementsToOpen(one);
+        long twentyScopes = statementsToOpen(many);
+
+        PatDetailView view = find(PatDetailView.class).single();
+        var grid = test(view.scopeGrid);
+        assertThat(grid.size()).isEqualTo(20);
+        assertThat(java.util.stream.IntStream.range(0, 20).mapToObj(row -> grid.getCellText(row, 3)))
+                .contains("valve a", "valve t")
+                .allSatisfy(name -> assertThat(name).startsWith("valve "));
+        assertThat(twentyScopes).isEqualTo(oneScope);
+    }
+
     @Test
     void theDetailPageShowsTheFieldsButNeverTheSecret() {
         long id = token("reader", new ScopeRequest(domain, "clients", "view", Long.toString(client)))

@@ -56,6 +56,17 @@ class PatListViewTest extends BrowserlessTestBase {
     }
 
     @Test
+    void theTableScrollsOnWithoutCountingMyTokens() {
+        IntStream.range(0, 60).forEach(i -> token("scrolled %02d".formatted(i)));
+        PatListView view = navigate(PatListView.class);
+
+        assertThat(names(view)).hasSize(60).startsWith("scrolled 00").endsWith("scrolled 59");
+
+        // no count callback: the grid asks for pages (Slices) as it scrolls, never for a total
+        assertThat(view.grid.getDataCommunicator().isDefinedSize()).isFalse();
+    }
+
+    @Test
     void withoutTokensAnEmptyStateExplainsPatsAndOffersCreatePat() {
         PatListView view = navigate(PatListView.class);
 
