@@ -107,10 +107,19 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         checkScreen("13-motadata-generated");
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
 
-        // Motadata's "Revoke Access": an alert, answered with Yes
+        // Motadata's "Revoke Access": an alert, answered with Yes. Focus starts on No even when the browser is slow
+        // (the CPU throttled 6x while the dialog opens, as on a loaded machine)
+        com.microsoft.playwright.CDPSession cdp = context.newCDPSession(page);
+        com.google.gson.JsonObject slow = new com.google.gson.JsonObject();
+        slow.addProperty("rate", 6);
+        cdp.send("Emulation.setCPUThrottlingRate", slow);
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"reporting\"?");
         assertThat(buttonIn(alertDialog(), "No")).isFocused();
+        com.google.gson.JsonObject normal = new com.google.gson.JsonObject();
+        normal.addProperty("rate", 1);
+        cdp.send("Emulation.setCPUThrottlingRate", normal);
+        cdp.detach();
         checkScreen("13b-motadata-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.getByText("Token \"reporting\" revoked")).isVisible();
