@@ -187,6 +187,31 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         assertThat(gridCell("backup job")).isVisible();
         checkScreen("10-pat-table");
 
+        // below 600 px the Description column gives way (so the status badge shows), and comes back when the
+        // window is wider again: resizing, opening the table on a phone, and turning the phone (issue 11)
+        Locator descriptionHeader = page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^Description$")));
+        assertThat(descriptionHeader).isVisible();
+        assertThat(gridCell("Nightly backups")).isVisible();
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+        assertThat(descriptionHeader).isHidden();
+        assertThat(gridCell("Nightly backups")).isHidden();
+        assertThat(gridCell("backup job")).isVisible();
+        page.setViewportSize(1280, 800);
+        assertThat(descriptionHeader).isVisible();
+        assertThat(gridCell("Nightly backups")).isVisible();
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+        page.reload();
+        settle();
+        assertThat(gridCell("backup job")).isVisible();
+        assertThat(descriptionHeader).isHidden();
+        assertThat(gridCell("Nightly backups")).isHidden();
+        page.setViewportSize(PHONE_HEIGHT, PHONE_WIDTH);
+        assertThat(descriptionHeader).isVisible();
+        assertThat(gridCell("Nightly backups")).isVisible();
+        page.setViewportSize(1280, 800);
+        settle();
+
         // Enter on a focused row opens it, as a click does
         gridCell("forever").evaluate("cell => cell.assignedSlot.parentElement.focus()");
         page.keyboard().press("Enter");

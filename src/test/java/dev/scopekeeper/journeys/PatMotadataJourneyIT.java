@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
@@ -23,10 +26,20 @@ class PatMotadataJourneyIT extends PatJourneySupport {
     @Autowired
     TestUsers testUsers;
 
+    @Autowired
+    TestDomains testDomains;
+
+    @Autowired
+    DomainService domains;
+
     @Test
     void anAdministratorMintsATokenForAUserWhichIsThenRevoked() {
         UserProfile admin = testUsers.create("motadata-admin", PlatformRole.ADMIN);
         UserProfile operator = testUsers.create("operator", PlatformRole.USER);
+        long operations = testDomains.domain("Operations");
+        testDomains.member(operations, operator, DomainRole.VIEWER);
+        String operationsName = testDomains.as(
+                testDomains.adminOf(operations), () -> domains.read(operations).name());
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 
         signIn(admin);
@@ -57,6 +70,25 @@ class PatMotadataJourneyIT extends PatJourneySupport {
                 .click();
         choose("Duration", "60 days");
         checkScreen("12-motadata-create-for-user");
+
+        // a scope the service refuses is said at its row, with the names chosen there, and nothing typed is lost
+        // (issue 11, defect 7): the operator leaves the domain while the administrator fills in the form
+        button("Add a scope").click();
+        settle();
+        page.getByText("All operations (*)").click();
+        testDomains.removeMember(operations, operator);
+        textbox("Name").press("Enter");
+        settle();
+        assertThat(page.getByText(operator.username() + " is not a member of \"" + operationsName
+                        + "\": choose one of their domains"))
+                .isVisible();
+        assertThat(page.getByText("not found")).hasCount(0);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/pats/new$"));
+        assertThat(textbox("Name")).hasValue("reporting");
+        assertThat(textbox("Description")).hasValue("Dashboards for the operations team");
+        checkScreen("12b-motadata-scope-refused");
+        button("Remove this scope row").click();
+        settle();
         textbox("Name").press("Enter");
 
         // the token's own page opens, as for one's own token, and shows whose it is (issue 11)
@@ -75,10 +107,19 @@ class PatMotadataJourneyIT extends PatJourneySupport {
         checkScreen("13-motadata-generated");
         assertThat(get("/api/v1/pats", secret).status()).isEqualTo(403);
 
-        // Motadata's "Revoke Access": an alert, answered with Yes
+        // Motadata's "Revoke Access": an alert, answered with Yes. Focus starts on No even when the browser is slow
+        // (the CPU throttled 6x while the dialog opens, as on a loaded machine)
+        com.microsoft.playwright.CDPSession cdp = context.newCDPSession(page);
+        com.google.gson.JsonObject slow = new com.google.gson.JsonObject();
+        slow.addProperty("rate", 6);
+        cdp.send("Emulation.setCPUThrottlingRate", slow);
         button("Revoke").click();
         assertThat(alertDialog()).containsText("Revoke \"reporting\"?");
         assertThat(buttonIn(alertDialog(), "No")).isFocused();
+        com.google.gson.JsonObject normal = new com.google.gson.JsonObject();
+        normal.addProperty("rate", 1);
+        cdp.send("Emulation.setCPUThrottlingRate", normal);
+        cdp.detach();
         checkScreen("13b-motadata-revoke-confirm");
         buttonIn(alertDialog(), "Yes").click();
         assertThat(page.getByText("Token \"reporting\" revoked")).isVisible();

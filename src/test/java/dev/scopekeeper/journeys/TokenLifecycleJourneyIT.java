@@ -3,7 +3,10 @@ package dev.scopekeeper.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.notify.Mails;
@@ -81,6 +84,21 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
 
         // warned in the app: the header's count leads to the filtered table, where the token is marked
         signIn(user);
+        // the header with its "1 expiring soon" item fits at desktop and at phone width (issue 11)
+        Locator item = page.locator(".sk-expiring-soon");
+        assertThat(item).isVisible();
+        // what is on screen (innerText): the words at desktop width
+        assertThat(item).hasText("1 expiring soon", new LocatorAssertions.HasTextOptions().setUseInnerText(true));
+        checkScreen("15-header-expiring-soon");
+        assertHeaderFits(item, user, 1280);
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+        settle();
+        // at phone width: the clock and the count, on one line between the domain selector and the avatar
+        assertThat(item).hasText("1", new LocatorAssertions.HasTextOptions().setUseInnerText(true));
+        assertThat(item).isInViewport();
+        assertHeaderFits(item, user, PHONE_WIDTH);
+        page.setViewportSize(1280, 800);
+        settle();
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("My tokens expiring within 7 days: 1"))
@@ -127,6 +145,23 @@ class TokenLifecycleJourneyIT extends PatJourneySupport {
         page.reload();
         settle();
         assertThat(page.locator(".sk-status-row .sk-badge")).hasText("Revoked");
+    }
+
+    /** The header's item sits on one line between the domain selector and the avatar, all inside the window. */
+    private void assertHeaderFits(Locator item, UserProfile user, int width) {
+        BoundingBox box = item.boundingBox();
+        BoundingBox domain = page.locator(".sk-domain-select").boundingBox();
+        BoundingBox avatar = button("Open user menu for " + user.displayName()).boundingBox();
+        assertThat(box.height).as("one line at " + width + " px").isLessThan(32);
+        assertThat(box.x)
+                .as("right of the domain selector at " + width + " px")
+                .isGreaterThanOrEqualTo(domain.x + domain.width + 4);
+        assertThat(box.x + box.width)
+                .as("left of the avatar at " + width + " px")
+                .isLessThanOrEqualTo(avatar.x - 4);
+        assertThat(avatar.x + avatar.width)
+                .as("avatar inside the window at " + width + " px")
+                .isLessThanOrEqualTo(width);
     }
 
     private HttpResponse<String> post(String path, String json) {

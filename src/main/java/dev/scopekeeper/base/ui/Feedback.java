@@ -87,9 +87,32 @@ public final class Feedback {
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> action.run());
         dialog.open();
-        // the web component focuses its confirm button when it opens; move focus to the safe choice after that
-        dialog.getElement().executeJs("setTimeout(() => $0.focus(), 50)", cancel.getElement());
+        focusOnOpen(dialog, cancel);
         return dialog;
+    }
+
+    /**
+     * Moves focus to {@code safe} once the dialog has opened. Vaadin 25's confirm dialog has no setting for its
+     * initial focus: when its overlay has opened (after an animation frame and a task) the overlay fires
+     * {@code vaadin-overlay-open}, first on itself, where the dialog focuses its confirm button, then again on
+     * {@code document.body}. Listening there runs after the dialog's own focus, whatever the timing, so the safe
+     * button always ends up focused (a timer raced the opening under load, and a button's {@code autofocus}
+     * acts when the button attaches, before the dialog takes focus). The listener goes when the dialog closes.
+     */
+    static void focusOnOpen(ConfirmDialog dialog, Button safe) {
+        dialog.getElement().executeJs("""
+                        const dialog = this;
+                        const safe = $0;
+                        const onOpen = (event) => {
+                          const overlay = event.detail && event.detail.overlay;
+                          if (overlay && (overlay.owner === dialog
+                              || (dialog.shadowRoot && dialog.shadowRoot.contains(overlay)))) {
+                            safe.focus();
+                          }
+                        };
+                        document.body.addEventListener('vaadin-overlay-open', onOpen);
+                        dialog.addEventListener('closed',
+                            () => document.body.removeEventListener('vaadin-overlay-open', onOpen), { once: true });""", safe.getElement());
     }
 
     /**

@@ -32,7 +32,13 @@ class ExpiringSoonHeaderItem implements HeaderItem {
         RouterLink link = new RouterLink(PatListView.class);
         link.setQueryParameters(QueryParameters.of(PatListView.FILTER_PARAMETER, FILTER));
         Span text = new Span(link.getTranslation("pat.ui.header.expiringSoon", count));
-        link.add(VaadinIcon.CLOCK.create(), text);
+        text.addClassName("sk-expiring-soon-text");
+        // At phone width the header has no room for the words (they wrapped onto three lines): the clock and the
+        // count show instead. The link's accessible name (aria-label) says it in full at every width.
+        Span compact = new Span(String.valueOf(count));
+        compact.addClassName("sk-expiring-soon-count");
+        compact.getElement().setAttribute("aria-hidden", "true");
+        link.add(VaadinIcon.CLOCK.create(), text, compact);
         link.getElement().setAttribute("aria-label", link.getTranslation("pat.ui.header.expiringSoon.label", count));
         link.addClassName("sk-expiring-soon");
         return link;

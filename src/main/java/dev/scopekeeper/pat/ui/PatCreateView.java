@@ -83,10 +83,8 @@ class PatCreateView extends Main implements HasDynamicTitle {
 
         scopes = new ScopesEditor(scopeChoices, 0);
         // an administrator minting for someone else is offered that user's domains only
-        user.addValueChangeListener(e -> scopes.offerDomainsOf(
-                e.getValue() == null || e.getValue().id() == me.id()
-                        ? null
-                        : e.getValue().id()));
+        user.addValueChangeListener(
+                e -> scopes.offerDomainsOf(e.getValue() == null || e.getValue().id() == me.id() ? null : e.getValue()));
 
         create.setText(getTranslation("pat.ui.createButton"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
@@ -145,7 +143,10 @@ class PatCreateView extends Main implements HasDynamicTitle {
                         new RouteParameters("id", Long.toString(issued.pat().id())));
             });
         } catch (ServiceException e) {
-            errors.show(e);
+            // a refused scope is said at its row's field, in the names chosen there; the rest at their fields
+            if (!scopes.showAtRow(e)) {
+                errors.show(e);
+            }
         }
     }
 

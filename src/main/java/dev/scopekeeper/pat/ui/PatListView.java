@@ -177,12 +177,17 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         grid.setMultiSort(false);
         // The pinned column order (Name, Description, Status, …) stays; at phone width the description column
         // gives way, so the status badge is on screen without scrolling the table sideways.
+        // The resize listener lives on the page (the UI), so it goes when the view detaches.
         addAttachListener(attach -> {
             var page = attach.getUI().getPage();
             page.retrieveExtendedClientDetails(
                     details -> descriptionColumn.setVisible(details.getWindowInnerWidth() > PHONE_WIDTH));
-            page.addBrowserWindowResizeListener(
+            var resizing = page.addBrowserWindowResizeListener(
                     resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
+            addDetachListener(detach -> {
+                resizing.remove();
+                detach.unregisterListener();
+            });
         });
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         // No total: the table pages on as the user scrolls (a Slice per page, no COUNT of my tokens); the empty

@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat.ui;
 
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,11 +14,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.scopekeeper.authz.EntityType;
 import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.base.ListQuery;
+import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.pat.ScopeRequest;
 import dev.scopekeeper.pat.ui.ScopeChoices.EntityOption;
+import dev.scopekeeper.security.UserProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Rows of Domain → Entity type → Operation(s) → Entity (or "Any"). The operations come from the
@@ -35,6 +40,9 @@ class ScopesEditor extends Div implements HasValidation {
     private DomainView defaultDomain;
     /** Whose domains are offered: null for the caller's own, else the user a token is minted for. */
     private Long ownerId;
+
+    /** The username of {@link #ownerId}, for the messages that name them. */
+    private String ownerName;
 
     ScopesEditor(ScopeChoices choices, int initialRows) {
         this.choices = choices;
@@ -54,18 +62,69 @@ class ScopesEditor extends Div implements HasValidation {
     }
 
     /**
-     * Offers only the domains of {@code userId} (null: the caller's own) in every row; rows pointing at a
-     * domain that user is not in are cleared.
+     * Offers only the domains of {@code owner} (null: the caller's own) in every row. A row keeps what was
+     * chosen in it: a row nobody has touched yet (or without a domain) gets the owner's first domain, and a row
+     * the user has filled in keeps its domain, and when the owner is not in it says so at its Domain field (what
+     * was chosen never changes silently).
      */
-    void offerDomainsOf(Long userId) {
-        this.ownerId = userId;
-        defaultDomain = userId == null
+    void offerDomainsOf(UserProfile owner) {
+        this.ownerId = owner == null ? null : owner.id();
+        this.ownerName = owner == null ? null : owner.username();
+        defaultDomain = owner == null
                 ? choices.currentDomain().orElse(null)
-                : choices.domainsOf(userId, "", 0, 1).findFirst().orElse(null);
+                : choices.domainsOf(owner.id(), "", 0, 1).findFirst().orElse(null);
         for (Row row : scopeRows) {
             row.domain.getDataProvider().refreshAll();
-            row.domain.setValue(defaultDomain);
+            DomainView chosen = row.domain.getValue();
+            if (chosen != null && offered(chosen)) {
+                continue;
+            }
+            if (chosen == null || !row.touched()) {
+                row.domain.setValue(defaultDomain);
+            } else {
+                row.markNotMember();
+            }
         }
+    }
+
+    /** Whether {@code domain} is one of the domains this editor offers (the owner's). */
+    private boolean offered(DomainView domain) {
+        Stream<DomainView> named = ownerId == null
+                ? choices.domains(domain.name(), 0, ListQuery.MAX_LIMIT)
+                : choices.domainsOf(ownerId, domain.name(), 0, ListQuery.MAX_LIMIT);
+        return named.anyMatch(d -> d.id() == domain.id());
+    }
+
+    /**
+     * Shows a refusal of the service at the row (and field) it is about, in the words of that row (the domain
+     * and entity names chosen there, never an id), and focuses that field; what was typed stays. False when the
+     * refusal is not about a row this editor holds (the caller shows it elsewhere).
+     */
+    boolean showAtRow(ServiceException e) {
+        Object[] args = e.args();
+        String first = args.length > 0 ? String.valueOf(args[0]) : null;
+        List<HasValidation> marked = new ArrayList<>();
+        for (Row row : scopeRows) {
+            HasValidation field =
+                    switch (e.messageKey()) {
+                        case "pat.validation.scope.domainUnknown" -> row.refusedDomain(first);
+                        case "pat.validation.scope.domainRequired" -> row.missingDomain();
+                        case "pat.validation.scope.entityUnknown" -> row.refusedEntity(first);
+                        case "pat.validation.scope.operationUnknown" ->
+                            row.refusedOperation(first, getTranslation(e.messageKey(), args));
+                        default -> null;
+                    };
+            if (field != null) {
+                marked.add(field);
+            }
+        }
+        if (marked.isEmpty()) {
+            return false;
+        }
+        if (marked.getFirst() instanceof Focusable<?> focusable) {
+            focusable.focus();
+        }
+        return true;
     }
 
     Row addRow() {
@@ -131,6 +190,8 @@ class ScopesEditor extends Div implements HasValidation {
         final ComboBox<EntityOption> entity = new ComboBox<>();
         final Span domainLocked = new Span();
         final Button remove = new Button(VaadinIcon.TRASH.create());
+        /** Whether the user picked this row's domain (not just the default it started with). */
+        private boolean domainChosen;
 
         Row() {
             addClassName("sk-scope-row");
@@ -142,6 +203,7 @@ class ScopesEditor extends Div implements HasValidation {
             domain.setRequiredIndicatorVisible(true);
             domain.setValue(defaultDomain);
             domain.addValueChangeListener(e -> {
+                domainChosen |= e.isFromClient();
                 domain.setInvalid(false);
                 entityChoicesChanged();
             });
@@ -174,6 +236,7 @@ class ScopesEditor extends Div implements HasValidation {
 
             entity.setLabel(getTranslation("pat.ui.scope.entity"));
             entity.setItemLabelGenerator(o -> o.isAny() ? getTranslation("pat.ui.scope.any") : o.name());
+            entity.addValueChangeListener(e -> entity.setInvalid(false));
 
             domainLocked.setText(getTranslation("pat.ui.scope.domainLocked"));
             domainLocked.addClassName("sk-muted");
@@ -214,6 +277,68 @@ class ScopesEditor extends Div implements HasValidation {
             entity.setValue(EntityOption.ANY);
         }
 
+        /** This row's Domain is not one the owner is a member of: said at the field, the choice kept. */
+        HasValidation markNotMember() {
+            String name = domain.getValue() == null ? "" : domain.getValue().name();
+            domain.setErrorMessage(
+                    ownerName == null
+                            ? getTranslation("pat.ui.scope.domain.notMember.self", name)
+                            : getTranslation("pat.ui.scope.domain.notMember.other", name, ownerName));
+            domain.setInvalid(true);
+            return domain;
+        }
+
+        private HasValidation refusedDomain(String domainId) {
+            DomainView chosen = domain.getValue();
+            return chosen != null && String.valueOf(chosen.id()).equals(domainId) ? markNotMember() : null;
+        }
+
+        private HasValidation missingDomain() {
+            if (domain.getValue() != null) {
+                return null;
+            }
+            domain.setErrorMessage(getTranslation("pat.ui.scope.domain.required"));
+            domain.setInvalid(true);
+            return domain;
+        }
+
+        private HasValidation refusedEntity(String entityId) {
+            EntityOption chosen = entity.getValue();
+            if (!entity.isVisible()
+                    || chosen == null
+                    || chosen.isAny()
+                    || !chosen.id().equals(entityId)) {
+                return null;
+            }
+            entity.setErrorMessage(getTranslation(
+                    "pat.ui.scope.entity.gone",
+                    chosen.name(),
+                    domain.getValue() == null ? "" : domain.getValue().name()));
+            entity.setInvalid(true);
+            return entity;
+        }
+
+        private HasValidation refusedOperation(String operation, String message) {
+            boolean chosen = !allOperations.getValue()
+                    && operations.getValue().stream()
+                            .anyMatch(op -> op.wireName().equals(operation));
+            if (!chosen) {
+                return null;
+            }
+            operations.setErrorMessage(message);
+            operations.setInvalid(true);
+            return operations;
+        }
+
+        /** Whether the user has chosen anything in this row (beyond the defaults it started with). */
+        boolean touched() {
+            return domainChosen
+                    || entityType.getValue() != EntityType.CLIENTS
+                    || allOperations.getValue()
+                    || !operations.getValue().isEmpty()
+                    || (entity.getValue() != null && !entity.getValue().isAny());
+        }
+
         boolean validate() {
             boolean valid = true;
             if (domain.getValue() == null) {
@@ -232,10 +357,11 @@ class ScopesEditor extends Div implements HasValidation {
         void clearErrors() {
             domain.setInvalid(false);
             operations.setInvalid(false);
+            entity.setInvalid(false);
         }
 
         boolean isInvalid() {
-            return domain.isInvalid() || operations.isInvalid();
+            return domain.isInvalid() || operations.isInvalid() || entity.isInvalid();
         }
 
         List<ScopeRequest> requests() {

@@ -58,6 +58,13 @@ class LifecycleViewsTest extends BrowserlessTestBase {
         RouterLink link =
                 find(RouterLink.class).withClassName("sk-expiring-soon").single();
         assertThat(link.getElement().getTextRecursively()).contains("2 expiring soon");
+        // the phone-width form: the count alone, hidden from screen readers (the link's aria-label says it all)
+        assertThat(link.getChildren()
+                        .filter(c -> c.getClassNames().contains("sk-expiring-soon-count"))
+                        .map(c ->
+                                c.getElement().getText() + "/" + c.getElement().getAttribute("aria-hidden")))
+                .containsExactly("2/true");
+        assertThat(link.getElement().getAttribute("aria-label")).isEqualTo("My tokens expiring within 7 days: 2");
         assertThat(link.getHref()).isEqualTo("pats?filter=expiring");
 
         UI.getCurrent().navigate("pats", QueryParameters.of(PatListView.FILTER_PARAMETER, "expiring"));

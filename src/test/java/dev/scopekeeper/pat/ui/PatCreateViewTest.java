@@ -7,7 +7,9 @@ import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.EntityType;
 import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatScopeView;
@@ -36,6 +38,9 @@ class PatCreateViewTest extends BrowserlessTestBase {
 
     @Autowired
     TestDomains domains;
+
+    @Autowired
+    ClientService clients;
 
     private List<PatSummary> myTokens() {
         return pats.list(new PatQuery(Optional.empty(), null, 0, 100, SortBy.NAME, false))
@@ -370,5 +375,158 @@ class PatCreateViewTest extends BrowserlessTestBase {
                 test(row.domain).getSuggestionItems().stream().map(d -> d.id()).toList();
         assertThat(offered).contains(hers).doesNotContain(notHers);
         assertThat(row.domain.getValue().id()).isEqualTo(hers);
+    }
+
+    // --- issue 11, defect 7: a refused scope is said at its row, in words, and nothing typed is lost ---
+
+    @Test
+    void aScopeInADomainTheUserLeftMeanwhileIsRefusedAtItsDomainFieldByNameAndTheFormKeepsWhatWasTyped() {
+        UserProfile me = signInAsNew("create", PlatformRole.USER);
+        long domain = domains.domain("Left");
+        domains.member(domain, me, DomainRole.EDITOR);
+        testUsers.signIn(me);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.name).setValue("meanwhile");
+        test(view.description).setValue("typed before the refusal");
+        test(view.duration.duration).selectItem("7 days");
+        test(view.scopes.addRow).click();
+        ScopesEditor.Row row = view.scopes.scopeRows.getFirst();
+        String domainName = row.domain.getValue().name();
+        test(row.operations).selectItem("view");
+        // the user is removed from the domain while the form is open
+        domains.removeMember(domain, me);
+
+        test(view.create).click();
+
+        assertThat(row.domain.isInvalid()).isTrue();
+        assertThat(row.domain.getErrorMessage())
+                .isEqualTo("You are not a member of \"" + domainName + "\" (any more): choose one of your domains")
+                .doesNotContain(Long.toString(domain));
+        assertThat(view.scopes.error.isVisible())
+                .as("no error away from the row")
+                .isFalse();
+        assertThat(notifications()).noneMatch(n -> n.contains("not found"));
+        assertThat(UI.getCurrent().getCurrentView()).isSameAs(view);
+        assertThat(view.name.getValue()).isEqualTo("meanwhile");
+        assertThat(view.description.getValue()).isEqualTo("typed before the refusal");
+        assertThat(view.duration.duration.getValue()).isEqualTo(DurationField.Choice.DAYS_7);
+        assertThat(row.domain.getValue().id()).isEqualTo(domain);
+        assertThat(row.operations.getValue())
+                .containsExactly(Operation.find(EntityType.CLIENTS, "view").orElseThrow());
+        assertThat(myTokens()).isEmpty();
+
+        // removing the refused row lets the rest through
+        test(row.remove).click();
+        test(view.create).click();
+        assertThat(myTokens()).singleElement().satisfies(t -> assertThat(t.name())
+                .isEqualTo("meanwhile"));
+    }
+
+    @Test
+    void anEntityDeletedMeanwhileIsRefusedAtItsEntityFieldByName() {
+        UserProfile me = signInAsNew("create", PlatformRole.USER);
+        long domain = domains.domain("Gone");
+        domains.member(domain, me, DomainRole.EDITOR);
+        long client = domains.client(domain, "old-pump");
+        testUsers.signIn(me);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.name).setValue("pump reader");
+        test(view.scopes.addRow).click();
+        ScopesEditor.Row row = view.scopes.scopeRows.getFirst();
+        String domainName = row.domain.getValue().name();
+        test(row.operations).selectItem("view");
+        test(row.entity).selectItem("old-pump");
+        domains.as(domains.adminOf(domain), () -> {
+            clients.delete(domain, client);
+            return null;
+        });
+
+        test(view.create).click();
+
+        assertThat(row.entity.isInvalid()).isTrue();
+        assertThat(row.entity.getErrorMessage())
+                .isEqualTo("\"old-pump\" no longer exists in \"" + domainName + "\": choose another, or Any");
+        assertThat(row.domain.isInvalid()).isFalse();
+        assertThat(view.scopes.error.isVisible()).isFalse();
+        assertThat(view.name.getValue()).isEqualTo("pump reader");
+        assertThat(myTokens()).isEmpty();
+
+        test(row.entity).selectItem("Any");
+        assertThat(row.entity.isInvalid()).isFalse();
+        test(view.create).click();
+        assertThat(myTokens()).hasSize(1);
+    }
+
+    @Test
+    void anAdministratorMintingForAUserRemovedFromTheDomainMeanwhileSeesItAtTheRowWithTheUsersName() {
+        UserProfile dave = testUsers.create("dave", PlatformRole.USER);
+        long his = domains.domain("Daves");
+        domains.member(his, dave, DomainRole.EDITOR);
+        signInAsNew("create", PlatformRole.ADMIN);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.user).setFilter(dave.username());
+        test(view.user).selectItem(dave.displayName() + " (" + dave.username() + ")");
+        test(view.name).setValue("for dave");
+        test(view.scopes.addRow).click();
+        ScopesEditor.Row row = view.scopes.scopeRows.getFirst();
+        assertThat(row.domain.getValue().id()).isEqualTo(his);
+        String domainName = row.domain.getValue().name();
+        test(row.allOperations).click();
+        domains.removeMember(his, dave);
+
+        test(view.create).click();
+
+        assertThat(row.domain.isInvalid()).isTrue();
+        assertThat(row.domain.getErrorMessage())
+                .isEqualTo(dave.username() + " is not a member of \"" + domainName + "\": choose one of their domains");
+        assertThat(view.user.getValue().id()).isEqualTo(dave.id());
+        assertThat(view.name.getValue()).isEqualTo("for dave");
+        assertThat(row.allOperations.getValue()).isTrue();
+        assertThat(UI.getCurrent().getCurrentView()).isSameAs(view);
+    }
+
+    @Test
+    void choosingAnotherUserKeepsEachRowsChoiceAndMarksADomainThatUserIsNotIn() {
+        UserProfile erin = testUsers.create("erin", PlatformRole.USER);
+        long hers = domains.domain("Erins");
+        domains.member(hers, erin, DomainRole.EDITOR);
+        UserProfile admin = signInAsNew("create", PlatformRole.ADMIN);
+        long mine = domains.domain("AdminOnly");
+        domains.member(mine, admin, DomainRole.ADMIN);
+        testUsers.signIn(admin);
+        PatCreateView view = navigate(PatCreateView.class);
+        test(view.scopes.addRow).click();
+        ScopesEditor.Row row = view.scopes.scopeRows.getFirst();
+        test(row.domain).setFilter("AdminOnly");
+        DomainView adminOnly = test(row.domain).getSuggestionItems().stream()
+                .filter(d -> d.id() == mine)
+                .findFirst()
+                .orElseThrow();
+        test(row.domain).selectItem(adminOnly.name());
+        test(row.entityType).selectItem("Channels");
+        test(row.operations).selectItem("view");
+
+        test(view.user).setFilter(erin.username());
+        test(view.user).selectItem(erin.displayName() + " (" + erin.username() + ")");
+
+        // the row is not silently moved to another domain: it keeps its choice and says why it cannot stay
+        assertThat(row.domain.getValue().id()).isEqualTo(mine);
+        assertThat(row.entityType.getValue()).isEqualTo(EntityType.CHANNELS);
+        assertThat(row.operations.getValue()).hasSize(1);
+        assertThat(row.domain.isInvalid()).isTrue();
+        assertThat(row.domain.getErrorMessage())
+                .isEqualTo(erin.username() + " is not a member of \"" + adminOnly.name()
+                        + "\": choose one of their domains");
+
+        // a new row starts in Erin's domain; choosing her domain in the first row clears its error
+        test(view.scopes.addRow).click();
+        assertThat(view.scopes.scopeRows.get(1).domain.getValue().id()).isEqualTo(hers);
+        test(row.domain).setFilter("");
+        DomainView erins = test(row.domain).getSuggestionItems().stream()
+                .filter(d -> d.id() == hers)
+                .findFirst()
+                .orElseThrow();
+        test(row.domain).selectItem(erins.name());
+        assertThat(row.domain.isInvalid()).isFalse();
     }
 }
