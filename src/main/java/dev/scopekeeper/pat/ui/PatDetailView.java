@@ -501,7 +501,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 scopeGrid.getDataProvider().refreshAll();
                 Feedback.show(getTranslation("pat.ui.scopes.added"), NotificationVariant.SUCCESS);
             } catch (ServiceException ex) {
-                dialogErrors.show(ex);
+                if (!editor.showAtRow(ex)) {
+                    dialogErrors.show(ex);
+                }
             }
         });
         dialog.getFooter().add(cancel, confirm);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H1;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
@@ -39,6 +40,9 @@ class PatDetailViewTest extends BrowserlessTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ClientService clients;
 
     UserProfile me;
     long domain;
@@ -271,6 +275,31 @@ class PatDetailViewTest extends BrowserlessTestBase {
                 .extracting(s -> s.entityType() + ":" + s.operation() + ":" + s.entity())
                 .containsExactlyInAnyOrder("clients:view:" + client, "channels:*:*");
         assertThat(notifications()).contains("Scopes added");
+    }
+
+    @Test
+    void aScopeRefusedWhileTheDialogWasOpenIsShownAtItsRowByName() {
+        long id = token("late scope").pat().id();
+        PatDetailView view = open(id);
+        test(view.addScope).click();
+        Dialog dialog = find(Dialog.class).single();
+        ScopesEditor.Row row =
+                find(ScopesEditor.class).from(dialog).single().scopeRows.getFirst();
+        String domainName = row.domain.getValue().name();
+        test(row.operations).selectItem("view");
+        test(row.entity).selectItem("boiler");
+        domains.as(domains.adminOf(domain), () -> {
+            clients.delete(domain, client);
+            return null;
+        });
+
+        test(find(Button.class).from(dialog).withText("Add").single()).click();
+
+        assertThat(row.entity.isInvalid()).isTrue();
+        assertThat(row.entity.getErrorMessage())
+                .isEqualTo("\"boiler\" no longer exists in \"" + domainName + "\": choose another, or Any");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(pats.get(id).scopes()).isEmpty();
     }
 
     @Test
