@@ -2,16 +2,14 @@ package dev.scopekeeper.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The cached access facts (issue 12) never outlive a change: each trigger (membership added, role changed,
@@ -19,16 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * request, after a first request has filled the cache with the old facts.
  */
 @ApiTest
-class AccessFactsEvictionApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class AccessFactsEvictionApiTest extends ApiTestBase {
 
     UserProfile bob;
     String bobToken;

@@ -2,18 +2,15 @@ package dev.scopekeeper.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopekeeper.base.api.ApiClient;
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The declarations on the service methods are what a PAT meets over HTTP: a check that a service makes through
@@ -22,16 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * API document names.
  */
 @ApiTest
-class DeclaredOperationApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class DeclaredOperationApiTest extends ApiTestBase {
 
     UserProfile alice;
     String aliceToken;

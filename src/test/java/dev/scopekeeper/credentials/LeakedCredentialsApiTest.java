@@ -2,16 +2,15 @@ package dev.scopekeeper.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.notify.Mails;
 import dev.scopekeeper.notify.TestMail;
 import dev.scopekeeper.pat.PatTokens;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManagerFactory;
@@ -39,18 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/credentials/revoke}: no authentication, no oracle, throttled, owner mailed. */
 @ApiTest
-class LeakedCredentialsApiTest {
+class LeakedCredentialsApiTest extends ApiTestBase {
 
     private static final String PATH = "/api/v1/credentials/revoke";
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
 
     @Autowired
     MutableClock clock;

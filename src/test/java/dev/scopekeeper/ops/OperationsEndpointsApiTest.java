@@ -2,32 +2,22 @@ package dev.scopekeeper.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.pat.PatBenchmarkSupport;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a load balancer, an orchestrator and Prometheus see, over real HTTP on the application port. */
 @ApiTest
-class OperationsEndpointsApiTest {
+class OperationsEndpointsApiTest extends ApiTestBase {
 
     /** src/test/resources/application-test.properties sets it as scopekeeper.metrics.token. */
     private static final String METRICS_TOKEN = "test-metrics-token";
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
 
     @Autowired
     PatBenchmarkSupport pats;

@@ -2,13 +2,12 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Dates do not stop in 2038: a PAT expiring in 2040 is stored and read back exactly, through the service and the API. */
 @ApiTest
-class FarFutureExpiryApiTest {
+class FarFutureExpiryApiTest extends ApiTestBase {
 
     private static final Instant IN_2040 = Instant.parse("2040-06-01T12:34:56.123456Z");
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
 
     @Autowired
     MutableClock clock;

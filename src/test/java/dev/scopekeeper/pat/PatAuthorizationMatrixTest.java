@@ -2,14 +2,13 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.EntityType;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.domains.MemberService;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.entities.api.EntityEndpoints;
@@ -18,7 +17,6 @@ import dev.scopekeeper.entities.api.EntityFixtures;
 import dev.scopekeeper.entities.api.EntityFixtures.Fixture;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PatAuthorizationMatrixTest {
+class PatAuthorizationMatrixTest extends ApiTestBase {
 
     enum Case {
         NO_TOKEN,
@@ -55,15 +53,6 @@ class PatAuthorizationMatrixTest {
         OWNER_DISABLED,
         VALID
     }
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
 
     @Autowired
     EntityFixtures fixtures;

@@ -3,14 +3,12 @@ package dev.scopekeeper.pat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,16 +34,7 @@ import tools.jackson.databind.JsonNode;
  * carries no password hash.
  */
 @ApiTest
-class PatDenialConcurrencyTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class PatDenialConcurrencyTest extends ApiTestBase {
 
     @Autowired
     JdbcTemplate jdbc;

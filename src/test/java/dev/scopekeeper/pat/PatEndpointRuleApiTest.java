@@ -2,13 +2,11 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,22 +29,13 @@ import tools.jackson.databind.JsonNode;
  * new endpoint cannot escape it.
  */
 @ApiTest
-class PatEndpointRuleApiTest {
+class PatEndpointRuleApiTest extends ApiTestBase {
 
     private static final Set<String> GUARD_REFUSALS = Set.of(
             "Personal access tokens can only call the domain API operations of the scope catalogue;"
                     + " this endpoint is not one of them",
             "Personal access tokens cannot be used to manage personal access tokens."
                     + " Sign in or use a user access token.");
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
 
     UserProfile alice;
     String aliceToken;

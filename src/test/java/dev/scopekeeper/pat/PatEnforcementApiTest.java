@@ -2,13 +2,11 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.domains.MemberService;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,7 @@ import tools.jackson.databind.JsonNode;
  * what the token may see; "last used" is written in coalesced batches.
  */
 @ApiTest
-class PatEnforcementApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class PatEnforcementApiTest extends ApiTestBase {
 
     @Autowired
     MemberService members;

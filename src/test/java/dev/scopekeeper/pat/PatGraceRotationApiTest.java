@@ -2,13 +2,12 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
 import java.util.List;
@@ -25,16 +24,7 @@ import tools.jackson.databind.JsonNode;
  * revoking kills both; the next regeneration ends the previous grace; "Stop now" ends it; uses are audited.
  */
 @ApiTest
-class PatGraceRotationApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class PatGraceRotationApiTest extends ApiTestBase {
 
     @Autowired
     MutableClock clock;

@@ -2,14 +2,12 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
 import java.util.List;
@@ -22,16 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/pats}: Magistrala's paths and PRODUCT.md's JSON shapes, over real HTTP. */
 @ApiTest
-class PatManagementApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class PatManagementApiTest extends ApiTestBase {
 
     @Autowired
     MutableClock clock;

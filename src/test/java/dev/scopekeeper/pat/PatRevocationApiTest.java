@@ -2,14 +2,12 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.MutableClock;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,19 +27,10 @@ import tools.jackson.databind.JsonNode;
  * domain admin, the policy or a leak report answers 409 saying who and when, until an administrator lifts it.
  */
 @ApiTest
-class PatRevocationApiTest {
+class PatRevocationApiTest extends ApiTestBase {
 
     private static final DateTimeFormatter ON =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
 
     @Autowired
     MutableClock clock;

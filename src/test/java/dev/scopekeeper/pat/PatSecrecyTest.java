@@ -2,10 +2,9 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopekeeper.base.api.ApiClient;
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
-class PatSecrecyTest {
+class PatSecrecyTest extends ApiTestBase {
 
     /**
      * The loggers turned up for this test, set at run time through Spring Boot's logging system (the same as
@@ -60,12 +59,6 @@ class PatSecrecyTest {
     void restoreLogLevels() {
         configuredBefore.forEach(loggingSystem::setLogLevel);
     }
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
 
     @Autowired
     JdbcTemplate jdbc;

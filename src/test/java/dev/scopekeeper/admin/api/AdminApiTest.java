@@ -2,34 +2,22 @@ package dev.scopekeeper.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/admin/...} and {@code /api/v1/domains/{id}/pats} over real HTTP. */
 @ApiTest
-class AdminApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class AdminApiTest extends ApiTestBase {
 
     UserProfile admin;
     String adminToken;

@@ -2,12 +2,11 @@ package dev.scopekeeper.base.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.io.IOException;
 import java.net.URI;
@@ -39,16 +38,7 @@ import org.springframework.core.env.Environment;
  * </table>
  */
 @ApiTest
-class StatementCountApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class StatementCountApiTest extends ApiTestBase {
 
     @Autowired
     Environment environment;

@@ -2,18 +2,15 @@ package dev.scopekeeper.domains.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
-import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /api/v1/domains/{id}/members} by a domain admin: a user who is not a member gets an invitation
@@ -21,16 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * very same 422, so ids cannot be probed for usernames.
  */
 @ApiTest
-class MemberConsentApiTest {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
-
-    @Autowired
-    TestDomains domains;
+class MemberConsentApiTest extends ApiTestBase {
 
     long domain;
     UserProfile dana;

@@ -2,7 +2,7 @@ package dev.scopekeeper.security.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopekeeper.base.api.ApiClient;
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
@@ -25,19 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database.
  */
 @ApiTest
-class UserSessionApiTest {
+class UserSessionApiTest extends ApiTestBase {
 
     private static final String ISSUE = "/api/v1/users/tokens/issue";
     private static final String REFRESH = "/api/v1/users/tokens/refresh";
     private static final String REVOKE = "/api/v1/users/tokens/revoke";
     private static final String ME = "/api/v1/users/me";
     private static final String NEW_PASSWORD = "a brand new passphrase 42";
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers users;
 
     @Autowired
     UserService userService;
