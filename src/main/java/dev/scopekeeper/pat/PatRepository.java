@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PatRepository
-        extends JpaRepository<PersonalAccessToken, Long>, JpaSpecificationExecutor<PersonalAccessToken> {
+        extends JpaRepository<PersonalAccessToken, Long>, JpaSpecificationExecutor<PersonalAccessToken>, PatIdQueries {
 
     Optional<PersonalAccessToken> findByIdAndOwnerId(long id, long ownerId);
 

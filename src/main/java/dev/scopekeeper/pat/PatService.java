@@ -27,10 +27,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -170,7 +174,7 @@ public class PatService {
         Instant now = now();
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
         Specification<PersonalAccessToken> spec = mineMatching(me, query, now);
-        Slice<PersonalAccessToken> slice = pats.findBy(spec, q -> q.slice(page));
+        Slice<PersonalAccessToken> slice = slice(spec, page);
         long total = !slice.hasNext() && (slice.hasContent() || page.offset() == 0)
                 ? page.offset() + slice.getNumberOfElements()
                 : listCounts.total(
@@ -192,9 +196,7 @@ public class PatService {
         long me = currentUser.id();
         Instant now = now();
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
-        return pats.<PersonalAccessToken, Slice<PersonalAccessToken>>findBy(
-                        mineMatching(me, query, now), q -> q.slice(page))
-                .map(pat -> summary(pat, now));
+        return slice(mineMatching(me, query, now), page).map(pat -> summary(pat, now));
     }
 
     private static String searched(PatQuery query) {
@@ -204,6 +206,27 @@ public class PatService {
     }
 
     /** My tokens matching the query's status (at {@code now}) and name search. */
+    /**
+     * A page of tokens. Deep in a long list (from offset {@value #DEEP_PAGE}) the ids come first, from the index
+     * alone, then the page's rows by id: an offset of 50,000 otherwise reads 50,000 rows only to skip them.
+     */
+    private Slice<PersonalAccessToken> slice(Specification<PersonalAccessToken> spec, OffsetPage page) {
+        if (page.offset() < DEEP_PAGE) {
+            return pats.findBy(spec, q -> q.slice(page));
+        }
+        List<Long> ids = pats.findIds(spec, page, page.limit() + 1);
+        boolean hasNext = ids.size() > page.limit();
+        List<Long> pageIds = hasNext ? ids.subList(0, page.limit()) : ids;
+        Map<Long, PersonalAccessToken> byId =
+                pats.findAllById(pageIds).stream().collect(Collectors.toMap(PersonalAccessToken::getId, pat -> pat));
+        List<PersonalAccessToken> rows =
+                pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return new SliceImpl<>(rows, page, hasNext);
+    }
+
+    /** From this offset on, a page reads ids first (see {@link #slice}). */
+    static final int DEEP_PAGE = 500;
+
     private static Specification<PersonalAccessToken> mineMatching(long me, PatQuery query, Instant now) {
         String name = searched(query);
         return (root, cq, cb) -> {

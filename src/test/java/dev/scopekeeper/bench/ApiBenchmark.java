@@ -36,7 +36,10 @@ public final class ApiBenchmark {
     private static final Duration ROUND = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int TOTAL_PATS = Integer.getInteger("bench.pats", 1_000_000);
-    /** {@code -Dbench.only=list}: only the PAT list part (service and HTTP), not the entity GET rounds. */
+    /**
+     * {@code -Dbench.only=list}: only the PAT list part (service and HTTP), not the entity GET rounds;
+     * {@code -Dbench.only=entity}: only the entity GET rounds.
+     */
     private static final String ONLY = System.getProperty("bench.only", "");
 
     private ApiBenchmark() {}
@@ -73,20 +76,32 @@ public final class ApiBenchmark {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+        URI floor = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");
         if (!ONLY.equals("list")) {
-            entityGets(http, uri, accessToken, pat, pats);
+            entityGets(http, uri, floor, accessToken, pat, pats);
+        }
+        if (ONLY.equals("entity")) {
+            return;
         }
         System.out.println("## PAT list query at " + TOTAL_PATS + " rows\n");
         System.out.println(pats.listBenchmark(TOTAL_PATS, port));
     }
 
-    private static void entityGets(HttpClient http, URI uri, String accessToken, String pat, PatBenchmarkSupport pats)
+    /**
+     * Modes (a)–(c) read one client; (d) is the HTTP floor: the public liveness probe through the same server
+     * (Tomcat, the security filter chain, Spring MVC dispatch), with no credential and no database, so (b) − (d)
+     * is what a cached PAT and the client read add to a request that does nothing.
+     */
+    private static void entityGets(
+            HttpClient http, URI uri, URI floor, String accessToken, String pat, PatBenchmarkSupport pats)
             throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
         List<Result> a = new ArrayList<>();
         List<Result> b = new ArrayList<>();
         List<Result> c = new ArrayList<>();
+        List<Result> d = new ArrayList<>();
+        load(http, floor, null, () -> null, Duration.ofSeconds(5));
         load(http, uri, accessToken, () -> null, Duration.ofSeconds(5));
         load(http, uri, pat, () -> null, Duration.ofSeconds(5));
         for (int round = 0; round < ROUNDS; round++) {
@@ -101,13 +116,32 @@ public final class ApiBenchmark {
                         return null;
                     },
                     ROUND));
+            d.add(load(http, floor, null, () -> null, ROUND));
         }
         Result ma = median(a);
         Result mb = median(b);
         Result mc = median(c);
+        Result md = median(d);
         out.append(row("(a) user bearer token", ma, ma));
         out.append(row("(b) PAT, cached", mb, ma));
         out.append(row("(c) PAT, cache evicted before each request", mc, ma));
+        out.append(row("(d) HTTP floor: public liveness probe, no credential, no database", md, ma));
+        // cost per request = client threads / throughput
+        double costA = THREADS * 1000.0 / ma.perSecond();
+        double costB = THREADS * 1000.0 / mb.perSecond();
+        double costD = THREADS * 1000.0 / md.perSecond();
+        out.append(String.format(
+                Locale.ROOT,
+                "%nCost per request (client threads / throughput): (a) %.3f ms, (b) %.3f ms, (d) %.3f ms. "
+                        + "PAT warm / user token: %.2f. PAT warm / floor: %.2f. Beyond the floor: (b) %.3f ms, "
+                        + "(a) %.3f ms.%n",
+                costA,
+                costB,
+                costD,
+                costB / costA,
+                costB / costD,
+                costB - costD,
+                costA - costD));
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
@@ -141,9 +175,11 @@ public final class ApiBenchmark {
             futures.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 20];
                 int n = 0;
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + token)
-                        .build();
+                HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+                if (token != null) {
+                    builder.header("Authorization", "Bearer " + token);
+                }
+                HttpRequest request = builder.build();
                 while (System.nanoTime() < end && n < latencies.length) {
                     beforeEach.get();
                     long start = System.nanoTime();

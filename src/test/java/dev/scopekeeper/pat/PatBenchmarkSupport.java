@@ -252,7 +252,7 @@ public class PatBenchmarkSupport {
     }
 
     /** Multi-row INSERTs of 1,000: names "token-N", a mix of active, expired, revoked and never-expiring. */
-    private void insertPats(long ownerId, int count) {
+    void insertPats(long ownerId, int count) {
         Instant now = clock.instant();
         for (int from = 0; from < count; from += 1000) {
             int to = Math.min(count, from + 1000);

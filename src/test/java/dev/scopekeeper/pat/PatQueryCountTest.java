@@ -48,6 +48,9 @@ class PatQueryCountTest {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
+    @Autowired
+    PatBenchmarkSupport bulk;
+
     UserProfile alice;
     long domain;
     List<Long> clients;
@@ -210,6 +213,31 @@ class PatQueryCountTest {
         // page 1: the page, its scopes, the COUNT; page 2: the page and its scopes, no COUNT
         assertThat(page1.statements()).isEqualTo(3);
         assertThat(page2.statements()).isEqualTo(2);
+    }
+
+    @Test
+    void aPageDeepInALongListShowsTheTokensAtThatPlaceInEveryOrder() {
+        bulk.insertPats(alice.id(), 620); // "token-0" … "token-619", issued a minute apart, token-0 last
+        List<String> byName =
+                IntStream.range(0, 620).mapToObj(i -> "token-" + i).sorted().toList();
+
+        ListResult<PatSummary> deep = pats.list(new PatQuery(Optional.empty(), null, 600, 10, SortBy.NAME, false));
+        ListResult<PatSummary> last = pats.list(new PatQuery(Optional.empty(), null, 615, 10, SortBy.NAME, false));
+        ListResult<PatSummary> newestFirst =
+                pats.list(new PatQuery(Optional.empty(), null, 600, 10, SortBy.CREATED, true));
+        ListResult<PatSummary> beyond = pats.list(new PatQuery(Optional.empty(), null, 700, 10, SortBy.NAME, false));
+
+        assertThat(PatService.DEEP_PAGE).isLessThanOrEqualTo(600);
+        assertThat(deep.items()).extracting(PatSummary::name).containsExactlyElementsOf(byName.subList(600, 610));
+        assertThat(deep.total()).isEqualTo(620);
+        assertThat(last.items()).extracting(PatSummary::name).containsExactlyElementsOf(byName.subList(615, 620));
+        assertThat(last.total()).isEqualTo(620);
+        assertThat(newestFirst.items())
+                .extracting(PatSummary::name)
+                .containsExactly(
+                        IntStream.range(600, 610).mapToObj(i -> "token-" + i).toArray(String[]::new));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(620);
     }
 
     @Test
