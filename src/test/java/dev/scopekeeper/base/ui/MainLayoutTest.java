@@ -7,12 +7,37 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.PlatformRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The frame of every screen (issue 11): skip link, notifications (domain switching: DomainSelectTest). */
+/** The frame of every screen (issue 11): header order, skip link, notifications (domain switching: DomainSelectTest). */
 class MainLayoutTest extends BrowserlessTestBase {
+
+    @Autowired
+    PatService pats;
+
+    @Test
+    void theHeaderShowsTheDomainSelectorTheExpiringCountAndTheAvatarInThatOrder() {
+        signInAsNew("header", PlatformRole.USER);
+        pats.create(new CreatePatRequest("soon", "", PatDuration.days(1), null, List.of()));
+        navigate("", com.vaadin.flow.component.Component.class);
+
+        List<String> header = find(MainLayout.class)
+                .single()
+                .getChildren()
+                .filter(c -> "navbar".equals(c.getElement().getAttribute("slot")))
+                .map(c -> String.join(" ", c.getClassNames()))
+                .filter(c -> !c.isEmpty())
+                .toList();
+
+        assertThat(header).containsSubsequence("sk-app-name", "sk-domain-select", "sk-expiring-soon", "sk-user-menu");
+        assertThat(header.getLast()).isEqualTo("sk-user-menu");
+    }
 
     @Test
     void aSkipLinkLeadsToTheScreensContent() {
