@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expiry warnings: for every live token, one mail per threshold of the lifecycle policy (default 30, 7 and 1
@@ -48,6 +50,7 @@ class ExpiryNotifier {
     private final MailComposer composer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
     ExpiryNotifier(
             PatExpiries expiries,
@@ -56,7 +59,8 @@ class ExpiryNotifier {
             Mailer mailer,
             MailComposer composer,
             JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.expiries = expiries;
         this.users = users;
         this.preferences = preferences;
@@ -64,6 +68,8 @@ class ExpiryNotifier {
         this.composer = composer;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Sends what is due now; returns how many notices (token × threshold) this run sent. */
@@ -169,7 +175,7 @@ class ExpiryNotifier {
     /** The owner and the administrator who minted it for them, enabled, with an address, expiry mails on. */
     private List<UserProfile> recipients(ExpiringPat pat) {
         Set<Long> ids = new LinkedHashSet<>(List.of(pat.ownerId(), pat.createdById()));
-        ids.removeAll(preferences.findExpiryMailsOff(ids));
+        ids.removeAll(readOnly.execute(status -> preferences.findExpiryMailsOff(ids)));
         return ids.stream()
                 .map(users::find)
                 .flatMap(Optional::stream)

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user removed from a domain loses their tokens' scopes in it, in the same transaction as the removal,
@@ -26,6 +28,7 @@ class PatMembershipListener {
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY) // the removal's own transaction
     void on(MemberRemoved event) {
         List<Long> ids = pats.findIdsWithScopeInDomain(event.userId(), event.domainId());
         if (ids.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.scopekeeper.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scopekeeper.base.Messages;
+import dev.scopekeeper.base.TooManyAttempts;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Expiry warnings by mail, received by a real SMTP server (GreenMail): one per threshold, exactly once. */
 @ApiTest
@@ -62,6 +63,9 @@ class ExpiryNoticeTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void reset() {
@@ -160,8 +164,10 @@ class ExpiryNoticeTest {
         create(erin, "shared", 30, null);
         clock.advance(Duration.ofDays(23).plusMinutes(1));
 
-        ExpiryNotifier first = new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock);
-        ExpiryNotifier second = new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock);
+        ExpiryNotifier first =
+                new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock, transactions);
+        ExpiryNotifier second =
+                new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock, transactions);
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -173,7 +179,7 @@ class ExpiryNoticeTest {
             threads.shutdownNow();
         }
         // and after a "restart": a new instance finds the notice recorded
-        new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock).run();
+        new ExpiryNotifier(expiries, directory, preferences, mailer, composer, jdbc, clock, transactions).run();
 
         TestMail.await(erin.email(), 1);
         sleep(300);

@@ -2,7 +2,7 @@ package dev.scopekeeper.base.api;
 
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException;
-import dev.scopekeeper.security.TooManyAttempts;
+import dev.scopekeeper.base.TooManyAttempts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,8 @@
 package dev.scopekeeper.base.ui;
 
 import com.vaadin.flow.component.HasElement;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -19,16 +17,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.scopekeeper.base.ListQuery;
-import dev.scopekeeper.base.ServiceException;
-import dev.scopekeeper.domains.DomainService;
-import dev.scopekeeper.domains.DomainView;
-import dev.scopekeeper.security.UserService;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The frame around every signed-in screen: app name, the current-domain selector and the user avatar in the
- * header, and a side navigation built from the views' {@code @Menu} annotations (only those the user may open).
+ * The frame around every signed-in screen: app name and the features' {@link HeaderItem}s (current-domain
+ * selector, expiring-soon count, user avatar) in the header, and a side navigation built from the views' {@code @Menu} annotations (only those the user may open).
  */
 @Layout
 @AnonymousAllowed
@@ -37,16 +30,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The id of every screen's content, the skip link's target. */
     static final String MAIN_ID = "main-content";
 
-    private final DomainService domains;
-    final ComboBox<DomainView> domainSelect = new ComboBox<>();
-    private boolean showingCurrent;
-
-    MainLayout(
-            UserService users,
-            DomainService domains,
-            AuthenticationContext authenticationContext,
-            ObjectProvider<HeaderItem> headerItems) {
-        this.domains = domains;
+    MainLayout(AuthenticationContext authenticationContext, ObjectProvider<HeaderItem> headerItems) {
         setPrimarySection(Section.NAVBAR);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.toggleNavigation"));
@@ -66,67 +50,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 });""", MAIN_ID);
         addToNavbar(skip, toggle, appName, spacer);
         if (authenticationContext.isAuthenticated()) {
-            configureDomainSelect();
-            addToNavbar(domainSelect);
             headerItems
                     .orderedStream()
                     .map(HeaderItem::create)
                     .filter(java.util.Objects::nonNull)
                     .forEach(this::addToNavbar);
-            addToNavbar(new UserMenu(users.me(), authenticationContext));
         }
         addToDrawer(navigation());
-    }
-
-    private void configureDomainSelect() {
-        domainSelect.setAriaLabel(getTranslation("layout.domain"));
-        domainSelect.setPlaceholder(getTranslation("layout.domain.none"));
-        domainSelect.setTooltipText(getTranslation("layout.domain"));
-        domainSelect.addClassName("sk-domain-select");
-        domainSelect.setItemLabelGenerator(DomainView::name);
-        domainSelect.setItems(query -> Feedback.fetch(
-                query.getOffset(),
-                query.getLimit(),
-                (offset, limit) -> domains.list(
-                        new ListQuery(offset, limit, query.getFilter().orElse(null), null, null))));
-        domainSelect.addValueChangeListener(e -> {
-            if (!showingCurrent && e.getValue() != null) {
-                switchTo(e.getValue());
-            }
-        });
-    }
-
-    private void switchTo(DomainView domain) {
-        try {
-            domains.switchDomain(domain.id());
-        } catch (ServiceException e) {
-            new FieldErrors(this::getTranslation).show(e);
-            return;
-        }
-        Feedback.success("layout.domain.switched", domain.name());
-        UI ui = UI.getCurrent();
-        String path = ui.getInternals().getActiveViewLocation().getPath();
-        String list = listOf(path);
-        if (list != null) {
-            // A detail page belongs to the previous domain: go to its list in the new one.
-            ui.navigate(list);
-        } else {
-            ui.refreshCurrentRoute(false);
-        }
-    }
-
-    /**
-     * The list a detail page ({@code clients/12}, {@code groups/3/...}) belongs to, or null when the path is
-     * a screen of its own ({@code admin/users}, {@code pats/new}) that simply shows the new domain.
-     */
-    static String listOf(String path) {
-        String[] parts = path.split("/");
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].chars().allMatch(Character::isDigit) && !parts[i].isEmpty()) {
-                return String.join("/", java.util.Arrays.copyOf(parts, i));
-            }
-        }
-        return null;
     }
 
     /**
@@ -153,20 +83,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 }, 0)""", MAIN_ID);
     }
 
-    /** Shows the current domain (it may have changed: created, switched on /domains, access removed). */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         focusMainHeading();
-        if (domainSelect.getParent().isEmpty()) {
-            return;
-        }
-        showingCurrent = true;
-        try {
-            domainSelect.getDataProvider().refreshAll();
-            domainSelect.setValue(domains.currentDomain().orElse(null));
-        } finally {
-            showingCurrent = false;
-        }
     }
 
     private SideNav navigation() {

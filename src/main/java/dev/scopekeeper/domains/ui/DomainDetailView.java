@@ -20,7 +20,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import dev.scopekeeper.admin.ui.DomainAccessTokensPanel;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
@@ -33,12 +32,13 @@ import dev.scopekeeper.domains.InvitationView;
 import dev.scopekeeper.domains.MemberAddition;
 import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.MemberView;
-import dev.scopekeeper.pat.DomainTokenService;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code /domains/{id}}: one domain in tabs - Settings (name, route, tags, enable/disable, make current), Members
- * and Invitations. More tabs (e.g. the domain's access tokens) plug in through {@link #addTab}.
+ * and Invitations. More tabs (e.g. the domain's access tokens) plug in as {@link DomainPageTab} beans.
  */
 @Route("domains")
 @PermitAll
@@ -60,7 +60,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     final Button enable = new Button();
     final Button disable = new Button();
     final Button makeCurrent = new Button();
-    private final DomainTokenService domainTokens;
+    private final List<DomainPageTab> extraTabs;
     // Members
     final Grid<MemberView> memberGrid = new Grid<>();
     final TextField memberUsername = new TextField();
@@ -72,10 +72,10 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     final Select<DomainRole> invitationRole = new Select<>();
     final Button sendInvitation = new Button();
 
-    DomainDetailView(DomainService domains, MemberService members, DomainTokenService domainTokens) {
+    DomainDetailView(DomainService domains, MemberService members, ObjectProvider<DomainPageTab> extraTabs) {
         this.domains = domains;
         this.members = members;
-        this.domainTokens = domainTokens;
+        this.extraTabs = extraTabs.orderedStream().toList();
         addClassName("sk-page");
     }
 
@@ -95,15 +95,18 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         addTab("domainDetail.tab.settings", settings());
         addTab("domainDetail.tab.members", membersTab());
         addTab("domainDetail.tab.invitations", invitationsTab());
-        if (admin) {
-            addTab("domainDetail.tab.accessTokens", new DomainAccessTokensPanel(domainTokens, domain.id()));
+        for (DomainPageTab tab : extraTabs) {
+            Component content = tab.create(domain);
+            if (content != null) {
+                addTab(tab.titleKey(), content);
+            }
         }
         tabs.addClassName("sk-tabs");
         add(new Anchor("domains", getTranslation("domainDetail.back")), heading, tabs);
         show(domain);
     }
 
-    /** Adds a tab; later features (a domain's access tokens) add theirs the same way. */
+    /** Adds a tab; other features add theirs through {@link DomainPageTab}. */
     void addTab(String titleKey, Component content) {
         tabs.add(getTranslation(titleKey), content);
     }

@@ -13,6 +13,7 @@ import dev.scopekeeper.pat.PatLifecycleService;
  * filtered to them. Nothing when there are none.
  */
 @org.springframework.stereotype.Component
+@org.springframework.core.annotation.Order(HeaderItem.DEFAULT)
 class ExpiringSoonHeaderItem implements HeaderItem {
 
     static final String FILTER = "expiring";

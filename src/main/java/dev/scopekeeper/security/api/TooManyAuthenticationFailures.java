@@ -1,7 +1,7 @@
 package dev.scopekeeper.security.api;
 
 import dev.scopekeeper.base.Messages;
-import dev.scopekeeper.security.TooManyAttempts;
+import dev.scopekeeper.base.TooManyAttempts;
 
 /** Too many bad bearer tokens from one address: answered with 429 and {@code Retry-After}. */
 public final class TooManyAuthenticationFailures extends TooManyAttempts {

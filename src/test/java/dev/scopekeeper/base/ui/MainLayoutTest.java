@@ -7,55 +7,42 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.scopekeeper.BrowserlessTestBase;
-import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.domains.DomainView;
-import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.UserProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The frame of every screen (issue 11): domain switching, skip link, notifications. */
+/** The frame of every screen (issue 11): header order, skip link, notifications (domain switching: DomainSelectTest). */
 class MainLayoutTest extends BrowserlessTestBase {
 
     @Autowired
-    TestDomains domains;
+    PatService pats;
 
     @Test
-    void aDetailPageGoesToItsListAndAScreenOfItsOwnStays() {
-        assertThat(MainLayout.listOf("clients/12")).isEqualTo("clients");
-        assertThat(MainLayout.listOf("groups/3/members")).isEqualTo("groups");
-        assertThat(MainLayout.listOf("admin/users")).isNull();
-        assertThat(MainLayout.listOf("pats/new")).isNull();
-        assertThat(MainLayout.listOf("admin/policy")).isNull();
-    }
+    void theHeaderShowsTheDomainSelectorTheExpiringCountAndTheAvatarInThatOrder() {
+        signInAsNew("header", PlatformRole.USER);
+        pats.create(new CreatePatRequest("soon", "", PatDuration.days(1), null, List.of()));
+        navigate("", com.vaadin.flow.component.Component.class);
 
-    @Test
-    void changingTheDomainOnAnAdministrationPageStaysOnThatPage() {
-        UserProfile admin = signInAsNew("switcher", PlatformRole.ADMIN);
-        long first = domains.domain("First");
-        long second = domains.domain("Second");
-        domains.member(first, admin, DomainRole.ADMIN);
-        domains.member(second, admin, DomainRole.ADMIN);
-        navigate("admin/users", com.vaadin.flow.component.Component.class);
-        Class<?> before = UI.getCurrent().getCurrentView().getClass();
-        MainLayout layout = find(MainLayout.class).single();
-        DomainView target = test(layout.domainSelect).getSuggestionItems().stream()
-                .filter(d -> d.id() == second)
-                .findFirst()
-                .orElseThrow();
+        List<String> header = find(MainLayout.class)
+                .single()
+                .getChildren()
+                .filter(c -> "navbar".equals(c.getElement().getAttribute("slot")))
+                .map(c -> String.join(" ", c.getClassNames()))
+                .filter(c -> !c.isEmpty())
+                .toList();
 
-        test(layout.domainSelect).selectItem(target.name());
-
-        assertThat(UI.getCurrent().getCurrentView().getClass()).isEqualTo(before);
-        assertThat(before.getSimpleName()).isEqualTo("AdminUsersView");
+        assertThat(header).containsSubsequence("sk-app-name", "sk-domain-select", "sk-expiring-soon", "sk-user-menu");
+        assertThat(header.getLast()).isEqualTo("sk-user-menu");
     }
 
     @Test
     void aSkipLinkLeadsToTheScreensContent() {
         signInAsNew("skipper", PlatformRole.USER);
-        navigate(HomeView.class);
+        navigate("", com.vaadin.flow.component.Component.class);
         Anchor skip = find(Anchor.class).withClassName("sk-skip-link").single();
         assertThat(skip.getText()).isEqualTo("Skip to content");
         assertThat(skip.getHref()).isEqualTo("#" + MainLayout.MAIN_ID);
@@ -66,7 +53,7 @@ class MainLayoutTest extends BrowserlessTestBase {
     @Test
     void notificationsShowOneAtATimeTopRightAndSuccessClosesItself() {
         signInAsNew("notified", PlatformRole.USER);
-        navigate(HomeView.class);
+        navigate("", com.vaadin.flow.component.Component.class);
         Feedback.show("first", NotificationVariant.SUCCESS);
         Feedback.show("second", NotificationVariant.SUCCESS);
 

@@ -138,7 +138,7 @@ class DomainViewsTest extends BrowserlessTestBase {
         DomainDetailView view = navigate("domains/" + domain.id(), DomainDetailView.class);
         test(view.tabs).select("Access tokens");
 
-        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists())
+        assertThat(find(dev.scopekeeper.pat.ui.DomainAccessTokensPanel.class).exists())
                 .isTrue();
     }
 
@@ -152,7 +152,7 @@ class DomainViewsTest extends BrowserlessTestBase {
 
         navigate("domains/" + domain.id(), DomainDetailView.class);
 
-        assertThat(find(dev.scopekeeper.admin.ui.DomainAccessTokensPanel.class).exists())
+        assertThat(find(dev.scopekeeper.pat.ui.DomainAccessTokensPanel.class).exists())
                 .isFalse();
         assertThat(find(com.vaadin.flow.component.tabs.Tab.class).all())
                 .extracting(t -> t.getLabel())

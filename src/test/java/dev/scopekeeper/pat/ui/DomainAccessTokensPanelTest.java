@@ -1,4 +1,4 @@
-package dev.scopekeeper.admin.ui;
+package dev.scopekeeper.pat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.scopekeeper.security;
+package dev.scopekeeper.base;
 
 import org.springframework.security.core.AuthenticationException;
 

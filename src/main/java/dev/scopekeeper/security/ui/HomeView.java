@@ -1,4 +1,4 @@
-package dev.scopekeeper.base.ui;
+package dev.scopekeeper.security.ui;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;

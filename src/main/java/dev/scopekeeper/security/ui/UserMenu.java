@@ -1,4 +1,4 @@
-package dev.scopekeeper.base.ui;
+package dev.scopekeeper.security.ui;
 
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;

@@ -1,10 +1,11 @@
-package dev.scopekeeper.base.ui;
+package dev.scopekeeper.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.popover.Popover;
 import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.base.ui.RecordingAuthenticationContext;
 import dev.scopekeeper.security.PlatformRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

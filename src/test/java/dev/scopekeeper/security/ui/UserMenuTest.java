@@ -1,4 +1,4 @@
-package dev.scopekeeper.base.ui;
+package dev.scopekeeper.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,5 @@
-package dev.scopekeeper.base.api;
+package dev.scopekeeper.authz;
 
-import dev.scopekeeper.authz.NoAuthentication;
-import dev.scopekeeper.authz.Operation;
-import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.scopekeeper.base.ui;
+package dev.scopekeeper.security.ui;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;

@@ -1,4 +1,4 @@
-package dev.scopekeeper.admin.ui;
+package dev.scopekeeper.pat.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.scopekeeper.base.ListQuery;
+import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
+import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.DomainTokenRow;
 import dev.scopekeeper.pat.DomainTokenService;
 import dev.scopekeeper.pat.PatScopeView;
@@ -43,7 +45,9 @@ public class DomainAccessTokensPanel extends VerticalLayout {
         grid.addColumn(r -> r.scopes().stream().map(this::scopeText).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("admin.domainTokens.scopes"))
                 .setKey("scopes");
-        grid.addColumn(r -> AdminFormat.instant(r.lastUsedAt(), getTranslation("admin.tokens.neverUsed")))
+        grid.addColumn(r -> r.lastUsedAt() == null
+                        ? getTranslation("admin.tokens.neverUsed")
+                        : PatFormat.exact(r.lastUsedAt()))
                 .setHeader(getTranslation("admin.domainTokens.lastUsed"));
         grid.addColumn(r -> getTranslation("admin.status." + r.status().wireName()))
                 .setHeader(getTranslation("admin.domainTokens.status"))
@@ -103,8 +107,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
     private void confirmRemoveScope() {
         DomainTokenRow token = selectedToken().orElseThrow();
         PatScopeView scope = scopes.getSelectedItems().stream().findFirst().orElseThrow();
-        AdminDialogs.confirm(
-                this,
+        confirm(
                 getTranslation("admin.domainTokens.removeScope.title"),
                 getTranslation(
                         "admin.domainTokens.removeScope.text", scopeText(scope), token.name(), token.ownerName()),
@@ -120,8 +123,7 @@ public class DomainAccessTokensPanel extends VerticalLayout {
 
     private void confirmRevokeAccess() {
         DomainTokenRow token = selectedToken().orElseThrow();
-        AdminDialogs.confirm(
-                this,
+        confirm(
                 getTranslation("admin.domainTokens.revokeAccess.title"),
                 getTranslation(
                         "admin.domainTokens.revokeAccess.text",
@@ -136,6 +138,17 @@ public class DomainAccessTokensPanel extends VerticalLayout {
                             NotificationVariant.SUCCESS);
                     refresh();
                 });
+    }
+
+    /** The confirmation of a destructive action; a service refusal becomes an error notification. */
+    private void confirm(String title, String text, String confirmText, Runnable action) {
+        Feedback.confirm(title, text, confirmText, () -> {
+            try {
+                action.run();
+            } catch (ServiceException ex) {
+                new FieldErrors(this::getTranslation).show(ex);
+            }
+        });
     }
 
     private void refresh() {
