@@ -39,6 +39,7 @@ public class DomainTokenService {
 
     private final PatRepository pats;
     private final PatService patService;
+    private final PatMapper mapper;
     private final DomainAccess access;
     private final CurrentUser currentUser;
     private final UserDirectory users;
@@ -49,6 +50,7 @@ public class DomainTokenService {
     DomainTokenService(
             PatRepository pats,
             PatService patService,
+            PatMapper mapper,
             DomainAccess access,
             CurrentUser currentUser,
             UserDirectory users,
@@ -57,6 +59,7 @@ public class DomainTokenService {
             Clock clock) {
         this.pats = pats;
         this.patService = patService;
+        this.mapper = mapper;
         this.access = access;
         this.currentUser = currentUser;
         this.users = users;
@@ -192,7 +195,7 @@ public class DomainTokenService {
     }
 
     private String domainName(long domainId) {
-        return patService.domainName(domainId);
+        return mapper.domainName(domainId);
     }
 
     private PersonalAccessToken tokenInDomain(long domainId, long patId) {
@@ -203,7 +206,7 @@ public class DomainTokenService {
 
     /** {@code inDomain}: the token's scopes in the domain (the only ones a domain admin sees). */
     private DomainTokenRow row(PersonalAccessToken pat, List<PatScope> inDomain, Map<Long, String> names, Instant now) {
-        List<PatScopeView> scopes = patService.scopeViews(inDomain);
+        List<PatScopeView> scopes = mapper.scopeViews(inDomain);
         return new DomainTokenRow(
                 pat.getId(),
                 pat.getOwnerId(),

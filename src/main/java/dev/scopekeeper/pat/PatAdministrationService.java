@@ -46,6 +46,7 @@ public class PatAdministrationService {
 
     private final PatRepository pats;
     private final PatService patService;
+    private final PatMapper mapper;
     private final PatRevocations revocations;
     private final UserDirectory users;
     private final AuditLog audit;
@@ -55,6 +56,7 @@ public class PatAdministrationService {
     PatAdministrationService(
             PatRepository pats,
             PatService patService,
+            PatMapper mapper,
             PatRevocations revocations,
             UserDirectory users,
             AuditLog audit,
@@ -62,6 +64,7 @@ public class PatAdministrationService {
             Clock clock) {
         this.pats = pats;
         this.patService = patService;
+        this.mapper = mapper;
         this.revocations = revocations;
         this.users = users;
         this.audit = audit;
@@ -198,7 +201,7 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public PatDetails get(long patId) {
-        return patService.details(load(patId));
+        return mapper.details(load(patId));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -220,7 +223,7 @@ public class PatAdministrationService {
             throw new InvalidInput("reason", "admin.tokens.validation.reasonLength", PersonalAccessToken.REASON_MAX);
         }
         patService.revoke(pat, RevokedBy.ADMINISTRATOR, why, "revoked by an administrator");
-        return patService.details(pat);
+        return mapper.details(pat);
     }
 
     /**
@@ -243,7 +246,7 @@ public class PatAdministrationService {
                     "name=" + pat.getName() + ", revoked by "
                             + pat.getRevokedBy().wireName() + ": the owner may regenerate it again");
         }
-        return patService.details(pat);
+        return mapper.details(pat);
     }
 
     /** Revokes the given tokens (unknown and already revoked ones are skipped); returns how many were revoked. */

@@ -40,6 +40,7 @@ public class PatLifecycleService {
     public record GraceStatus(Instant until, long uses) {}
 
     private final PatService patService;
+    private final PatMapper mapper;
     private final PatRepository pats;
     private final PatLifecyclePolicyRepository policies;
     private final CurrentUser currentUser;
@@ -50,6 +51,7 @@ public class PatLifecycleService {
 
     PatLifecycleService(
             PatService patService,
+            PatMapper mapper,
             PatRepository pats,
             PatLifecyclePolicyRepository policies,
             CurrentUser currentUser,
@@ -58,6 +60,7 @@ public class PatLifecycleService {
             PatGraceUsage graceUsage,
             Clock clock) {
         this.patService = patService;
+        this.mapper = mapper;
         this.pats = pats;
         this.policies = policies;
         this.currentUser = currentUser;
@@ -149,7 +152,7 @@ public class PatLifecycleService {
                 cb.greaterThan(root.get("expiresAt"), now),
                 cb.lessThanOrEqualTo(root.get("expiresAt"), until));
         Page<PersonalAccessToken> result = pats.findAll(spec, page);
-        return ListResult.of(result, page, pat -> patService.summary(pat, now));
+        return ListResult.of(result, page, pat -> mapper.summary(pat, now));
     }
 
     /** Whether a token expiring at that instant counts as "expiring soon" now. */

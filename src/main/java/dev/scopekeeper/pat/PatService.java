@@ -2,41 +2,26 @@ package dev.scopekeeper.pat;
 
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
-import dev.scopekeeper.authz.DomainAccess;
-import dev.scopekeeper.authz.DomainDirectory;
-import dev.scopekeeper.authz.EntityDirectory;
-import dev.scopekeeper.authz.EntityType;
-import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.OffsetPage;
 import dev.scopekeeper.base.ServiceException.Conflict;
-import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.security.AnyCredential;
 import dev.scopekeeper.security.CurrentUser;
 import dev.scopekeeper.security.UserCredentialsOnly;
-import dev.scopekeeper.security.UserDirectory;
-import dev.scopekeeper.security.UserProfile;
-import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,42 +45,34 @@ public class PatService {
     private final PatTokens tokens;
     private final PatPolicySource policy;
     private final CurrentUser currentUser;
-    private final UserDirectory users;
-    private final DomainAccess domainAccess;
-    private final DomainDirectory domains;
-    private final EntityDirectory entities;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final PatScopeViews scopeViews;
-    private final PatListCounts listCounts;
+    private final PatMapper mapper;
+    private final PatRequests requests;
+    private final PatListQueries listQueries;
 
     PatService(
             PatRepository pats,
             PatTokens tokens,
             PatPolicySource policy,
             CurrentUser currentUser,
-            UserDirectory users,
-            DomainAccess domainAccess,
-            DomainDirectory domains,
-            EntityDirectory entities,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
-            PatListCounts listCounts) {
+            PatMapper mapper,
+            PatRequests requests,
+            PatListQueries listQueries) {
         this.pats = pats;
         this.tokens = tokens;
         this.policy = policy;
         this.currentUser = currentUser;
-        this.users = users;
-        this.domainAccess = domainAccess;
-        this.domains = domains;
-        this.entities = entities;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.scopeViews = new PatScopeViews(domains, entities);
-        this.listCounts = listCounts;
+        this.mapper = mapper;
+        this.requests = requests;
+        this.listQueries = listQueries;
     }
 
     /** What a new token is made of; {@code userId} (administrators only) mints it for someone else. */
@@ -126,18 +103,18 @@ public class PatService {
     @Transactional
     public IssuedPat create(CreatePatRequest request) {
         long me = currentUser.id();
-        long ownerId = request.userId() == null ? me : mintFor(request.userId());
+        long ownerId = request.userId() == null ? me : requests.mintFor(request.userId());
         String name = Names.name("name", request.name());
-        String description = checkedDescription(request.description());
+        String description = requests.checkedDescription(request.description());
         Instant now = now();
-        Instant expiresAt = checkedExpiry(request.duration(), now);
+        Instant expiresAt = requests.checkedExpiry(request.duration(), now);
         if (pats.existsByOwnerIdAndName(ownerId, name)) {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
         String secret = tokens.generate();
         PersonalAccessToken pat = new PersonalAccessToken(
                 ownerId, me, name, description, tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
-        addScopes(pat, request.scopes() == null ? List.of() : request.scopes());
+        requests.addScopes(pat, request.scopes() == null ? List.of() : request.scopes());
         try {
             pat = pats.saveAndFlush(pat);
         } catch (DataIntegrityViolationException e) {
@@ -160,7 +137,7 @@ public class PatService {
                     now,
                     null));
         }
-        return new IssuedPat(details(pat), secret);
+        return new IssuedPat(mapper.details(pat), secret);
     }
 
     /**
@@ -170,93 +147,21 @@ public class PatService {
      */
     @Transactional(readOnly = true)
     public ListResult<PatSummary> list(PatQuery query) {
-        long me = currentUser.id();
-        Instant now = now();
-        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
-        Specification<PersonalAccessToken> spec = mineMatching(me, query, now);
-        Slice<PersonalAccessToken> slice = slice(spec, page);
-        long total = !slice.hasNext() && (slice.hasContent() || page.offset() == 0)
-                ? page.offset() + slice.getNumberOfElements()
-                : listCounts.total(
-                        me,
-                        new PatListCounts.Filter(query.status().orElse(null), searched(query)),
-                        now,
-                        () -> pats.count(spec),
-                        () -> pats.findNextExpiry(me, now));
-        return new ListResult<>(
-                total,
-                (int) page.offset(),
-                page.limit(),
-                slice.getContent().stream().map(pat -> summary(pat, now)).toList());
+        return listQueries.list(currentUser.id(), query, now());
     }
 
     /** A page of my tokens without any total: the PAT table pages on without counting. */
     @Transactional(readOnly = true)
     public Slice<PatSummary> listSlice(PatQuery query) {
-        long me = currentUser.id();
-        Instant now = now();
-        OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
-        return slice(mineMatching(me, query, now), page).map(pat -> summary(pat, now));
+        return listQueries.listSlice(currentUser.id(), query, now());
     }
 
-    private static String searched(PatQuery query) {
-        return query.name() == null || query.name().isBlank()
-                ? null
-                : query.name().strip();
-    }
-
-    /** My tokens matching the query's status (at {@code now}) and name search. */
-    /**
-     * A page of tokens. Deep in a long list (from offset {@value #DEEP_PAGE}) the ids come first, from the index
-     * alone, then the page's rows by id: an offset of 50,000 otherwise reads 50,000 rows only to skip them.
-     */
-    private Slice<PersonalAccessToken> slice(Specification<PersonalAccessToken> spec, OffsetPage page) {
-        if (page.offset() < DEEP_PAGE) {
-            return pats.findBy(spec, q -> q.slice(page));
-        }
-        List<Long> ids = pats.findIds(spec, page, page.limit() + 1);
-        boolean hasNext = ids.size() > page.limit();
-        List<Long> pageIds = hasNext ? ids.subList(0, page.limit()) : ids;
-        Map<Long, PersonalAccessToken> byId =
-                pats.findAllById(pageIds).stream().collect(Collectors.toMap(PersonalAccessToken::getId, pat -> pat));
-        List<PersonalAccessToken> rows =
-                pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
-        return new SliceImpl<>(rows, page, hasNext);
-    }
-
-    /** From this offset on, a page reads ids first (see {@link #slice}). */
-    static final int DEEP_PAGE = 500;
-
-    private static Specification<PersonalAccessToken> mineMatching(long me, PatQuery query, Instant now) {
-        String name = searched(query);
-        return (root, cq, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("ownerId"), me));
-            query.status()
-                    .ifPresent(status -> where.add(
-                            switch (status) {
-                                case REVOKED -> cb.isNotNull(root.get("revokedAt"));
-                                case EXPIRED ->
-                                    cb.and(
-                                            cb.isNull(root.get("revokedAt")),
-                                            cb.lessThanOrEqualTo(root.get("expiresAt"), now));
-                                case ACTIVE ->
-                                    cb.and(
-                                            cb.isNull(root.get("revokedAt")),
-                                            cb.or(
-                                                    cb.isNull(root.get("expiresAt")),
-                                                    cb.greaterThan(root.get("expiresAt"), now)));
-                            }));
-            if (name != null) {
-                where.add(cb.like(root.get("name"), "%" + escapeLike(name) + "%", '\\'));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
-    }
+    /** From this offset on, a page of the list reads ids first (see {@link PatListQueries}). */
+    static final int DEEP_PAGE = PatListQueries.DEEP_PAGE;
 
     @Transactional(readOnly = true)
     public PatDetails get(long patId) {
-        return details(mine(patId));
+        return mapper.details(mine(patId));
     }
 
     @Transactional
@@ -270,15 +175,15 @@ public class PatService {
         pat.rename(name);
         events.publishEvent(new PatListCounts.Changed(pat.getOwnerId()));
         audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
-        return details(pat);
+        return mapper.details(pat);
     }
 
     @Transactional
     public PatDetails describe(long patId, String description) {
         PersonalAccessToken pat = mine(patId);
-        pat.describe(checkedDescription(description));
+        pat.describe(requests.checkedDescription(description));
         audit.record(AuditEventType.PAT_DESCRIBED, TARGET, patId, "name=" + pat.getName());
-        return details(pat);
+        return mapper.details(pat);
     }
 
     /**
@@ -294,12 +199,9 @@ public class PatService {
             throw finalRevocation(pat);
         }
         Instant now = now();
-        Instant expiresAt = checkedExpiry(duration, now);
-        checkedDescription(pat.getDescription());
-        int max = policy.current().maxScopes();
-        if (pat.getScopes().size() > max) {
-            throw new InvalidInput("scopes", "pat.validation.scopes.tooMany", max);
-        }
+        Instant expiresAt = requests.checkedExpiry(duration, now);
+        requests.checkedDescription(pat.getDescription());
+        requests.checkScopeCount(pat);
         String secret = tokens.generate();
         pat.regenerate(tokens.digest(secret), PatTokens.hint(secret), now, expiresAt);
         pats.flush();
@@ -309,7 +211,7 @@ public class PatService {
                 TARGET,
                 patId,
                 "name=" + pat.getName() + ", expires=" + (expiresAt == null ? "never" : expiresAt));
-        return new IssuedPat(details(pat), secret);
+        return new IssuedPat(mapper.details(pat), secret);
     }
 
     /** Immediate and idempotent; the token stays listed as revoked. The owner may regenerate it later. */
@@ -317,7 +219,7 @@ public class PatService {
     public PatDetails revoke(long patId) {
         PersonalAccessToken pat = mine(patId);
         revoke(pat, RevokedBy.OWNER, null, "revoked by the owner");
-        return details(pat);
+        return mapper.details(pat);
     }
 
     /**
@@ -413,7 +315,7 @@ public class PatService {
     @Transactional(readOnly = true)
     public ListResult<PatScopeView> listScopes(long patId, int offset, int limit) {
         OffsetPage page = OffsetPage.of(offset, limit, Sort.unsorted());
-        List<PatScopeView> all = scopeViews(mine(patId));
+        List<PatScopeView> all = mapper.scopeViews(mine(patId));
         int from = (int) Math.min(page.offset(), all.size());
         int to = Math.min(from + limit, all.size());
         return new ListResult<>(all.size(), offset, limit, all.subList(from, to));
@@ -426,11 +328,11 @@ public class PatService {
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
         }
-        int added = addScopes(pat, scopes);
+        int added = requests.addScopes(pat, scopes);
         pats.flush();
         changed(pat);
         audit.record(AuditEventType.PAT_SCOPES_ADDED, TARGET, patId, "name=" + pat.getName() + ", added=" + added);
-        return details(pat);
+        return mapper.details(pat);
     }
 
     /** Removes the scopes equal to the given ones (unknown ones are ignored). */
@@ -442,7 +344,7 @@ public class PatService {
         }
         int removed = 0;
         for (ScopeRequest scope : scopes) {
-            removed += pat.removeScope(parseScope(scope, pat.getOwnerId(), false)) ? 1 : 0;
+            removed += pat.removeScope(requests.parseScope(scope, pat.getOwnerId(), false)) ? 1 : 0;
         }
         return scopesRemoved(pat, removed);
     }
@@ -475,7 +377,7 @@ public class PatService {
                 TARGET,
                 pat.getId(),
                 "name=" + pat.getName() + ", removed=" + removed);
-        return details(pat);
+        return mapper.details(pat);
     }
 
     // --- rules ---
@@ -485,206 +387,12 @@ public class PatService {
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
-    private long mintFor(long userId) {
-        if (!currentUser.isAdmin()) {
-            throw new Forbidden("pat.error.onlyAdminsMintForOthers");
-        }
-        UserProfile owner =
-                users.find(userId).orElseThrow(() -> new InvalidInput("user_id", "pat.validation.user.unknown"));
-        if (!owner.enabled()) {
-            throw new InvalidInput("user_id", "pat.validation.user.disabled", owner.username());
-        }
-        return owner.id();
-    }
-
-    /** A missing duration means the policy's default duration. */
-    private Instant checkedExpiry(PatDuration requested, Instant now) {
-        PatPolicy rules = policy.current();
-        PatDuration duration = requested == null ? rules.defaultPatDuration() : requested;
-        if (duration instanceof PatDuration.Never) {
-            if (!rules.neverAllowed()) {
-                throw new InvalidInput("duration", "pat.validation.duration.neverForbidden");
-            }
-            return null;
-        }
-        Instant expiresAt = duration.expiresAt(now);
-        if (!expiresAt.isAfter(now)) {
-            throw new InvalidInput("duration", "pat.validation.duration.past");
-        }
-        if (expiresAt.isAfter(now.plus(rules.maxLifetime()))) {
-            throw new InvalidInput(
-                    "duration",
-                    "pat.validation.duration.tooLong",
-                    rules.maxLifetime().toDays());
-        }
-        return expiresAt;
-    }
-
-    private String checkedDescription(String value) {
-        String description = Names.description("description", value);
-        if (description.isEmpty() && policy.current().descriptionRequired()) {
-            throw new InvalidInput("description", "pat.validation.description.required");
-        }
-        return description;
-    }
-
-    private int addScopes(PersonalAccessToken pat, List<ScopeRequest> requested) {
-        int added = 0;
-        for (ScopeRequest scope : requested) {
-            added += pat.addScope(parseScope(scope, pat.getOwnerId(), true)) ? 1 : 0;
-        }
-        int max = policy.current().maxScopes();
-        if (pat.getScopes().size() > max) {
-            throw new InvalidInput("scopes", "pat.validation.scopes.tooMany", max);
-        }
-        return added;
-    }
-
-    /**
-     * Validates a requested scope: the owner belongs to the domain, the entity type and operation come
-     * from the catalogue (or {@code *}), the entity exists in that domain (or {@code *}); a
-     * {@code domains} scope is locked to its own domain.
-     */
-    private PatScope.Key parseScope(ScopeRequest scope, long ownerId, boolean mustExist) {
-        if (scope == null || scope.domainId() == null) {
-            throw new InvalidInput("scopes", "pat.validation.scope.domainRequired");
-        }
-        long domainId = scope.domainId();
-        if (mustExist && domainAccess.roleOf(ownerId, domainId).isEmpty()) {
-            throw new InvalidInput("scopes", "pat.validation.scope.domainUnknown", domainId);
-        }
-        EntityType type = EntityType.fromWire(
-                        scope.entityType() == null ? "" : scope.entityType().strip())
-                .orElseThrow(() -> new InvalidInput(
-                        "scopes", "pat.validation.scope.entityTypeUnknown", String.valueOf(scope.entityType())));
-        String operation = scope.operation() == null ? "" : scope.operation().strip();
-        if (!PatScope.ANY.equals(operation) && Operation.find(type, operation).isEmpty()) {
-            throw new InvalidInput("scopes", "pat.validation.scope.operationUnknown", operation, type.wireName());
-        }
-        if (type == EntityType.DOMAINS) {
-            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
-        }
-        String entity = scope.entity() == null || scope.entity().isBlank()
-                ? PatScope.ANY
-                : scope.entity().strip();
-        if (!PatScope.ANY.equals(entity)) {
-            long entityId;
-            try {
-                entityId = Long.parseLong(entity);
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
-            }
-            if (mustExist && entities.entityName(domainId, type, entityId).isEmpty()) {
-                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
-            }
-            entity = Long.toString(entityId);
-        }
-        return new PatScope.Key(domainId, type, operation, entity);
-    }
-
     private void changed(PersonalAccessToken pat) {
         events.publishEvent(new PatEvents.TokenChanged(pat.getId()));
-    }
-
-    // --- mapping ---
-
-    PatSummary summary(PersonalAccessToken pat, Instant now) {
-        return new PatSummary(
-                pat.getId(),
-                pat.getOwnerId(),
-                pat.getName(),
-                pat.getDescription(),
-                pat.status(now),
-                pat.getIssuedAt(),
-                pat.getExpiresAt(),
-                pat.getRevokedAt(),
-                pat.getLastUsedAt(),
-                pat.getLastUsedIp(),
-                pat.getSecretHint(),
-                pat.getScopes().stream()
-                        .map(s -> {
-                            PatScope.Key key = s.key();
-                            return new PatScopeView(
-                                    s.getId(),
-                                    key.domainId(),
-                                    null,
-                                    key.entityType().wireName(),
-                                    key.operation(),
-                                    key.entity(),
-                                    null);
-                        })
-                        .toList(),
-                pat.getRevokedBy(),
-                pat.getRevokedReason());
-    }
-
-    /** Also used by the administrators' and domain admins' token services (same package). */
-    PatDetails details(PersonalAccessToken pat) {
-        // owner and creator in one query
-        java.util.Map<Long, String> names =
-                users.usernames(new java.util.HashSet<>(List.of(pat.getOwnerId(), pat.getCreatedById())));
-        return new PatDetails(
-                pat.getId(),
-                pat.getOwnerId(),
-                names.getOrDefault(pat.getOwnerId(), "#" + pat.getOwnerId()),
-                pat.getCreatedById(),
-                names.getOrDefault(pat.getCreatedById(), "#" + pat.getCreatedById()),
-                pat.getName(),
-                pat.getDescription(),
-                pat.status(now()),
-                pat.getIssuedAt(),
-                pat.getExpiresAt(),
-                pat.getRevokedAt(),
-                pat.getLastUsedAt(),
-                pat.getLastUsedIp(),
-                pat.getUseCount(),
-                pat.getSecretHint(),
-                scopeViews(pat),
-                pat.getRevokedBy(),
-                pat.getRevokedReason(),
-                pat.getRevocationLiftedAt(),
-                pat.revocationFinalForOwner());
-    }
-
-    String domainName(long domainId) {
-        return scopeViews.domainName(domainId);
-    }
-
-    String userName(long userId) {
-        return users.find(userId).map(UserProfile::username).orElse("#" + userId);
-    }
-
-    /** The token's scopes as shown; names resolved in batches (see {@link PatScopeViews}). */
-    List<PatScopeView> scopeViews(PersonalAccessToken pat) {
-        return scopeViews.of(pat.getScopes());
-    }
-
-    /** These scopes (of any tokens) as shown, names resolved in batches. */
-    List<PatScopeView> scopeViews(Collection<PatScope> scopes) {
-        return scopeViews.of(scopes);
     }
 
     /** The Clock's now at the database's precision (microseconds), so what is returned is what is stored. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Sort sort(PatQuery query) {
-        String property =
-                switch (query.sortBy() == null ? SortBy.NAME : query.sortBy()) {
-                    case NAME -> "name";
-                    case CREATED -> "issuedAt";
-                    case EXPIRES -> "expiresAt";
-                    case LAST_USED -> "lastUsedAt";
-                };
-        Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        // names are unique per owner, so the (owner_id, name) key serves that sort alone; other sorts break
-        // ties by id, which InnoDB keeps in every secondary index, so (owner_id, last_used_at) serves them
-        Sort sort = Sort.by(direction, property);
-        return property.equals("name") ? sort : sort.and(Sort.by(direction, "id"));
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
