@@ -1,9 +1,7 @@
 package dev.scopekeeper.pat.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,12 +27,9 @@ import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
-import dev.scopekeeper.pat.IssuedPat;
 import dev.scopekeeper.pat.LifecyclePolicyService;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
-import dev.scopekeeper.pat.PatDuration;
-import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
@@ -51,7 +45,8 @@ import java.util.Optional;
 /**
  * One token: name and description (edited in place), owner, creator, times, status row with Revoke and
  * Regenerate, the one-time secret panel right after create/regenerate, and the scope grid. Someone
- * else's token, or one that does not exist, shows the not-found view.
+ * else's token, or one that does not exist, shows the not-found view. The dialogs live in {@link RegenerateDialog},
+ * {@link AddScopeDialog} and {@link PatDetailConfirmations}; the view keeps the fields and the wiring.
  */
 @Route("pats/:id([0-9]{1,18})")
 @PermitAll
@@ -85,13 +80,13 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final boolean admin;
     private final long meId;
     private final ScopeChoices scopeChoices;
-    private final Clock clock;
+    private final RegenerateDialog regenerateDialog;
+    private final AddScopeDialog addScopeDialog;
     private final PatFormat format;
     private final FieldErrors errors;
     private PatDetails pat;
 
     private final PatLifecycleService lifecycle;
-    private final LifecyclePolicyService lifecyclePolicy;
     final GraceRotation.Row graceRow = new GraceRotation.Row(this::stopGrace);
 
     PatDetailView(
@@ -104,14 +99,14 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
             LifecyclePolicyService lifecyclePolicy) {
         this.pats = pats;
         this.lifecycle = lifecycle;
-        this.lifecyclePolicy = lifecyclePolicy;
         this.patAdministration = patAdministration;
         this.admin = users.me().isAdmin();
         this.meId = users.me().id();
         mintedNotice.addClassName("sk-success");
         mintedNotice.setVisible(false);
         this.scopeChoices = scopeChoices;
-        this.clock = clock;
+        this.regenerateDialog = new RegenerateDialog(this, pats, lifecycle, lifecyclePolicy, clock);
+        this.addScopeDialog = new AddScopeDialog(this, pats, scopeChoices);
         this.format = new PatFormat(clock, this::getTranslation);
         addClassNames("sk-page", "sk-pat-detail");
 
@@ -338,11 +333,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     // --- status row ---
 
     private void confirmRevoke() {
-        Feedback.confirm(
-                getTranslation("pat.ui.revoke.header", pat.name()),
-                getTranslation("pat.ui.revoke.text"),
-                getTranslation("pat.ui.yes"),
-                getTranslation("pat.ui.no"),
+        PatDetailConfirmations.revoke(
+                this,
+                pat,
                 () -> attempt(() -> {
                     show(administering ? patAdministration.revoke(pat.id()) : pats.revoke(pat.id()));
                     Feedback.success("pat.ui.revoke.done", pat.name());
@@ -350,37 +343,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     }
 
     private void openRegenerate() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("pat.ui.regenerate.header", pat.name()));
-        DurationField duration = new DurationField(pats.currentPolicy(), clock);
-        Select<PatGrace> grace = GraceRotation.field(lifecyclePolicy.get().maxGrace());
-        FieldErrors dialogErrors =
-                new FieldErrors(this::getTranslation).bind("duration", duration).bind("grace", grace);
-        dialog.add(new Paragraph(getTranslation("pat.ui.regenerate.text")), duration, grace);
-        Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
-        Button confirm = new Button(getTranslation("pat.ui.regenerate"));
-        confirm.addThemeVariants(ButtonVariant.PRIMARY);
-        confirm.addClickListener(e -> {
-            dialogErrors.clear();
-            Optional<PatDuration> chosen = duration.value();
-            if (chosen.isEmpty()) {
-                return;
-            }
-            try {
-                IssuedPat issued = lifecycle.regenerate(pat.id(), chosen.get(), grace.getValue());
-                dialog.close();
-                show(issued.pat());
-                showSecret(issued.secret());
-                Feedback.show(getTranslation("pat.ui.regenerate.done", pat.name()), NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                dialogErrors.show(ex);
-            }
+        regenerateDialog.open(pat, issued -> {
+            show(issued.pat());
+            showSecret(issued.secret());
+            Feedback.show(getTranslation("pat.ui.regenerate.done", pat.name()), NotificationVariant.SUCCESS);
         });
-        confirm.addClickShortcut(Key.ENTER).listenOn(dialog);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.addClassName("sk-dialog");
-        dialog.open();
-        duration.duration.focus();
     }
 
     // --- scopes ---
@@ -476,53 +443,21 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     }
 
     private void openAddScope() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("pat.ui.scopes.add"));
-        ScopesEditor editor = new ScopesEditor(scopeChoices, 1);
-        FieldErrors dialogErrors = new FieldErrors(this::getTranslation).bind("scopes", editor);
-        dialog.add(editor);
-        Button cancel = new Button(getTranslation("pat.ui.cancel"), e -> dialog.close());
-        Button confirm = new Button(getTranslation("pat.ui.add"));
-        confirm.addThemeVariants(ButtonVariant.PRIMARY);
-        confirm.addClickListener(e -> {
-            dialogErrors.clear();
-            if (!editor.validate()) {
-                return;
-            }
-            List<ScopeRequest> requested = editor.value();
-            if (requested.isEmpty()) {
-                editor.setErrorMessage(getTranslation("pat.validation.scopes.required"));
-                editor.setInvalid(true);
-                return;
-            }
-            try {
-                show(pats.addScopes(pat.id(), requested));
-                dialog.close();
-                scopeGrid.getDataProvider().refreshAll();
-                Feedback.show(getTranslation("pat.ui.scopes.added"), NotificationVariant.SUCCESS);
-            } catch (ServiceException ex) {
-                if (!editor.showAtRow(ex)) {
-                    dialogErrors.show(ex);
-                }
-            }
+        addScopeDialog.open(pat, added -> {
+            show(added);
+            scopeGrid.getDataProvider().refreshAll();
+            Feedback.show(getTranslation("pat.ui.scopes.added"), NotificationVariant.SUCCESS);
         });
-        dialog.getFooter().add(cancel, confirm);
-        dialog.addClassNames("sk-dialog", "sk-scope-dialog");
-        dialog.open();
     }
 
     private void confirmClearScopes() {
-        Feedback.confirm(
-                getTranslation("pat.ui.scopes.deleteAll.header", pat.name()),
-                getTranslation("pat.ui.scopes.deleteAll.text", pat.scopes().size()),
-                getTranslation("pat.ui.deleteAll"),
-                () -> {
-                    attempt(() -> {
-                        show(pats.clearScopes(pat.id()));
-                        Feedback.success("pat.ui.scopes.deleteAll.done");
-                    });
-                    scopeGrid.getDataProvider().refreshAll();
-                });
+        PatDetailConfirmations.clearScopes(this, pat, () -> {
+            attempt(() -> {
+                show(pats.clearScopes(pat.id()));
+                Feedback.success("pat.ui.scopes.deleteAll.done");
+            });
+            scopeGrid.getDataProvider().refreshAll();
+        });
     }
 
     /** Runs a change and shows a refusal readably. */
