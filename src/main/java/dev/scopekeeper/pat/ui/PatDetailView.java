@@ -156,7 +156,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         deleteAllScopes.setIcon(VaadinIcon.TRASH.create());
         deleteAllScopes.addThemeVariants(ButtonVariant.ERROR);
         deleteAllScopes.addClickListener(e -> confirmClearScopes());
-        configureScopeGrid();
+        ScopeGridColumns.configure(scopeGrid, this, this::deleteScopeButton);
 
         Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
         statusLabel.addClassName("sk-label");
@@ -352,50 +352,13 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     // --- scopes ---
 
-    private void configureScopeGrid() {
-        scopeGrid.addClassName("sk-scope-grid");
-        scopeGrid.setAriaLabel(getTranslation("pat.ui.scopes.title"));
-        scopeGrid
-                .addColumn(PatScopeView::domainName)
-                .setHeader(getTranslation("pat.ui.scope.domain"))
-                .setKey("domain")
-                .setAutoWidth(true);
-        scopeGrid
-                .addColumn(s -> getTranslation("entityType." + s.entityType()))
-                .setHeader(getTranslation("pat.ui.scope.entityType"))
-                .setKey("entityType")
-                .setAutoWidth(true);
-        scopeGrid
-                .addColumn(s ->
-                        "*".equals(s.operation()) ? getTranslation("pat.ui.scope.allOperationsShort") : s.operation())
-                .setHeader(getTranslation("pat.ui.scope.operation"))
-                .setKey("operation")
-                .setAutoWidth(true);
-        scopeGrid
-                .addColumn(s -> s.entityName() == null ? getTranslation("pat.ui.scope.any") : s.entityName())
-                .setHeader(getTranslation("pat.ui.scope.entity"))
-                .setKey("entity")
-                .setAutoWidth(true);
-        scopeGrid
-                .addComponentColumn(this::deleteScopeButton)
-                .setKey("actions")
-                .setFlexGrow(0)
-                .setWidth("5rem");
-        // the rows are the scopes the page loaded with the token (names resolved in batches): no second load
-        scopeGrid.setItems(List.of());
-        scopeGrid.setAllRowsVisible(true);
-        Paragraph empty = new Paragraph(getTranslation("pat.ui.scopes.empty"));
-        empty.addClassName("sk-muted");
-        scopeGrid.setEmptyStateComponent(empty);
-    }
-
     private Button deleteScopeButton(PatScopeView scope) {
         Button delete = new Button(VaadinIcon.TRASH.create());
         delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         delete.setAriaLabel(getTranslation("pat.ui.scope.delete"));
         delete.setTooltipText(getTranslation("pat.ui.scope.delete"));
-        delete.setAriaLabel(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
-        delete.setTooltipText(getTranslation("pat.ui.scope.deleteOne", describe(scope)));
+        delete.setAriaLabel(getTranslation("pat.ui.scope.deleteOne", ScopeGridColumns.describe(this, scope)));
+        delete.setTooltipText(getTranslation("pat.ui.scope.deleteOne", ScopeGridColumns.describe(this, scope)));
         delete.addClickListener(e -> {
             try {
                 show(pats.removeScopesById(pat.id(), List.of(scope.id())));
@@ -409,23 +372,13 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         return delete;
     }
 
-    /** "Clients · view · Sensor 7 in Acme": what a scope row says, for its delete button and the undo notice. */
-    private String describe(PatScopeView scope) {
-        return getTranslation("entityType." + scope.entityType()) + " · "
-                + ("*".equals(scope.operation())
-                        ? getTranslation("pat.ui.scope.allOperationsShort")
-                        : scope.operation())
-                + " · " + (scope.entityName() == null ? getTranslation("pat.ui.scope.any") : scope.entityName())
-                + " · " + scope.domainName();
-    }
-
     /** A deleted scope can be put back from the notice, instead of a confirmation before every delete. */
     private void offerUndo(PatScopeView scope) {
         Button undo = new Button(getTranslation("pat.ui.scope.undo"));
         undo.addThemeVariants(ButtonVariant.TERTIARY);
         Notification notice = Feedback.show(
                 NotificationVariant.SUCCESS,
-                new Span(getTranslation("pat.ui.scope.deletedUndo", describe(scope))),
+                new Span(getTranslation("pat.ui.scope.deletedUndo", ScopeGridColumns.describe(this, scope))),
                 undo);
         notice.setDuration(8_000);
         undo.addClickListener(e -> {
