@@ -6,12 +6,16 @@ import dev.scopekeeper.security.UserCredentialsOnly;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -44,9 +48,15 @@ public final class OperationAuthorization {
 
     /** The credential rule ({@link UserCredentialsOnly}). */
     static AuthorizationManager<MethodInvocation> credentials() {
+        // what the reflection finds for a method is the same on every call: looked up once per method
+        Map<MethodClassKey, Optional<UserCredentialsOnly>> rules = new ConcurrentHashMap<>();
         return (authentication, call) -> {
             Class<?> target = targetClass(call);
-            UserCredentialsOnly rule = credentialRule(AopUtils.getMostSpecificMethod(call.getMethod(), target), target);
+            UserCredentialsOnly rule = rules.computeIfAbsent(
+                            new MethodClassKey(call.getMethod(), target),
+                            key -> Optional.ofNullable(
+                                    credentialRule(AopUtils.getMostSpecificMethod(call.getMethod(), target), target)))
+                    .orElse(null);
             if (rule != null && isPersonalAccessToken(authentication)) {
                 throw new Forbidden(rule.value());
             }
@@ -56,19 +66,66 @@ public final class OperationAuthorization {
 
     /** The declared operation ({@link RequiresOperation}). */
     static AuthorizationManager<MethodInvocation> operations(ObjectProvider<DomainAccess> access) {
+        Map<MethodClassKey, Optional<Declared>> declarations = new ConcurrentHashMap<>();
         return (authentication, call) -> {
-            Method method = AopUtils.getMostSpecificMethod(call.getMethod(), targetClass(call));
-            RequiresOperation required = method.getAnnotation(RequiresOperation.class);
-            if (required != null) {
-                Operation op = required.value();
+            Class<?> target = targetClass(call);
+            Declared declared = declarations
+                    .computeIfAbsent(
+                            new MethodClassKey(call.getMethod(), target),
+                            key -> Declared.of(AopUtils.getMostSpecificMethod(call.getMethod(), target)))
+                    .orElse(null);
+            if (declared != null) {
+                Operation op = declared.op();
                 if (op.isDomainBound()) {
-                    access.getObject().require(domainId(method, call.getArguments()), op, entityId(method, op, call));
+                    access.getObject().require(declared.domainId(call), op, declared.entityId(call));
                 } else {
                     access.getObject().requireUnbound(op);
                 }
             }
             return GRANTED;
         };
+    }
+
+    /** A method's declared operation and where its domain and entity ids are among its arguments (-1: none). */
+    private record Declared(Method method, Operation op, int domainIndex, int entityIndex) {
+
+        static Optional<Declared> of(Method method) {
+            RequiresOperation required = method.getAnnotation(RequiresOperation.class);
+            if (required == null) {
+                return Optional.empty();
+            }
+            Operation op = required.value();
+            if (!op.isDomainBound()) {
+                return Optional.of(new Declared(method, op, -1, -1));
+            }
+            String entity = entityParameter(op);
+            return Optional.of(new Declared(
+                    method,
+                    op,
+                    index(method, RequiresOperation.DOMAIN_ID),
+                    entity == null ? -1 : index(method, entity)));
+        }
+
+        long domainId(MethodInvocation call) {
+            Object value = call.getArguments()[domainIndex];
+            if (!(value instanceof Long id)) {
+                throw new IllegalStateException(method + " declares a domain operation but its "
+                        + RequiresOperation.DOMAIN_ID + " argument is " + value);
+            }
+            return id;
+        }
+
+        Long entityId(MethodInvocation call) {
+            if (entityIndex < 0) {
+                return null;
+            }
+            Object value = call.getArguments()[entityIndex];
+            if (!(value instanceof Long id)) {
+                throw new IllegalStateException(
+                        method + " declares " + op + " but its " + entityParameter(op) + " argument is " + value);
+            }
+            return id;
+        }
     }
 
     private static Class<?> targetClass(MethodInvocation call) {
@@ -126,27 +183,6 @@ public final class OperationAuthorization {
                         .anyMatch(a -> UserCredentialsOnly.PAT_AUTHORITY.equals(a.getAuthority()));
     }
 
-    private static long domainId(Method method, Object[] arguments) {
-        Object value = argument(method, arguments, RequiresOperation.DOMAIN_ID);
-        if (!(value instanceof Long id)) {
-            throw new IllegalStateException(method + " declares a domain operation but its "
-                    + RequiresOperation.DOMAIN_ID + " argument is " + value);
-        }
-        return id;
-    }
-
-    private static Long entityId(Method method, Operation op, MethodInvocation call) {
-        String name = entityParameter(op);
-        if (name == null) {
-            return null;
-        }
-        Object value = argument(method, call.getArguments(), name);
-        if (!(value instanceof Long id)) {
-            throw new IllegalStateException(method + " declares " + op + " but its " + name + " argument is " + value);
-        }
-        return id;
-    }
-
     /** The name of the parameter holding the entity {@code op} acts on, or null when it acts on its domain. */
     public static String entityParameter(Operation op) {
         return switch (op.entityType()) {
@@ -157,15 +193,15 @@ public final class OperationAuthorization {
         };
     }
 
-    /** The argument of the parameter with this name; fails when the method has no such parameter. */
-    static Object argument(Method method, Object[] arguments, String name) {
+    /** The position of the parameter with this name; fails when the method has no such parameter. */
+    static int index(Method method, String name) {
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             if (!parameters[i].isNamePresent()) {
                 throw new IllegalStateException("compile with -parameters: " + method);
             }
             if (parameters[i].getName().equals(name)) {
-                return arguments[i];
+                return i;
             }
         }
         throw new IllegalStateException(method + " has no parameter named " + name);
