@@ -1,14 +1,10 @@
 package dev.scopekeeper.domains;
 
 import static dev.scopekeeper.authz.Operation.DOMAINS_CREATE;
-import static dev.scopekeeper.authz.Operation.DOMAINS_DELETE_INVITATION;
 import static dev.scopekeeper.authz.Operation.DOMAINS_DISABLE;
 import static dev.scopekeeper.authz.Operation.DOMAINS_ENABLE;
 import static dev.scopekeeper.authz.Operation.DOMAINS_LIST;
-import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_DOMAIN_INVITATION;
-import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_INVITATION;
 import static dev.scopekeeper.authz.Operation.DOMAINS_READ;
-import static dev.scopekeeper.authz.Operation.DOMAINS_SEND_INVITATION;
 import static dev.scopekeeper.authz.Operation.DOMAINS_UPDATE;
 
 import dev.scopekeeper.authz.DomainAccess;
@@ -26,7 +22,6 @@ import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.Tags;
 import dev.scopekeeper.security.CurrentUser;
-import dev.scopekeeper.security.UserCredentialsOnly;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +38,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Domains, their invitations and the caller's current domain. One method per {@code domains} operation of
- * the catalogue (create, read, update, enable, disable, list, send_invitation, list_invitation,
- * list_domain_invitation, delete_invitation); the create_/list_ clients, channels and groups operations
- * live in the entity services. Accepting and rejecting an invitation is the invitee's own business.
+ * Domains themselves. One method per {@code domains} operation of the catalogue on the domain (create, read,
+ * update, enable, disable, list); invitations are {@link InvitationService}'s, members {@link MemberService}'s,
+ * the caller's current domain {@link CurrentDomainService}'s, and the create_/list_ clients, channels and groups
+ * operations live in the entity services.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -54,12 +49,9 @@ public class DomainService {
 
     private static final Pattern ROUTE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Sort BY_NAME = Sort.by("name", "id");
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
 
     private final DomainRepository domains;
     private final DomainMemberRepository members;
-    private final InvitationRepository invitations;
-    private final UserPreferenceRepository preferences;
     private final DomainAccess access;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -67,15 +59,11 @@ public class DomainService {
     DomainService(
             DomainRepository domains,
             DomainMemberRepository members,
-            InvitationRepository invitations,
-            UserPreferenceRepository preferences,
             DomainAccess access,
             CurrentUser currentUser,
             Clock clock) {
         this.domains = domains;
         this.members = members;
-        this.invitations = invitations;
-        this.preferences = preferences;
         this.access = access;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -206,178 +194,6 @@ public class DomainService {
                         .stream()
                         .collect(Collectors.toMap(DomainMember::getDomainId, DomainMember::getRole));
         return ListResult.of(result, page, d -> d.toView(roles.get(d.getId())));
-    }
-
-    /**
-     * domains.send_invitation to an existing user, by id. An id is only good for a user the caller can see (who
-     * shares a domain with them; platform administrators see everyone): unknown ids and the ids of users the
-     * caller cannot see get the same "No such user", so ids cannot be probed for usernames. Users one cannot see
-     * are invited by username, which the inviter must already know.
-     */
-    @RequiresOperation(DOMAINS_SEND_INVITATION)
-    @Transactional
-    public InvitationView sendInvitation(long domainId, long inviteeId, DomainRole role) {
-        if (!canSee(inviteeId)) {
-            throw new InvalidInput("invitee", "invitation.userUnknown");
-        }
-        return invite(domainId, inviteeId, role);
-    }
-
-    /** Whether the caller may learn who the user with this id is: themselves, a co-member, or anyone for admins. */
-    boolean canSee(long userId) {
-        long me = currentUser.id();
-        if (access.isPlatformAdmin()) {
-            return members.userExists(userId);
-        }
-        return userId == me || members.shareADomain(me, userId);
-    }
-
-    /** domains.send_invitation to an existing user, by username. */
-    @RequiresOperation(DOMAINS_SEND_INVITATION)
-    @Transactional
-    public InvitationView sendInvitation(long domainId, String inviteeUsername, DomainRole role) {
-        long inviteeId = members.findUserIdByUsername(inviteeUsername == null ? "" : inviteeUsername.strip())
-                .orElseThrow(() -> new InvalidInput("invitee", "invitation.userUnknown"));
-        return invite(domainId, inviteeId, role);
-    }
-
-    /**
-     * Invites a user the caller already identified (by id they can see, or by username); the caller's
-     * domains.send_invitation is checked again, so a PAT needs that scope too.
-     */
-    @RequiresOperation(DOMAINS_SEND_INVITATION)
-    InvitationView invite(long domainId, long inviteeId, DomainRole role) {
-        if (role == null) {
-            throw new InvalidInput("role", "validation.role.required");
-        }
-        if (members.findRole(domainId, inviteeId).isPresent()) {
-            throw new Conflict("invitee", "invitation.alreadyMember");
-        }
-        if (invitations.existsByDomainIdAndInviteeIdAndState(domainId, inviteeId, InvitationState.PENDING)) {
-            throw new Conflict("invitee", "invitation.alreadyPending");
-        }
-        Invitation invitation =
-                invitations.saveAndFlush(new Invitation(domainId, inviteeId, role, currentUser.id(), clock.instant()));
-        return invitations.findView(invitation.getId()).orElseThrow();
-    }
-
-    /** domains.list_invitation: the invitations the caller sent, newest first. */
-    @RequiresOperation(DOMAINS_LIST_INVITATION)
-    @Transactional(readOnly = true)
-    public ListResult<InvitationView> listInvitation(int offset, int limit) {
-        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
-        Optional<Set<Long>> visible = access.visibleDomainIds(DOMAINS_LIST_INVITATION);
-        if (visible.isPresent() && visible.get().isEmpty()) {
-            return ListResult.empty(page);
-        }
-        Page<InvitationView> result =
-                invitations.findSentBy(currentUser.id(), visible.isEmpty(), visible.orElse(Set.of(-1L)), page);
-        return ListResult.of(result, page, v -> v);
-    }
-
-    /** domains.list_domain_invitation: every invitation of the domain, newest first. */
-    @RequiresOperation(DOMAINS_LIST_DOMAIN_INVITATION)
-    @Transactional(readOnly = true)
-    public ListResult<InvitationView> listDomainInvitation(long domainId, int offset, int limit) {
-        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
-        return ListResult.of(invitations.findByDomain(domainId, page), page, v -> v);
-    }
-
-    /** domains.delete_invitation (any state; a pending one can then no longer be accepted). */
-    @RequiresOperation(DOMAINS_DELETE_INVITATION)
-    @Transactional
-    public void deleteInvitation(long domainId, long invitationId) {
-        invitations.delete(invitations
-                .findByIdAndDomainId(invitationId, domainId)
-                .orElseThrow(() -> new NotFound("invitation.notFound")));
-    }
-
-    /** The pending invitations addressed to the caller, newest first. */
-    @UserCredentialsOnly
-    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
-    @Transactional(readOnly = true)
-    public ListResult<InvitationView> listReceivedInvitations(int offset, int limit) {
-        OffsetPage page = OffsetPage.of(offset, limit, NEWEST_FIRST);
-        return ListResult.of(invitations.findReceived(currentUser.id(), InvitationState.PENDING, page), page, v -> v);
-    }
-
-    /**
-     * The invitee joins the domain with the invited role. If they joined meanwhile, a higher invited role raises
-     * theirs and an equal one changes nothing; a stale invitation to a lower role is refused (409), never applied
-     * silently, so accepting can neither demote a member nor take away a domain's last admin.
-     */
-    @UserCredentialsOnly
-    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
-    @Transactional
-    public InvitationView acceptInvitation(long invitationId) {
-        Invitation invitation = pendingInvitationForMe(invitationId);
-        Optional<DomainMember> existing =
-                members.findByDomainIdAndUserId(invitation.getDomainId(), invitation.getInviteeId());
-        if (existing.isPresent() && !invitation.getRole().atLeast(existing.get().getRole())) {
-            throw new Conflict(
-                    null,
-                    "invitation.wouldLowerRole",
-                    existing.get().getRole().wireName(),
-                    invitation.getRole().wireName());
-        }
-        invitation.respond(InvitationState.ACCEPTED, clock.instant());
-        existing.ifPresentOrElse(
-                member -> member.setRole(invitation.getRole()),
-                () -> members.save(new DomainMember(
-                        invitation.getDomainId(), invitation.getInviteeId(), invitation.getRole(), clock.instant())));
-        invitations.flush();
-        return invitations.findView(invitationId).orElseThrow();
-    }
-
-    @UserCredentialsOnly
-    @NotADomainOperation("the invitee's own invitations: only those addressed to the caller")
-    @Transactional
-    public InvitationView rejectInvitation(long invitationId) {
-        Invitation invitation = pendingInvitationForMe(invitationId);
-        invitation.respond(InvitationState.REJECTED, clock.instant());
-        invitations.flush();
-        return invitations.findView(invitationId).orElseThrow();
-    }
-
-    /**
-     * The domain the UI works in: the remembered one while the caller may still read it, else the first of
-     * their domains by name; empty when they have none.
-     */
-    @RequiresOperation(DOMAINS_LIST)
-    @Transactional(readOnly = true)
-    public Optional<DomainView> currentDomain() {
-        long me = currentUser.id();
-        Optional<Long> remembered = preferences
-                .findById(me)
-                .map(UserPreference::getCurrentDomainId)
-                .filter(id -> access.roleOf(me, id).isPresent());
-        if (remembered.isPresent()) {
-            return Optional.of(read(remembered.get()));
-        }
-        return list(ListQuery.page(0, 1)).items().stream().findFirst();
-    }
-
-    /** Makes a domain the caller can read their current domain, remembered across sessions. */
-    @RequiresOperation(DOMAINS_READ)
-    @Transactional
-    public DomainView switchDomain(long domainId) {
-        DomainView domain = read(domainId);
-        UserPreference preference =
-                preferences.findById(currentUser.id()).orElseGet(() -> new UserPreference(currentUser.id()));
-        preference.setCurrentDomainId(domainId);
-        preferences.save(preference);
-        return domain;
-    }
-
-    private Invitation pendingInvitationForMe(long invitationId) {
-        Invitation invitation = invitations
-                .findById(invitationId)
-                .filter(i -> i.getInviteeId() == currentUser.id())
-                .orElseThrow(() -> new NotFound("invitation.notFound"));
-        if (invitation.getState() != InvitationState.PENDING) {
-            throw new Conflict(null, "invitation.notPending");
-        }
-        return invitation;
     }
 
     private Domain load(long domainId) {

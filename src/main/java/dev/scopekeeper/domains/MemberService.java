@@ -32,16 +32,16 @@ public class MemberService {
     private final DomainAccess access;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final DomainService domains;
+    private final InvitationService invitations;
 
     MemberService(
             DomainMemberRepository members,
             DomainAccess access,
             Clock clock,
             ApplicationEventPublisher events,
-            DomainService domains) {
+            InvitationService invitations) {
         this.members = members;
-        this.domains = domains;
+        this.invitations = invitations;
         this.access = access;
         this.clock = clock;
         this.events = events;
@@ -66,7 +66,7 @@ public class MemberService {
         if (role == null) {
             throw new InvalidInput("role", "validation.role.required");
         }
-        if (members.findByDomainIdAndUserId(domainId, userId).isEmpty() && !domains.canSee(userId)) {
+        if (members.findByDomainIdAndUserId(domainId, userId).isEmpty() && !invitations.canSee(userId)) {
             throw new InvalidInput("userId", "member.userUnknown");
         }
         return add(domainId, userId, role);
@@ -87,7 +87,7 @@ public class MemberService {
     private MemberAddition add(long domainId, long userId, DomainRole role) {
         Optional<DomainMember> existing = members.findByDomainIdAndUserId(domainId, userId);
         if (existing.isEmpty() && !access.isPlatformAdmin()) {
-            return new MemberAddition(null, domains.invite(domainId, userId, role));
+            return new MemberAddition(null, invitations.invite(domainId, userId, role));
         }
         existing.ifPresentOrElse(
                 member -> {

@@ -28,7 +28,8 @@ public record PatDetails(
         RevokedBy revokedBy,
         String revokedReason,
         Instant revocationLiftedAt,
-        boolean regenerationBlocked) {
+        boolean regenerationBlocked)
+        implements PatOverview {
 
     public PatDetails {
         scopes = List.copyOf(scopes);

@@ -18,7 +18,8 @@ public record PatSummary(
         String secretHint,
         List<PatScopeView> scopes,
         RevokedBy revokedBy,
-        String revokedReason) {
+        String revokedReason)
+        implements PatOverview {
 
     public PatSummary {
         scopes = List.copyOf(scopes);

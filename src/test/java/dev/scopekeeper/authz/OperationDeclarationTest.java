@@ -12,7 +12,9 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ClientService;
@@ -45,6 +47,8 @@ class OperationDeclarationTest {
     /** The services whose methods act in one domain (or list domains). */
     static final List<Class<?>> DOMAIN_BOUND_SERVICES = List.of(
             DomainService.class,
+            InvitationService.class,
+            CurrentDomainService.class,
             MemberService.class,
             ClientService.class,
             ChannelService.class,

@@ -10,6 +10,7 @@ import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.entities.ChannelService;
@@ -64,6 +65,9 @@ class RoleMatrixTest {
 
     @Autowired
     DomainService domains;
+
+    @Autowired
+    InvitationService invitations;
 
     @Autowired
     MemberService members;
@@ -164,10 +168,10 @@ class RoleMatrixTest {
         on(Operation.DOMAINS_LIST, f -> domains.list(page));
         on(
                 Operation.DOMAINS_SEND_INVITATION,
-                f -> domains.sendInvitation(f.domain(), secondInvitee.username(), DomainRole.EDITOR));
-        on(Operation.DOMAINS_LIST_INVITATION, f -> domains.listInvitation(0, 10));
-        on(Operation.DOMAINS_LIST_DOMAIN_INVITATION, f -> domains.listDomainInvitation(f.domain(), 0, 10));
-        on(Operation.DOMAINS_DELETE_INVITATION, f -> domains.deleteInvitation(f.domain(), f.invitation()));
+                f -> invitations.sendInvitation(f.domain(), secondInvitee.username(), DomainRole.EDITOR));
+        on(Operation.DOMAINS_LIST_INVITATION, f -> invitations.listInvitation(0, 10));
+        on(Operation.DOMAINS_LIST_DOMAIN_INVITATION, f -> invitations.listDomainInvitation(f.domain(), 0, 10));
+        on(Operation.DOMAINS_DELETE_INVITATION, f -> invitations.deleteInvitation(f.domain(), f.invitation()));
         on(Operation.DOMAINS_CREATE_CLIENTS, f -> clients.create(f.domain(), new ClientRequest("new client", tags)));
         on(Operation.DOMAINS_LIST_CLIENTS, f -> clients.list(f.domain(), page));
         on(
@@ -251,8 +255,9 @@ class RoleMatrixTest {
         clients.setParentGroup(domain, client, group);
         channels.setParentGroup(domain, channel, group);
         clients.connectToChannel(domain, client, channel);
-        long invitation =
-                domains.sendInvitation(domain, invitee.id(), DomainRole.VIEWER).id();
+        long invitation = invitations
+                .sendInvitation(domain, invitee.id(), DomainRole.VIEWER)
+                .id();
         testUsers.signOut();
         return new Fixture(domain, group, child, other, client, channel, invitation);
     }

@@ -78,25 +78,7 @@ class LeakedCredentialsApiTest extends ApiTestBase {
     }
 
     private JsonNode createPat(String name) {
-        return api.post(
-                        "/api/v1/pats",
-                        userToken,
-                        Map.of(
-                                "name",
-                                name,
-                                "duration",
-                                "30d",
-                                "scopes",
-                                List.of(Map.of(
-                                        "domain_id",
-                                        domain,
-                                        "entity_type",
-                                        "clients",
-                                        "operation",
-                                        "view",
-                                        "entity_id",
-                                        String.valueOf(client)))))
-                .json();
+        return createClientViewPat(userToken, name, "30d", domain, String.valueOf(client));
     }
 
     private static String wellFormedUnknown() {

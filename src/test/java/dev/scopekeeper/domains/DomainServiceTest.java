@@ -34,6 +34,12 @@ class DomainServiceTest {
     DomainService domains;
 
     @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    CurrentDomainService current;
+
+    @Autowired
     MemberService members;
 
     @Autowired
@@ -230,34 +236,34 @@ class DomainServiceTest {
         DomainView domain = testDomains.create(admin, "Inviting");
         UserProfile dave = testUsers.create("dave", PlatformRole.USER);
 
-        InvitationView sent = domains.sendInvitation(domain.id(), dave.username(), DomainRole.EDITOR);
+        InvitationView sent = invitations.sendInvitation(domain.id(), dave.username(), DomainRole.EDITOR);
 
         assertThat(sent.state()).isEqualTo(InvitationState.PENDING);
         assertThat(sent.inviteeUsername()).isEqualTo(dave.username());
         assertThat(sent.domainName()).isEqualTo("Inviting");
-        assertThat(domains.listDomainInvitation(domain.id(), 0, 10).items()).containsExactly(sent);
-        assertThat(domains.listInvitation(0, 100).items()).contains(sent);
-        assertThatThrownBy(() -> domains.sendInvitation(domain.id(), dave.id(), DomainRole.VIEWER))
+        assertThat(invitations.listDomainInvitation(domain.id(), 0, 10).items()).containsExactly(sent);
+        assertThat(invitations.listInvitation(0, 100).items()).contains(sent);
+        assertThatThrownBy(() -> invitations.sendInvitation(domain.id(), dave.id(), DomainRole.VIEWER))
                 .isInstanceOf(Conflict.class)
                 .hasMessage("This user already has a pending invitation to the domain");
 
         testUsers.signIn(bob);
-        assertThatThrownBy(() -> domains.acceptInvitation(sent.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitations.acceptInvitation(sent.id())).isInstanceOf(NotFound.class);
 
         testUsers.signIn(dave);
-        assertThat(domains.listReceivedInvitations(0, 10).items()).containsExactly(sent);
+        assertThat(invitations.listReceivedInvitations(0, 10).items()).containsExactly(sent);
         assertThatThrownBy(() -> domains.read(domain.id())).isInstanceOf(NotFound.class);
-        InvitationView accepted = domains.acceptInvitation(sent.id());
+        InvitationView accepted = invitations.acceptInvitation(sent.id());
 
         assertThat(accepted.state()).isEqualTo(InvitationState.ACCEPTED);
         assertThat(domains.read(domain.id()).myRole()).isEqualTo(DomainRole.EDITOR);
-        assertThat(domains.listReceivedInvitations(0, 10).items()).isEmpty();
-        assertThatThrownBy(() -> domains.rejectInvitation(sent.id()))
+        assertThat(invitations.listReceivedInvitations(0, 10).items()).isEmpty();
+        assertThatThrownBy(() -> invitations.rejectInvitation(sent.id()))
                 .isInstanceOf(Conflict.class)
                 .hasMessage("This invitation has already been answered");
 
         testUsers.signIn(admin);
-        assertThatThrownBy(() -> domains.sendInvitation(domain.id(), dave.id(), DomainRole.ADMIN))
+        assertThatThrownBy(() -> invitations.sendInvitation(domain.id(), dave.id(), DomainRole.ADMIN))
                 .isInstanceOf(Conflict.class)
                 .hasMessage("This user is already a member of the domain");
     }
@@ -266,23 +272,23 @@ class DomainServiceTest {
     void aRejectedOrDeletedInvitationGrantsNothing() {
         DomainView domain = testDomains.create(admin, "Rejected");
         UserProfile erin = testUsers.create("erin", PlatformRole.USER);
-        InvitationView first = domains.sendInvitation(domain.id(), erin.id(), DomainRole.ADMIN);
+        InvitationView first = invitations.sendInvitation(domain.id(), erin.id(), DomainRole.ADMIN);
 
         testUsers.signIn(erin);
-        assertThat(domains.rejectInvitation(first.id()).state()).isEqualTo(InvitationState.REJECTED);
+        assertThat(invitations.rejectInvitation(first.id()).state()).isEqualTo(InvitationState.REJECTED);
         assertThat(access.roleOf(erin.id(), domain.id())).isEmpty();
 
         testUsers.signIn(admin);
-        InvitationView second = domains.sendInvitation(domain.id(), erin.id(), DomainRole.VIEWER);
-        domains.deleteInvitation(domain.id(), second.id());
-        assertThat(domains.listDomainInvitation(domain.id(), 0, 10).items())
+        InvitationView second = invitations.sendInvitation(domain.id(), erin.id(), DomainRole.VIEWER);
+        invitations.deleteInvitation(domain.id(), second.id());
+        assertThat(invitations.listDomainInvitation(domain.id(), 0, 10).items())
                 .extracting(InvitationView::id)
                 .containsExactly(first.id());
-        assertThatThrownBy(() -> domains.deleteInvitation(domain.id(), second.id()))
+        assertThatThrownBy(() -> invitations.deleteInvitation(domain.id(), second.id()))
                 .isInstanceOf(NotFound.class);
 
         testUsers.signIn(erin);
-        assertThatThrownBy(() -> domains.acceptInvitation(second.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitations.acceptInvitation(second.id())).isInstanceOf(NotFound.class);
         assertThat(access.roleOf(erin.id(), domain.id())).isEmpty();
     }
 
@@ -290,13 +296,13 @@ class DomainServiceTest {
     void invitationsNeedAnExistingUserAndARole() {
         DomainView domain = testDomains.create(admin, "Nobody");
 
-        assertThatThrownBy(() -> domains.sendInvitation(domain.id(), "no-such-user", DomainRole.VIEWER))
+        assertThatThrownBy(() -> invitations.sendInvitation(domain.id(), "no-such-user", DomainRole.VIEWER))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
-        assertThatThrownBy(() -> domains.sendInvitation(domain.id(), Long.MAX_VALUE, DomainRole.VIEWER))
+        assertThatThrownBy(() -> invitations.sendInvitation(domain.id(), Long.MAX_VALUE, DomainRole.VIEWER))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("invitee"));
-        assertThatThrownBy(() -> domains.sendInvitation(domain.id(), bob.id(), null))
+        assertThatThrownBy(() -> invitations.sendInvitation(domain.id(), bob.id(), null))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("role"));
     }
@@ -388,7 +394,7 @@ class DomainServiceTest {
     void theCurrentDomainIsRememberedAndFallsBackWhenAccessEnds() {
         UserProfile ivy = testUsers.create("ivy", PlatformRole.USER);
         testUsers.signIn(ivy);
-        assertThat(domains.currentDomain()).isEmpty();
+        assertThat(current.currentDomain()).isEmpty();
 
         DomainView alpha = testDomains.create(admin, "Alpha " + ivy.username());
         DomainView beta = testDomains.create(admin, "Beta " + ivy.username());
@@ -397,14 +403,14 @@ class DomainServiceTest {
         DomainView outside = testDomains.create(admin, "Outside");
 
         testUsers.signIn(ivy);
-        assertThat(domains.currentDomain()).map(DomainView::id).contains(alpha.id());
-        assertThat(domains.switchDomain(beta.id()).id()).isEqualTo(beta.id());
-        assertThat(domains.currentDomain()).map(DomainView::id).contains(beta.id());
-        assertThatThrownBy(() -> domains.switchDomain(outside.id())).isInstanceOf(NotFound.class);
+        assertThat(current.currentDomain()).map(DomainView::id).contains(alpha.id());
+        assertThat(current.switchDomain(beta.id()).id()).isEqualTo(beta.id());
+        assertThat(current.currentDomain()).map(DomainView::id).contains(beta.id());
+        assertThatThrownBy(() -> current.switchDomain(outside.id())).isInstanceOf(NotFound.class);
 
         testUsers.signIn(admin);
         members.removeMember(beta.id(), ivy.id());
         testUsers.signIn(ivy);
-        assertThat(domains.currentDomain()).map(DomainView::id).contains(alpha.id());
+        assertThat(current.currentDomain()).map(DomainView::id).contains(alpha.id());
     }
 }

@@ -27,6 +27,9 @@ class MembershipConsentTest {
     DomainService domains;
 
     @Autowired
+    InvitationService invitations;
+
+    @Autowired
     MemberService members;
 
     @Autowired
@@ -60,7 +63,7 @@ class MembershipConsentTest {
     void aStaleInvitationNeverLowersARoleNorRemovesTheLastAdmin() {
         UserProfile eve = users.create("eve", PlatformRole.USER);
         users.signIn(root);
-        InvitationView stale = domains.sendInvitation(domain, eve.username(), DomainRole.VIEWER);
+        InvitationView stale = invitations.sendInvitation(domain, eve.username(), DomainRole.VIEWER);
         members.addMember(domain, eve.id(), DomainRole.ADMIN);
         members.removeMember(domain, dana.id());
         members.removeMember(domain, root.id());
@@ -68,33 +71,33 @@ class MembershipConsentTest {
         assertThat(members.listMembers(domain, 0, 10).items()).singleElement().satisfies(m -> assertThat(m.role())
                 .isEqualTo(DomainRole.ADMIN));
 
-        assertThatThrownBy(() -> domains.acceptInvitation(stale.id()))
+        assertThatThrownBy(() -> invitations.acceptInvitation(stale.id()))
                 .isInstanceOf(Conflict.class)
                 .hasMessage("You are already admin in this domain; accepting this invitation would lower your role"
                         + " to viewer. Reject it, or ask a domain admin to change your role.");
 
         assertThat(members.listMembers(domain, 0, 10).items()).singleElement().satisfies(m -> assertThat(m.role())
                 .isEqualTo(DomainRole.ADMIN));
-        assertThat(domains.listReceivedInvitations(0, 10).items())
+        assertThat(invitations.listReceivedInvitations(0, 10).items())
                 .extracting(InvitationView::id)
                 .containsExactly(stale.id());
-        assertThat(domains.rejectInvitation(stale.id()).state()).isEqualTo(InvitationState.REJECTED);
+        assertThat(invitations.rejectInvitation(stale.id()).state()).isEqualTo(InvitationState.REJECTED);
     }
 
     @Test
     void acceptingAHigherRoleRaisesItAndAnEqualOneChangesNothing() {
         UserProfile finn = users.create("finn", PlatformRole.USER);
         users.signIn(root);
-        InvitationView toAdmin = domains.sendInvitation(domain, finn.username(), DomainRole.ADMIN);
+        InvitationView toAdmin = invitations.sendInvitation(domain, finn.username(), DomainRole.ADMIN);
         long other = testDomains.create(root, "Other").id();
-        InvitationView toEditor = domains.sendInvitation(other, finn.username(), DomainRole.EDITOR);
+        InvitationView toEditor = invitations.sendInvitation(other, finn.username(), DomainRole.EDITOR);
         members.addMember(domain, finn.id(), DomainRole.EDITOR);
         members.addMember(other, finn.id(), DomainRole.EDITOR);
 
         users.signIn(finn);
-        assertThat(domains.acceptInvitation(toAdmin.id()).state()).isEqualTo(InvitationState.ACCEPTED);
+        assertThat(invitations.acceptInvitation(toAdmin.id()).state()).isEqualTo(InvitationState.ACCEPTED);
         assertThat(domains.read(domain).myRole()).isEqualTo(DomainRole.ADMIN);
-        assertThat(domains.acceptInvitation(toEditor.id()).state()).isEqualTo(InvitationState.ACCEPTED);
+        assertThat(invitations.acceptInvitation(toEditor.id()).state()).isEqualTo(InvitationState.ACCEPTED);
         assertThat(domains.read(other).myRole()).isEqualTo(DomainRole.EDITOR);
     }
 
@@ -110,7 +113,7 @@ class MembershipConsentTest {
         assertThat(added.invitation().state()).isEqualTo(InvitationState.PENDING);
         assertThat(memberCount()).as("not a member before accepting").isEqualTo(2);
         users.signIn(gus);
-        domains.acceptInvitation(added.invitation().id());
+        invitations.acceptInvitation(added.invitation().id());
         assertThat(domains.read(domain).myRole()).isEqualTo(DomainRole.EDITOR);
 
         users.signIn(dana);
@@ -127,9 +130,9 @@ class MembershipConsentTest {
         InvalidInput unknown = catchInvalid(() -> members.addMember(domain, Long.MAX_VALUE, DomainRole.VIEWER));
         InvalidInput foreign = catchInvalid(() -> members.addMember(domain, stranger.id(), DomainRole.VIEWER));
         InvalidInput unknownInvite =
-                catchInvalid(() -> domains.sendInvitation(domain, Long.MAX_VALUE, DomainRole.VIEWER));
+                catchInvalid(() -> invitations.sendInvitation(domain, Long.MAX_VALUE, DomainRole.VIEWER));
         InvalidInput foreignInvite =
-                catchInvalid(() -> domains.sendInvitation(domain, stranger.id(), DomainRole.VIEWER));
+                catchInvalid(() -> invitations.sendInvitation(domain, stranger.id(), DomainRole.VIEWER));
 
         assertThat(foreign.getMessage()).isEqualTo(unknown.getMessage()).isEqualTo("No such user");
         assertThat(foreign.field()).isEqualTo(unknown.field());

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -55,26 +54,7 @@ class PatDenialConcurrencyTest extends ApiTestBase {
     PatTokens tokens;
 
     private JsonNode clientViewPat(UserProfile owner, long domain) {
-        var created = api.post(
-                "/api/v1/pats",
-                api.accessToken(owner),
-                Map.of(
-                        "name",
-                        "d" + System.nanoTime(),
-                        "duration",
-                        "7d",
-                        "scopes",
-                        List.of(Map.of(
-                                "domain_id",
-                                domain,
-                                "entity_type",
-                                "clients",
-                                "operation",
-                                "view",
-                                "entity_id",
-                                "*"))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+        return createClientViewPat(api.accessToken(owner), "d" + System.nanoTime(), "7d", domain, "*");
     }
 
     @Test

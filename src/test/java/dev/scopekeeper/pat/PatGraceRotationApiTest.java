@@ -10,7 +10,6 @@ import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,25 +54,7 @@ class PatGraceRotationApiTest extends ApiTestBase {
         domains.member(domain, alice, DomainRole.EDITOR);
         long client = domains.client(domain, "pump");
         clientPath = "/api/v1/domains/" + domain + "/clients/" + client;
-        JsonNode pat = api.post(
-                        "/api/v1/pats",
-                        userToken,
-                        Map.of(
-                                "name",
-                                "deploy",
-                                "duration",
-                                "30d",
-                                "scopes",
-                                List.of(Map.of(
-                                        "domain_id",
-                                        domain,
-                                        "entity_type",
-                                        "clients",
-                                        "operation",
-                                        "view",
-                                        "entity_id",
-                                        String.valueOf(client)))))
-                .json();
+        JsonNode pat = createClientViewPat(userToken, "deploy", "30d", domain, String.valueOf(client));
         patId = pat.path("id").asLong();
         oldSecret = pat.path("secret").asString();
         assertThat(api.get(clientPath, oldSecret).status()).isEqualTo(200);

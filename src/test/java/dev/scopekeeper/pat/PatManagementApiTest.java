@@ -53,26 +53,7 @@ class PatManagementApiTest extends ApiTestBase {
 
     @Test
     void creatingReturnsThePatWithItsSecretOnceAndReadingNeverDoes() {
-        Response created = api.post(
-                "/api/v1/pats",
-                token,
-                Map.of(
-                        "name",
-                        "ci",
-                        "description",
-                        "pipeline",
-                        "duration",
-                        "30d",
-                        "scopes",
-                        List.of(Map.of(
-                                "domain_id",
-                                domain,
-                                "entity_type",
-                                "clients",
-                                "operation",
-                                "view",
-                                "entity_id",
-                                String.valueOf(client)))));
+        Response created = postClientViewPat(token, "ci", "pipeline", "30d", domain, String.valueOf(client));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).isPresent();
@@ -219,15 +200,7 @@ class PatManagementApiTest extends ApiTestBase {
     @Test
     void scopesAreListedAddedRemovedEitherWayAndCleared() {
         long id = createPat("scoped", "7d").path("id").asLong();
-        Map<String, Object> view = Map.of(
-                "domain_id",
-                domain,
-                "entity_type",
-                "clients",
-                "operation",
-                "view",
-                "entity_id",
-                String.valueOf(client));
+        Map<String, Object> view = clientViewScope(domain, String.valueOf(client));
         Map<String, Object> list =
                 Map.of("domain_id", domain, "entity_type", "domains", "operation", "list_clients", "entity_id", "*");
 

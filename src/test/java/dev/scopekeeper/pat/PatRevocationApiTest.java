@@ -60,26 +60,7 @@ class PatRevocationApiTest extends ApiTestBase {
     }
 
     private JsonNode createPat() {
-        Response created = api.post(
-                "/api/v1/pats",
-                aliceToken,
-                Map.of(
-                        "name",
-                        "p" + System.nanoTime(),
-                        "duration",
-                        "30d",
-                        "scopes",
-                        List.of(Map.of(
-                                "domain_id",
-                                domain,
-                                "entity_type",
-                                "clients",
-                                "operation",
-                                "view",
-                                "entity_id",
-                                String.valueOf(client)))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+        return createClientViewPat(aliceToken, "p" + System.nanoTime(), "30d", domain, String.valueOf(client));
     }
 
     private Response reset(long id) {

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,23 +98,8 @@ class BrowserSecurityHeadersTest {
     @Test
     void theSignInPageItselfStillSignsIn() {
         UserProfile user = testUsers.create("logincsrf", PlatformRole.USER);
-        Answer page = raw.get("/login", null);
-        String session = page.headers().get("set-cookie").split(";")[0];
-        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
-                .matcher(page.body());
-        Matcher token =
-                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
-        assertThat(parameter.find()).as(page.body()).isTrue();
-        assertThat(token.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&" + parameter.group(1) + "="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-
-        Answer signIn = raw.send(
-                "POST",
-                "/login",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", session),
-                form.getBytes(StandardCharsets.UTF_8));
+        Answer signIn =
+                raw.signInThroughTheForm(user.username(), TestUsers.PASSWORD).answer();
 
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(302);
         assertThat(signIn.headers().get("location")).doesNotContain("error");

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.base.api.RawHttp;
 import dev.scopekeeper.base.api.RawHttp.Answer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,25 +139,9 @@ class BrowserSessionEndTest {
 
     /** Signs in through the form (with the sign-in page's CSRF token); the session cookie of the signed-in session. */
     private String signIn(UserProfile user) {
-        Answer page = raw.get("/login", null);
-        String session = page.headers().get("set-cookie").split(";")[0];
-        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
-                .matcher(page.body());
-        Matcher token =
-                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
-        assertThat(parameter.find()).as(page.body()).isTrue();
-        assertThat(token.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&" + parameter.group(1) + "="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        Answer signIn = raw.send(
-                "POST",
-                "/login",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", session),
-                form.getBytes(StandardCharsets.UTF_8));
-        assertThat(signIn.status()).as(signIn.body()).isEqualTo(302);
-        assertThat(signIn.headers().get("location")).doesNotContain("error");
-        String renewed = signIn.headers().get("set-cookie");
-        return renewed == null ? session : renewed.split(";")[0];
+        RawHttp.FormSignIn signIn = raw.signInThroughTheForm(user.username(), TestUsers.PASSWORD);
+        assertThat(signIn.answer().status()).as(signIn.answer().body()).isEqualTo(302);
+        assertThat(signIn.answer().headers().get("location")).doesNotContain("error");
+        return signIn.session();
     }
 }

@@ -98,7 +98,7 @@ class AdminTokenController {
                     pat.lastUsedIp(),
                     pat.useCount(),
                     pat.scopes().stream().map(AdminScopeJson::of).toList(),
-                    pat.revokedBy() == null ? null : pat.revokedBy().wireName(),
+                    pat.revokedByWireName(),
                     pat.revokedReason(),
                     pat.revocationLiftedAt(),
                     !pat.regenerationBlocked());

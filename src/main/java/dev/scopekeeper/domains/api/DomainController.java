@@ -19,6 +19,7 @@ import dev.scopekeeper.base.api.ListResponses;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.MemberAddition;
 import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.api.DomainJson.DomainList;
@@ -78,10 +79,12 @@ class DomainController {
 
     private final DomainService domains;
     private final MemberService members;
+    private final InvitationService invitations;
 
-    DomainController(DomainService domains, MemberService members) {
+    DomainController(DomainService domains, MemberService members, InvitationService invitations) {
         this.domains = domains;
         this.members = members;
+        this.invitations = invitations;
     }
 
     @RequiresOperation(DOMAINS_CREATE)
@@ -179,14 +182,14 @@ class DomainController {
     @PostMapping("/{domainId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     InvitationResponse sendInvitation(@PathVariable long domainId, @Valid @RequestBody InvitationBody body) {
-        return InvitationResponse.of(domains.sendInvitation(domainId, body.userId(), DomainJson.role(body.role())));
+        return InvitationResponse.of(invitations.sendInvitation(domainId, body.userId(), DomainJson.role(body.role())));
     }
 
     @RequiresOperation(DOMAINS_LIST_DOMAIN_INVITATION)
     @GetMapping("/{domainId}/invitations")
     InvitationList listDomainInvitations(@PathVariable long domainId, @ParameterObject ListParams.Page page) {
         return ListResponses.of(
-                domains.listDomainInvitation(domainId, page.offsetOrDefault(), page.limitOrDefault()),
+                invitations.listDomainInvitation(domainId, page.offsetOrDefault(), page.limitOrDefault()),
                 InvitationResponse::of,
                 InvitationList::new);
     }
@@ -195,6 +198,6 @@ class DomainController {
     @DeleteMapping("/{domainId}/invitations/{invitationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteInvitation(@PathVariable long domainId, @PathVariable long invitationId) {
-        domains.deleteInvitation(domainId, invitationId);
+        invitations.deleteInvitation(domainId, invitationId);
     }
 }

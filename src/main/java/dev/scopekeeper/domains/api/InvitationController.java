@@ -5,7 +5,7 @@ import static dev.scopekeeper.authz.Operation.DOMAINS_LIST_INVITATION;
 import dev.scopekeeper.authz.RequiresOperation;
 import dev.scopekeeper.base.api.ListParams;
 import dev.scopekeeper.base.api.ListResponses;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.api.DomainJson.InvitationList;
 import dev.scopekeeper.domains.api.DomainJson.InvitationResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invitations")
 class InvitationController {
 
-    private final DomainService domains;
+    private final InvitationService invitations;
 
-    InvitationController(DomainService domains) {
-        this.domains = domains;
+    InvitationController(InvitationService invitations) {
+        this.invitations = invitations;
     }
 
     @RequiresOperation(DOMAINS_LIST_INVITATION)
@@ -38,7 +38,7 @@ class InvitationController {
     @GetMapping
     InvitationList listSent(@ParameterObject ListParams.Page page) {
         return ListResponses.of(
-                domains.listInvitation(page.offsetOrDefault(), page.limitOrDefault()),
+                invitations.listInvitation(page.offsetOrDefault(), page.limitOrDefault()),
                 InvitationResponse::of,
                 InvitationList::new);
     }
@@ -47,7 +47,7 @@ class InvitationController {
     @GetMapping("/received")
     InvitationList listReceived(@ParameterObject ListParams.Page page) {
         return ListResponses.of(
-                domains.listReceivedInvitations(page.offsetOrDefault(), page.limitOrDefault()),
+                invitations.listReceivedInvitations(page.offsetOrDefault(), page.limitOrDefault()),
                 InvitationResponse::of,
                 InvitationList::new);
     }
@@ -55,12 +55,12 @@ class InvitationController {
     @Operation(summary = "Accept an invitation addressed to me: I join the domain with the invited role")
     @PostMapping("/{invitationId}/accept")
     InvitationResponse accept(@PathVariable long invitationId) {
-        return InvitationResponse.of(domains.acceptInvitation(invitationId));
+        return InvitationResponse.of(invitations.acceptInvitation(invitationId));
     }
 
     @Operation(summary = "Reject an invitation addressed to me")
     @PostMapping("/{invitationId}/reject")
     InvitationResponse reject(@PathVariable long invitationId) {
-        return InvitationResponse.of(domains.rejectInvitation(invitationId));
+        return InvitationResponse.of(invitations.rejectInvitation(invitationId));
     }
 }

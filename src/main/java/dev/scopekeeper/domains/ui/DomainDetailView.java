@@ -25,9 +25,11 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.InvitationView;
 import dev.scopekeeper.domains.MemberAddition;
 import dev.scopekeeper.domains.MemberService;
@@ -46,6 +48,8 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
 
     private final DomainService domains;
     private final MemberService members;
+    private final InvitationService invitations;
+    private final CurrentDomainService current;
     private DomainView domain;
     private boolean admin;
 
@@ -72,9 +76,16 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
     final Select<DomainRole> invitationRole = new Select<>();
     final Button sendInvitation = new Button();
 
-    DomainDetailView(DomainService domains, MemberService members, ObjectProvider<DomainPageTab> extraTabs) {
+    DomainDetailView(
+            DomainService domains,
+            MemberService members,
+            InvitationService invitations,
+            CurrentDomainService current,
+            ObjectProvider<DomainPageTab> extraTabs) {
         this.domains = domains;
         this.members = members;
+        this.invitations = invitations;
+        this.current = current;
         this.extraTabs = extraTabs.orderedStream().toList();
         addClassName("sk-page");
     }
@@ -141,7 +152,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         makeCurrent.setText(getTranslation("domainList.switch"));
         makeCurrent.addClickListener(e -> {
             try {
-                domains.switchDomain(domain.id());
+                current.switchDomain(domain.id());
                 Feedback.success("layout.domain.switched", domain.name());
                 getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
             } catch (ServiceException ex) {
@@ -312,7 +323,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
             errors.clear();
             try {
                 InvitationView sent =
-                        domains.sendInvitation(domain.id(), inviteeUsername.getValue(), invitationRole.getValue());
+                        invitations.sendInvitation(domain.id(), inviteeUsername.getValue(), invitationRole.getValue());
                 Feedback.success("domainDetail.invitation.sent", sent.inviteeUsername());
                 inviteeUsername.clear();
                 invitationGrid.getDataProvider().refreshAll();
@@ -330,8 +341,8 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
                 q -> Feedback.fetch(
                         q.getOffset(),
                         q.getLimit(),
-                        (offset, limit) -> domains.listDomainInvitation(domain.id(), offset, limit)),
-                q -> (int) domains.listDomainInvitation(domain.id(), 0, 1).total());
+                        (offset, limit) -> invitations.listDomainInvitation(domain.id(), offset, limit)),
+                q -> (int) invitations.listDomainInvitation(domain.id(), 0, 1).total());
         return new Div(form, invitationGrid);
     }
 
@@ -346,7 +357,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
                 getTranslation("domainDetail.invitation.deleteButton"),
                 () -> {
                     try {
-                        domains.deleteInvitation(domain.id(), invitation.id());
+                        invitations.deleteInvitation(domain.id(), invitation.id());
                         Feedback.success("domainDetail.invitation.deleted", invitation.inviteeUsername());
                     } catch (ServiceException ex) {
                         new FieldErrors(this::getTranslation).show(ex);

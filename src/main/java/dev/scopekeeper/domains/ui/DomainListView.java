@@ -22,9 +22,11 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
 import dev.scopekeeper.domains.DomainView;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.InvitationView;
 import dev.scopekeeper.security.UserService;
 import jakarta.annotation.security.PermitAll;
@@ -40,13 +42,17 @@ import java.util.Optional;
 class DomainListView extends Main implements HasDynamicTitle {
 
     private final DomainService domains;
+    private final InvitationService received;
+    private final CurrentDomainService current;
     final Button create = new Button();
     final Grid<DomainView> grid = new Grid<>();
     final Grid<InvitationView> invitations = new Grid<>();
     final Section invitationSection;
 
-    DomainListView(DomainService domains, UserService users) {
+    DomainListView(DomainService domains, InvitationService received, CurrentDomainService current, UserService users) {
         this.domains = domains;
+        this.received = received;
+        this.current = current;
         addClassName("sk-page");
 
         invitations.addColumn(InvitationView::domainName).setHeader(getTranslation("domainList.invitation.domain"));
@@ -63,8 +69,8 @@ class DomainListView extends Main implements HasDynamicTitle {
         invitations.setAllRowsVisible(true);
         invitations.addThemeVariants(GridVariant.NO_BORDER);
         invitations.setAriaLabel(getTranslation("domainList.invitations"));
-        invitations.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), domains::listReceivedInvitations), q ->
-                (int) domains.listReceivedInvitations(0, 1).total());
+        invitations.setItems(q -> Feedback.fetch(q.getOffset(), q.getLimit(), received::listReceivedInvitations), q ->
+                (int) received.listReceivedInvitations(0, 1).total());
         invitationSection = new Section(new H2(getTranslation("domainList.invitations")), invitations);
         invitationSection.addClassName("sk-section");
 
@@ -116,10 +122,10 @@ class DomainListView extends Main implements HasDynamicTitle {
     private void answer(InvitationView invitation, boolean accept) {
         try {
             if (accept) {
-                domains.acceptInvitation(invitation.id());
+                received.acceptInvitation(invitation.id());
                 Feedback.success("domainList.invitation.accepted", invitation.domainName());
             } else {
-                domains.rejectInvitation(invitation.id());
+                received.rejectInvitation(invitation.id());
                 Feedback.success("domainList.invitation.rejected", invitation.domainName());
             }
         } catch (ServiceException e) {
@@ -131,17 +137,17 @@ class DomainListView extends Main implements HasDynamicTitle {
 
     private void refreshInvitations() {
         invitations.getDataProvider().refreshAll();
-        invitationSection.setVisible(domains.listReceivedInvitations(0, 1).total() > 0);
+        invitationSection.setVisible(received.listReceivedInvitations(0, 1).total() > 0);
     }
 
     private com.vaadin.flow.component.Component currentOrSwitch(DomainView domain) {
-        Optional<DomainView> current = domains.currentDomain();
-        if (current.isPresent() && current.get().id() == domain.id()) {
+        Optional<DomainView> currentDomain = current.currentDomain();
+        if (currentDomain.isPresent() && currentDomain.get().id() == domain.id()) {
             return new Paragraph(getTranslation("domainList.isCurrent"));
         }
         Button use = new Button(getTranslation("domainList.switch"), e -> {
             try {
-                domains.switchDomain(domain.id());
+                current.switchDomain(domain.id());
                 Feedback.success("layout.domain.switched", domain.name());
                 getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
             } catch (ServiceException ex) {

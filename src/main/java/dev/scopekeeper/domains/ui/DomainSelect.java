@@ -8,6 +8,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
 
@@ -19,10 +20,12 @@ import dev.scopekeeper.domains.DomainView;
 class DomainSelect extends ComboBox<DomainView> implements AfterNavigationObserver {
 
     private final DomainService domains;
+    private final CurrentDomainService current;
     private boolean showingCurrent;
 
-    DomainSelect(DomainService domains) {
+    DomainSelect(DomainService domains, CurrentDomainService current) {
         this.domains = domains;
+        this.current = current;
         setAriaLabel(getTranslation("layout.domain"));
         setPlaceholder(getTranslation("layout.domain.none"));
         setTooltipText(getTranslation("layout.domain"));
@@ -42,7 +45,7 @@ class DomainSelect extends ComboBox<DomainView> implements AfterNavigationObserv
 
     private void switchTo(DomainView domain) {
         try {
-            domains.switchDomain(domain.id());
+            current.switchDomain(domain.id());
         } catch (ServiceException e) {
             new FieldErrors(this::getTranslation).show(e);
             return;
@@ -79,7 +82,7 @@ class DomainSelect extends ComboBox<DomainView> implements AfterNavigationObserv
         showingCurrent = true;
         try {
             getDataProvider().refreshAll();
-            setValue(domains.currentDomain().orElse(null));
+            setValue(current.currentDomain().orElse(null));
         } finally {
             showingCurrent = false;
         }

@@ -2,6 +2,7 @@ package dev.scopekeeper.domains.ui;
 
 import com.vaadin.flow.component.Component;
 import dev.scopekeeper.base.ui.HeaderItem;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import org.springframework.core.annotation.Order;
 
@@ -11,13 +12,15 @@ import org.springframework.core.annotation.Order;
 class DomainSelectHeaderItem implements HeaderItem {
 
     private final DomainService domains;
+    private final CurrentDomainService current;
 
-    DomainSelectHeaderItem(DomainService domains) {
+    DomainSelectHeaderItem(DomainService domains, CurrentDomainService current) {
         this.domains = domains;
+        this.current = current;
     }
 
     @Override
     public Component create() {
-        return new DomainSelect(domains);
+        return new DomainSelect(domains, current);
     }
 }

@@ -3,7 +3,7 @@ package dev.scopekeeper.entities.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListQuery;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.entities.ClientView;
@@ -20,8 +20,9 @@ class ChannelDetailView extends EntityDetailView {
     private final ClientService clients;
     LinkSection<ClientView> connections;
 
-    ChannelDetailView(DomainService domains, GroupService groups, ChannelService channels, ClientService clients) {
-        super(domains, groups, "channelDetail", false);
+    ChannelDetailView(
+            CurrentDomainService currentDomain, GroupService groups, ChannelService channels, ClientService clients) {
+        super(currentDomain, groups, "channelDetail", false);
         this.channels = channels;
         this.clients = clients;
     }

@@ -4,7 +4,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ChannelService.ChannelRequest;
 import dev.scopekeeper.security.UserService;
@@ -19,8 +19,8 @@ class ChannelListView extends EntityListView {
 
     private final ChannelService channels;
 
-    ChannelListView(DomainService domains, UserService users, ChannelService channels) {
-        super(domains, users.me().isAdmin(), "channelList", false);
+    ChannelListView(CurrentDomainService currentDomain, UserService users, ChannelService channels) {
+        super(currentDomain, users.me().isAdmin(), "channelList", false);
         this.channels = channels;
     }
 

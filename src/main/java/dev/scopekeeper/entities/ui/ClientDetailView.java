@@ -8,7 +8,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ChannelView;
 import dev.scopekeeper.entities.ClientService;
@@ -26,8 +26,9 @@ class ClientDetailView extends EntityDetailView {
     final Button regenerate = new Button();
     LinkSection<ChannelView> connections;
 
-    ClientDetailView(DomainService domains, GroupService groups, ClientService clients, ChannelService channels) {
-        super(domains, groups, "clientDetail", false);
+    ClientDetailView(
+            CurrentDomainService currentDomain, GroupService groups, ClientService clients, ChannelService channels) {
+        super(currentDomain, groups, "clientDetail", false);
         this.clients = clients;
         this.channels = channels;
     }

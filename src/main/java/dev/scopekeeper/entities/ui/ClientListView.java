@@ -4,7 +4,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.ClientService;
 import dev.scopekeeper.entities.ClientService.ClientRequest;
 import dev.scopekeeper.security.UserService;
@@ -19,8 +19,8 @@ class ClientListView extends EntityListView {
 
     private final ClientService clients;
 
-    ClientListView(DomainService domains, UserService users, ClientService clients) {
-        super(domains, users.me().isAdmin(), "clientList", false);
+    ClientListView(CurrentDomainService currentDomain, UserService users, ClientService clients) {
+        super(currentDomain, users.me().isAdmin(), "clientList", false);
         this.clients = clients;
     }
 

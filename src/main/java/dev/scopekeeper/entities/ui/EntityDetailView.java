@@ -23,7 +23,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.entities.GroupService;
 import dev.scopekeeper.entities.GroupView;
@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  */
 abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    protected final DomainService domains;
+    protected final CurrentDomainService currentDomain;
     protected final GroupService groups;
     private final String prefix;
     private final boolean withDescription;
@@ -64,8 +64,8 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
     private FieldErrors tagErrors;
     private FieldErrors parentErrors;
 
-    EntityDetailView(DomainService domains, GroupService groups, String prefix, boolean withDescription) {
-        this.domains = domains;
+    EntityDetailView(CurrentDomainService currentDomain, GroupService groups, String prefix, boolean withDescription) {
+        this.currentDomain = currentDomain;
         this.groups = groups;
         this.prefix = prefix;
         this.withDescription = withDescription;
@@ -74,7 +74,7 @@ abstract class EntityDetailView extends Main implements HasUrlParameter<Long>, H
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
-        domain = domains.currentDomain().orElse(null);
+        domain = currentDomain.currentDomain().orElse(null);
         if (domain == null || id == null) {
             event.rerouteToError(NotFoundException.class);
             return;

@@ -22,7 +22,7 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.NoDomainNotice;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainView;
 import java.util.List;
 
@@ -32,7 +32,7 @@ import java.util.List;
  */
 abstract class EntityListView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    protected final DomainService domains;
+    protected final CurrentDomainService currentDomain;
     private final String prefix;
     private final boolean platformAdmin;
     private final boolean withDescription;
@@ -43,8 +43,8 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
     private final Div content = new Div();
     protected DomainView domain;
 
-    EntityListView(DomainService domains, boolean platformAdmin, String prefix, boolean withDescription) {
-        this.domains = domains;
+    EntityListView(CurrentDomainService currentDomain, boolean platformAdmin, String prefix, boolean withDescription) {
+        this.currentDomain = currentDomain;
         this.prefix = prefix;
         this.platformAdmin = platformAdmin;
         this.withDescription = withDescription;
@@ -93,7 +93,7 @@ abstract class EntityListView extends Main implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        domain = domains.currentDomain().orElse(null);
+        domain = currentDomain.currentDomain().orElse(null);
         removeAll();
         add(new H1(getTranslation(prefix + ".title")));
         if (domain == null) {

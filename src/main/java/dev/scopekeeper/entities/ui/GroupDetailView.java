@@ -13,7 +13,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ChannelView;
 import dev.scopekeeper.entities.ClientService;
@@ -42,8 +42,9 @@ class GroupDetailView extends EntityDetailView {
     LinkSection<ClientView> childClients;
     LinkSection<ChannelView> childChannels;
 
-    GroupDetailView(DomainService domains, GroupService groups, ClientService clients, ChannelService channels) {
-        super(domains, groups, "groupDetail", true);
+    GroupDetailView(
+            CurrentDomainService currentDomain, GroupService groups, ClientService clients, ChannelService channels) {
+        super(currentDomain, groups, "groupDetail", true);
         this.groupService = groups;
         this.clients = clients;
         this.channels = channels;

@@ -4,7 +4,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.entities.GroupService;
 import dev.scopekeeper.entities.GroupService.GroupRequest;
 import dev.scopekeeper.security.UserService;
@@ -19,8 +19,8 @@ class GroupListView extends EntityListView {
 
     private final GroupService groups;
 
-    GroupListView(DomainService domains, UserService users, GroupService groups) {
-        super(domains, users.me().isAdmin(), "groupList", true);
+    GroupListView(CurrentDomainService currentDomain, UserService users, GroupService groups) {
+        super(currentDomain, users.me().isAdmin(), "groupList", true);
         this.groups = groups;
     }
 

@@ -10,6 +10,7 @@ import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
+import dev.scopekeeper.pat.PatOverview;
 import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
@@ -17,7 +18,6 @@ import dev.scopekeeper.pat.PatService.PatQuery;
 import dev.scopekeeper.pat.PatService.SortBy;
 import dev.scopekeeper.pat.PatStatus;
 import dev.scopekeeper.pat.PatSummary;
-import dev.scopekeeper.pat.RevokedBy;
 import dev.scopekeeper.pat.ScopeRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -114,7 +114,17 @@ class PatController {
             @JsonProperty("revoked_reason") String revokedReason,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
+        /** One token as its owner sees it: the details carry who created it and how often it was used. */
         static PatJson of(PatDetails pat, String secret) {
+            return of(pat, pat.createdById(), pat.useCount(), secret);
+        }
+
+        /** A row of the owner's list: neither creator nor use count. */
+        static PatJson of(PatSummary pat) {
+            return of(pat, null, null, null);
+        }
+
+        private static PatJson of(PatOverview pat, Long createdBy, Long useCount, String secret) {
             return new PatJson(
                     pat.id(),
                     pat.ownerId(),
@@ -126,38 +136,13 @@ class PatController {
                     pat.revokedAt(),
                     pat.lastUsedAt(),
                     pat.lastUsedIp(),
-                    pat.createdById(),
-                    pat.useCount(),
+                    createdBy,
+                    useCount,
                     pat.secretHint(),
                     pat.scopes().stream().map(PatScopeJson::of).toList(),
-                    wire(pat.revokedBy()),
+                    pat.revokedByWireName(),
                     pat.revokedReason(),
                     secret);
-        }
-
-        static PatJson of(PatSummary pat) {
-            return new PatJson(
-                    pat.id(),
-                    pat.ownerId(),
-                    pat.name(),
-                    pat.description(),
-                    pat.status().wireName(),
-                    pat.issuedAt(),
-                    pat.expiresAt(),
-                    pat.revokedAt(),
-                    pat.lastUsedAt(),
-                    pat.lastUsedIp(),
-                    null,
-                    null,
-                    pat.secretHint(),
-                    pat.scopes().stream().map(PatScopeJson::of).toList(),
-                    wire(pat.revokedBy()),
-                    pat.revokedReason(),
-                    null);
-        }
-
-        private static String wire(RevokedBy by) {
-            return by == null ? null : by.wireName();
         }
     }
 

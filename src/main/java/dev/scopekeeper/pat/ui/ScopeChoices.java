@@ -3,6 +3,7 @@ package dev.scopekeeper.pat.ui;
 import dev.scopekeeper.authz.EntityType;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.entities.ChannelService;
@@ -30,19 +31,26 @@ class ScopeChoices {
     }
 
     private final DomainService domains;
+    private final CurrentDomainService current;
     private final ClientService clients;
     private final ChannelService channels;
     private final GroupService groups;
 
-    ScopeChoices(DomainService domains, ClientService clients, ChannelService channels, GroupService groups) {
+    ScopeChoices(
+            DomainService domains,
+            CurrentDomainService current,
+            ClientService clients,
+            ChannelService channels,
+            GroupService groups) {
         this.domains = domains;
+        this.current = current;
         this.clients = clients;
         this.channels = channels;
         this.groups = groups;
     }
 
     Optional<DomainView> currentDomain() {
-        return domains.currentDomain();
+        return current.currentDomain();
     }
 
     Stream<DomainView> domains(String filter, int offset, int limit) {

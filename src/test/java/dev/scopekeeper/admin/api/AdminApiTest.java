@@ -36,28 +36,7 @@ class AdminApiTest extends ApiTestBase {
     }
 
     private JsonNode davesPat(String name, String duration) {
-        Response created = api.post(
-                "/api/v1/pats",
-                daveToken,
-                Map.of(
-                        "name",
-                        name,
-                        "description",
-                        "d",
-                        "duration",
-                        duration,
-                        "scopes",
-                        List.of(Map.of(
-                                "domain_id",
-                                domain,
-                                "entity_type",
-                                "clients",
-                                "operation",
-                                "view",
-                                "entity_id",
-                                "*"))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+        return createClientViewPat(daveToken, name, "d", duration, domain, "*");
     }
 
     @Test

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +60,13 @@ public final class RawHttp {
         }
     }
 
+    /** The POST of a form sign-in, and the session cookie ({@code JSESSIONID=...}) it leaves the browser with. */
+    public record FormSignIn(Answer answer, String session) {}
+
+    private static final Pattern CSRF_PARAMETER =
+            Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
     private final int port;
 
     public RawHttp(int port) {
@@ -98,6 +108,30 @@ public final class RawHttp {
 
     public Answer get(String target, String token) {
         return send("GET", target, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
+    }
+
+    /**
+     * Signs in through the form as a browser does: opens {@code /login} (a session and its CSRF token, which the
+     * page must carry), then posts the credentials with that token. The session is the one the answer renews, or
+     * the page's when it sets none.
+     */
+    public FormSignIn signInThroughTheForm(String username, String password) {
+        Answer page = get("/login", null);
+        String session = page.headers().get("set-cookie").split(";")[0];
+        Matcher parameter = CSRF_PARAMETER.matcher(page.body());
+        Matcher token = CSRF_TOKEN.matcher(page.body());
+        assertThat(parameter.find()).as(page.body()).isTrue();
+        assertThat(token.find()).isTrue();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&" + parameter.group(1) + "="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        Answer signIn = send(
+                "POST",
+                "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", session),
+                form.getBytes(StandardCharsets.UTF_8));
+        String renewed = signIn.headers().get("set-cookie");
+        return new FormSignIn(signIn, renewed == null ? session : renewed.split(";")[0]);
     }
 
     private static Answer read(InputStream in) throws IOException {

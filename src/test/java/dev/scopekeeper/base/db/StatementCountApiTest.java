@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserProfile;
@@ -14,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,26 +59,9 @@ class StatementCountApiTest extends ApiTestBase {
     }
 
     private String pat() {
-        ApiClient.Response created = api.post(
-                "/api/v1/pats",
-                userToken,
-                Map.of(
-                        "name",
-                        "counted" + System.nanoTime(),
-                        "duration",
-                        "7d",
-                        "scopes",
-                        List.of(Map.of(
-                                "domain_id",
-                                domain,
-                                "entity_type",
-                                "clients",
-                                "operation",
-                                "view",
-                                "entity_id",
-                                "*"))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("secret").asString();
+        return createClientViewPat(userToken, "counted" + System.nanoTime(), "7d", domain, "*")
+                .path("secret")
+                .asString();
     }
 
     @Test

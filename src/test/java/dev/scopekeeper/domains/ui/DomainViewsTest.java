@@ -12,6 +12,7 @@ import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.NotFoundView;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.domains.MemberService;
@@ -27,6 +28,9 @@ class DomainViewsTest extends BrowserlessTestBase {
 
     @Autowired
     DomainService domains;
+
+    @Autowired
+    CurrentDomainService currentDomain;
 
     @Autowired
     MemberService members;
@@ -97,7 +101,7 @@ class DomainViewsTest extends BrowserlessTestBase {
         test(selector).selectItem(second.name());
 
         assertThat(notifications()).contains("Current domain: " + second.name());
-        assertThat(domains.currentDomain().orElseThrow().id()).isEqualTo(second.id());
+        assertThat(currentDomain.currentDomain().orElseThrow().id()).isEqualTo(second.id());
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ClientListView");
         navigate(DomainListView.class);
         assertThat(((DomainView) find(ComboBox.class)

@@ -2,7 +2,7 @@ package dev.scopekeeper.entities.api;
 
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.authz.EntityType;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.InvitationService;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.entities.ChannelService;
 import dev.scopekeeper.entities.ChannelService.ChannelRequest;
@@ -56,7 +56,7 @@ public class EntityFixtures {
 
     private final TestDomains testDomains;
     private final TestUsers testUsers;
-    private final DomainService domains;
+    private final InvitationService invitations;
     private final GroupService groups;
     private final ClientService clients;
     private final ChannelService channels;
@@ -65,14 +65,14 @@ public class EntityFixtures {
     EntityFixtures(
             TestDomains testDomains,
             TestUsers testUsers,
-            DomainService domains,
+            InvitationService invitations,
             GroupService groups,
             ClientService clients,
             ChannelService channels,
             ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.testDomains = testDomains;
         this.testUsers = testUsers;
-        this.domains = domains;
+        this.invitations = invitations;
         this.groups = groups;
         this.clients = clients;
         this.channels = channels;
@@ -103,7 +103,8 @@ public class EntityFixtures {
             clients.connectToChannel(domain, client, channel);
             UserProfile invitee = testUsers.create("invitee", PlatformRole.USER);
             UserProfile invited = testUsers.create("invited", PlatformRole.USER);
-            long invitation = domains.sendInvitation(domain, invited.id(), DomainRole.EDITOR)
+            long invitation = invitations
+                    .sendInvitation(domain, invited.id(), DomainRole.EDITOR)
                     .id();
             return new Fixture(domain, group, child, other, client, channel, viewer.id(), invitee.id(), invitation);
         } finally {

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.authz.DomainRole;
-import dev.scopekeeper.domains.DomainService;
+import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.security.PlatformRole;
@@ -19,7 +19,7 @@ abstract class EntityUiTestBase extends BrowserlessTestBase {
     TestDomains testDomains;
 
     @Autowired
-    DomainService domainService;
+    CurrentDomainService currentDomain;
 
     UserProfile admin;
     DomainView domain;
@@ -31,7 +31,7 @@ abstract class EntityUiTestBase extends BrowserlessTestBase {
     void givenADomain() {
         admin = testUsers.create("admin", PlatformRole.ADMIN);
         domain = testDomains.create(admin, "Domain " + TestDomains.uniqueRoute("x"));
-        domainService.switchDomain(domain.id());
+        currentDomain.switchDomain(domain.id());
     }
 
     /** A new user with the role in the domain, signed in. */

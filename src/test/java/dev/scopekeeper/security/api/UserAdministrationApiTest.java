@@ -2,37 +2,29 @@ package dev.scopekeeper.security.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopekeeper.base.api.ApiClient;
+import dev.scopekeeper.ApiTestBase;
 import dev.scopekeeper.base.api.ApiClient.Response;
 import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
-import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ApiTest
-class UserAdministrationApiTest {
+class UserAdministrationApiTest extends ApiTestBase {
 
     private static final String USERS = "/api/v1/users";
     private static final String GOOD_PASSWORD = "a long enough passphrase";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    TestUsers testUsers;
 
     UserProfile admin;
     String adminToken;
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = testUsers.create("admin", PlatformRole.ADMIN);
+        admin = users.create("admin", PlatformRole.ADMIN);
         adminToken = api.accessToken(admin);
     }
 
@@ -40,18 +32,7 @@ class UserAdministrationApiTest {
     void anAdministratorCreatesAUserWhoCanThenSignIn() {
         String username = uniqueName();
 
-        Response created = api.post(
-                USERS,
-                adminToken,
-                Map.of(
-                        "username",
-                        username,
-                        "email",
-                        username + "@example.com",
-                        "password",
-                        GOOD_PASSWORD,
-                        "role",
-                        "USER"));
+        Response created = api.post(USERS, adminToken, newUser(username, "USER"));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
@@ -69,7 +50,7 @@ class UserAdministrationApiTest {
 
     @Test
     void anAdministratorDisablesAndReEnablesAUser() {
-        UserProfile user = testUsers.create("member", PlatformRole.USER);
+        UserProfile user = users.create("member", PlatformRole.USER);
         String userToken = api.accessToken(user);
 
         Response disabled = api.post(USERS + "/" + user.id() + "/disable", adminToken, null);
@@ -89,23 +70,11 @@ class UserAdministrationApiTest {
 
     @Test
     void aUserWhoIsNoAdministratorIsRefusedWith403() {
-        UserProfile user = testUsers.create("plain", PlatformRole.USER);
+        UserProfile user = users.create("plain", PlatformRole.USER);
         String userToken = api.accessToken(user);
         String username = uniqueName();
 
-        api.post(
-                        USERS,
-                        userToken,
-                        Map.of(
-                                "username",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "password",
-                                GOOD_PASSWORD,
-                                "role",
-                                "ADMIN"))
-                .assertProblem(403, "You are not allowed to do this");
+        api.post(USERS, userToken, newUser(username, "ADMIN")).assertProblem(403, "You are not allowed to do this");
         api.post(USERS + "/" + admin.id() + "/disable", userToken, null)
                 .assertProblem(403, "You are not allowed to do this");
         api.post(USERS + "/" + user.id() + "/enable", userToken, null)
@@ -127,20 +96,12 @@ class UserAdministrationApiTest {
 
     @Test
     void aTakenUsernameIs409() {
-        UserProfile existing = testUsers.create("taken", PlatformRole.USER);
+        UserProfile existing = users.create("taken", PlatformRole.USER);
 
         Response response = api.post(
                         USERS,
                         adminToken,
-                        Map.of(
-                                "username",
-                                existing.username().toUpperCase(),
-                                "email",
-                                "other@example.com",
-                                "password",
-                                GOOD_PASSWORD,
-                                "role",
-                                "USER"))
+                        userBody(existing.username().toUpperCase(), "other@example.com", GOOD_PASSWORD, "USER"))
                 .assertProblem(409, "This username is already taken");
 
         assertThat(response.json().path("field").asString()).isEqualTo("username");
@@ -151,46 +112,26 @@ class UserAdministrationApiTest {
         String username = uniqueName();
 
         assertInvalid(
-                Map.of("username", username, "email", username + "@example.com", "password", "short", "role", "USER"),
+                userBody(username, username + "@example.com", "short", "USER"),
                 "password",
                 "Password must be at least 12 characters");
         assertInvalid(
-                Map.of(
-                        "username",
-                        username,
-                        "email",
-                        username + "@example.com",
-                        "password",
-                        "aaaaaaaaaaaaaaaa",
-                        "role",
-                        "USER"),
+                userBody(username, username + "@example.com", "aaaaaaaaaaaaaaaa", "USER"),
                 "password",
                 "This password is too easy to guess; try a longer passphrase");
         assertInvalid(
-                Map.of("username", "a b", "email", "x@example.com", "password", GOOD_PASSWORD, "role", "USER"),
+                userBody("a b", "x@example.com", GOOD_PASSWORD, "USER"),
                 "username",
                 "Use 3 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit");
         assertInvalid(
-                Map.of("username", username, "email", "nope", "password", GOOD_PASSWORD, "role", "USER"),
+                userBody(username, "nope", GOOD_PASSWORD, "USER"),
                 "email",
                 "Enter a valid email address, like name@example.com");
         assertInvalid(
                 Map.of("username", username, "email", username + "@example.com", "password", GOOD_PASSWORD),
                 "role",
                 "Role is required: ADMIN or USER");
-        api.post(
-                        USERS,
-                        adminToken,
-                        Map.of(
-                                "username",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "password",
-                                GOOD_PASSWORD,
-                                "role",
-                                "KING"))
-                .assertProblem(400, "Invalid value for \"role\"");
+        api.post(USERS, adminToken, newUser(username, "KING")).assertProblem(400, "Invalid value for \"role\"");
     }
 
     @Test
@@ -209,6 +150,16 @@ class UserAdministrationApiTest {
                 .assertProblem(400, "Invalid value for parameter \"id\"");
 
         assertThat(response.json().path("field").asString()).isEqualTo("id");
+    }
+
+    /** The body of {@code POST /api/v1/users}. */
+    private static Map<String, String> userBody(String username, String email, String password, String role) {
+        return Map.of("username", username, "email", email, "password", password, "role", role);
+    }
+
+    /** A new user with a good password and an address of their own. */
+    private static Map<String, String> newUser(String username, String role) {
+        return userBody(username, username + "@example.com", GOOD_PASSWORD, role);
     }
 
     private void assertInvalid(Map<String, String> body, String field, String detail) {
