@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiTest;
+import dev.scopekeeper.domains.MemberService;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.pat.DomainTokenService;
 import dev.scopekeeper.pat.IssuedPat;
@@ -37,6 +38,9 @@ class SecurityNoticeTest {
 
     @Autowired
     NotificationService notifications;
+
+    @Autowired
+    MemberService members;
 
     @Autowired
     TestUsers users;
@@ -135,5 +139,56 @@ class SecurityNoticeTest {
         List<MimeMessage> mails = TestMail.await(bob.email(), 1);
         assertThat(Mails.subjects(mails)).containsExactly("Your token \"two domains\" lost access to a domain");
         assertThat(Mails.text(mails.getFirst())).contains(carol.username() + " removed the access");
+    }
+
+    @Test
+    void aDomainAdminRemovingTheOwnerFromTheDomainTellsTheOwnerWhichTokensLostAccess() {
+        long shop = domains.domain("Shop");
+        domains.member(shop, bob, DomainRole.EDITOR);
+        users.signIn(bob);
+        long withScope = pats.create(new CreatePatRequest(
+                        "shop reader",
+                        "",
+                        PatDuration.days(30),
+                        null,
+                        List.of(new ScopeRequest(shop, "clients", "view", "*"))))
+                .pat()
+                .id();
+        pats.create(new CreatePatRequest("elsewhere", "", PatDuration.days(30), null, List.of()));
+        users.signOut();
+
+        domains.removeMember(shop, bob);
+
+        List<MimeMessage> mails = TestMail.await(bob.email(), 1);
+        assertThat(Mails.subjects(mails)).containsExactly("Your token \"shop reader\" lost access to a domain");
+        assertThat(Mails.text(mails.getFirst()))
+                .contains(
+                        domains.adminOf(shop).username() + " removed the access",
+                        "Reason: its owner is no longer a member of domain ",
+                        "https://scopekeeper.test.example/pats/" + withScope);
+        users.signIn(bob);
+        assertThat(pats.get(withScope).scopes()).isEmpty();
+    }
+
+    @Test
+    void aDomainAdminLeavingTheDomainThemselvesGetsNoMail() throws InterruptedException {
+        long shop = domains.domain("Shop");
+        domains.member(shop, bob, DomainRole.ADMIN); // the domain keeps its first admin
+        users.signIn(bob);
+        pats.create(new CreatePatRequest(
+                "mine in shop",
+                "",
+                PatDuration.days(30),
+                null,
+                List.of(new ScopeRequest(shop, "clients", "view", "*"))));
+        users.signOut();
+
+        domains.as(bob, () -> {
+            members.removeMember(shop, bob.id());
+            return null;
+        });
+
+        Thread.sleep(300);
+        assertThat(TestMail.to(bob.email())).isEmpty();
     }
 }

@@ -169,4 +169,25 @@ class PatGraceRotationApiTest extends ApiTestBase {
             lifecyclePolicies.update(before);
         }
     }
+
+    @Test
+    void thePolicyMayForbidTheGrace() {
+        UserProfile admin = users.create("admin", PlatformRole.ADMIN);
+        users.signIn(admin);
+        PatLifecyclePolicy before = lifecyclePolicies.get();
+        try {
+            lifecyclePolicies.update(new PatLifecyclePolicy(before.warnDays(), PatGrace.NONE));
+            api.patch("/api/v1/pats/" + patId + "/secret/reset", userToken, Map.of("duration", "30d", "grace", "1h"))
+                    .assertProblem(422, "The administrator's policy does not allow keeping the old secret working");
+            assertThat(api.get(clientPath, oldSecret).status())
+                    .as("nothing changed")
+                    .isEqualTo(200);
+            String newSecret = regenerate(null);
+            api.get(clientPath, oldSecret).assertProblem(401, "Invalid personal access token");
+            assertThat(api.get(clientPath, newSecret).status()).isEqualTo(200);
+        } finally {
+            users.signIn(admin);
+            lifecyclePolicies.update(before);
+        }
+    }
 }

@@ -61,6 +61,42 @@ class OpenApiDocumentTest {
         assertThat(requestProperties(doc, "/api/v1/credentials/revoke", "post")).containsExactly("credentials");
     }
 
+    /** Issue 10: "no schema carries required/length/pattern constraints": the request bodies carry their rules. */
+    @Test
+    void requestBodiesDocumentWhatIsRequiredAndHowLongOrShapedItMayBe() {
+        JsonNode doc = api.get("/v3/api-docs", null).json();
+
+        JsonNode pat = requestSchema(doc, "/api/v1/pats", "post");
+        assertThat(pat.path("required").toString()).contains("\"name\"");
+        assertThat(pat.path("properties").path("name").path("maxLength").asInt())
+                .isEqualTo(100);
+        assertThat(pat.path("properties").path("description").path("maxLength").asInt())
+                .isEqualTo(1024);
+
+        JsonNode user = requestSchema(doc, "/api/v1/admin/users", "post");
+        assertThat(user.path("required").toString()).contains("\"username\"", "\"email\"", "\"password\"", "\"role\"");
+        assertThat(user.path("properties").path("username").path("pattern").asString())
+                .isEqualTo("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
+        assertThat(user.path("properties").path("password").path("minLength").asInt())
+                .isEqualTo(12);
+        assertThat(user.path("properties").path("email").path("maxLength").asInt())
+                .isEqualTo(254);
+    }
+
+    private static JsonNode requestSchema(JsonNode doc, String path, String method) {
+        String ref = doc.path("paths")
+                .path(path)
+                .path(method)
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString();
+        assertThat(ref).as("%s %s request body", method, path).startsWith("#/components/schemas/");
+        return doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     private static java.util.List<String> requestProperties(JsonNode doc, String path, String method) {
         String ref = doc.path("paths")
                 .path(path)
