@@ -77,6 +77,29 @@ class PatListCounts {
     /** One token of the owner as it was (null: it did not exist) and as it is after a commit (null: deleted). */
     record Delta(long ownerId, Row before, Row after) {}
 
+    /**
+     * Where the page at {@code offset} of a list in one order starts: the sort value and id of the row just before
+     * it (kept from the previous page), so a script paging through 100,000 tokens continues from there instead of
+     * skipping {@code offset} rows again.
+     */
+    record Anchor(Filter filter, String property, boolean descending, long offset) {}
+
+    /** The sort value ({@code name} or {@code issued_at}) and id of a row. */
+    record Position(Object value, long id) {}
+
+    private record KeptPosition(Position position, Instant keptAt, Instant validUntil) {
+
+        boolean validAt(Instant now) {
+            return !now.isBefore(keptAt) && (validUntil == null || now.isBefore(validUntil));
+        }
+    }
+
+    /** Positions per owner; every change of the owner's tokens moves rows, so any change ends them all. */
+    private final Cache<Long, Map<Anchor, KeptPosition>> positions = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
     private record Entry(long count, Instant countedAt, Instant validUntil) {
 
         boolean validAt(Instant now) {
@@ -147,6 +170,44 @@ class PatListCounts {
         return total;
     }
 
+    /** The kept position a page at the anchor's offset starts after, if it still holds at {@code now}. */
+    Optional<Position> position(long ownerId, Anchor anchor, Instant now) {
+        Map<Anchor, KeptPosition> kept = positions.getIfPresent(ownerId);
+        KeptPosition position = kept == null ? null : kept.get(anchor);
+        return position != null && position.validAt(now) ? Optional.of(position.position()) : Optional.empty();
+    }
+
+    /** To pass to {@link #keepPosition}: taken before the page is read. */
+    long mark() {
+        return generation.get();
+    }
+
+    /**
+     * Keeps where the page at the anchor's offset starts, read by a page query that began at {@code mark}: only if
+     * no change of the owner's tokens was written since (then the position may be stale) and none is waiting for
+     * its commit. {@code nextExpiry} (the next expiry of the owner's live tokens) bounds it for Active and Expired.
+     */
+    void keepPosition(
+            long mark,
+            long ownerId,
+            Anchor anchor,
+            Position position,
+            Instant now,
+            Supplier<Optional<Instant>> nextExpiry) {
+        boolean timed =
+                anchor.filter().status() == PatStatus.ACTIVE || anchor.filter().status() == PatStatus.EXPIRED;
+        KeptPosition kept =
+                new KeptPosition(position, now, timed ? nextExpiry.get().orElse(null) : null);
+        positions.asMap().compute(ownerId, (id, anchors) -> {
+            if (generation.get() != mark || changing.containsKey(ownerId)) {
+                return anchors;
+            }
+            Map<Anchor, KeptPosition> map = anchors == null ? new ConcurrentHashMap<>() : anchors;
+            map.put(anchor, kept);
+            return map;
+        });
+    }
+
     /**
      * A token of the owner was written in a transaction that has not ended: from now until {@link #changed} no count
      * of the owner is kept (it may or may not see the change), and no count being made now is kept either.
@@ -162,6 +223,7 @@ class PatListCounts {
      */
     void changed(Set<Long> owners, List<Delta> deltas) {
         try {
+            owners.forEach(positions::invalidate);
             if (deltas == null) {
                 owners.forEach(byOwner::invalidate);
                 return;
@@ -187,11 +249,13 @@ class PatListCounts {
     void evict(long ownerId) {
         generation.incrementAndGet();
         byOwner.invalidate(ownerId);
+        positions.invalidate(ownerId);
     }
 
     void evictAll() {
         generation.incrementAndGet();
         byOwner.invalidateAll();
+        positions.invalidateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -195,4 +195,49 @@ class PatListCountsTest {
         assertThat(total(all, now, 99, Optional.empty())).isEqualTo(50);
         assertThat(counted).hasValue(3);
     }
+
+    final PatListCounts.Anchor at510 = new PatListCounts.Anchor(all, "name", false, 510);
+    final PatListCounts.Position afterToken = new PatListCounts.Position("token-509", 42L);
+
+    @Test
+    void aPositionIsKeptUntilAnyChangeOfTheOwnersTokens() {
+        counts.keepPosition(counts.mark(), 7L, at510, afterToken, now, Optional::empty);
+        assertThat(counts.position(7L, at510, now.plusSeconds(1))).contains(afterToken);
+        assertThat(counts.position(7L, new PatListCounts.Anchor(all, "name", true, 510), now))
+                .as("another order")
+                .isEmpty();
+
+        commit(new PatListCounts.Delta(7L, null, live("new", null)));
+        assertThat(counts.position(7L, at510, now))
+                .as("after a create, rows have moved")
+                .isEmpty();
+
+        counts.keepPosition(counts.mark(), 7L, at510, afterToken, now, Optional::empty);
+        counts.on(new PatListCounts.Changed(7L));
+        assertThat(counts.position(7L, at510, now)).as("after a bulk change").isEmpty();
+    }
+
+    @Test
+    void aPositionReadWhileAChangeWasWrittenOrPendingIsNotKept() {
+        long mark = counts.mark();
+        counts.changing(7L);
+        counts.keepPosition(mark, 7L, at510, afterToken, now, Optional::empty);
+        counts.keepPosition(counts.mark(), 7L, at510, afterToken, now, Optional::empty);
+        assertThat(counts.position(7L, at510, now)).isEmpty();
+        counts.changed(Set.of(7L), List.of());
+        counts.keepPosition(mark, 7L, at510, afterToken, now, Optional::empty);
+        assertThat(counts.position(7L, at510, now))
+                .as("read before the change ended")
+                .isEmpty();
+    }
+
+    @Test
+    void aPositionInTheActiveListHoldsOnlyUntilTheNextExpiry() {
+        Instant expiry = now.plus(Duration.ofHours(2));
+        PatListCounts.Anchor activeAt510 = new PatListCounts.Anchor(active, "name", false, 510);
+        counts.keepPosition(counts.mark(), 7L, activeAt510, afterToken, now, () -> Optional.of(expiry));
+        assertThat(counts.position(7L, activeAt510, expiry.minusSeconds(1))).contains(afterToken);
+        assertThat(counts.position(7L, activeAt510, expiry)).isEmpty();
+        assertThat(counts.position(7L, activeAt510, now.minusSeconds(1))).isEmpty();
+    }
 }
