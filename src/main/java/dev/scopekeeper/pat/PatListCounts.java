@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -18,34 +20,116 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The {@code total} of an owner's PAT list, counted once per filter and kept until it can have changed, so paging
  * through 100,000 tokens does not count them again on every page.
  *
- * <p>A count can change in two ways, and both end it:
+ * <p>A count can change in two ways:
  *
  * <ul>
- *   <li>a change of the owner's tokens (create, rename, delete, revoke, regenerate, scopes, ...): {@link Changed}
- *       for the owner, {@link PatEvents.OwnerChanged}, and {@link PatEvents.TokenChanged} (which does not say the
- *       owner, so it ends every owner's counts), each after commit;
+ *   <li>a change of the owner's tokens. A single token written through Hibernate (create, rename, revoke,
+ *       regenerate, delete) adjusts the kept counts by what it changed ({@link PatListChanges}, after commit), so the
+ *       next list call counts nothing; counts of a name search end instead, since the database's collation decides
+ *       what matches. Bulk statements end the owner's counts: {@link Changed} and {@link PatEvents.OwnerChanged},
+ *       after commit. Scope changes do not touch counts.
  *   <li>time: an Active or Expired count holds only until the owner's next live token expires (asked with the
  *       count, one indexed query) and only from the instant it was counted (a test clock may go back).
  * </ul>
  *
- * <p>A count is stored only if no change ended counts while it was being made (a generation check), so a count
- * read before a change committed is never kept after the change's eviction. Per node: another node's changes
- * reach this cache only through their own events, so with several nodes a total may lag by the cache's lifetime
+ * <p>A count is stored only if no change of the owner was written while it was being made and none is waiting for
+ * its commit (a generation check plus the owners {@link #changing}), so a count that may or may not see a change is
+ * never kept, and a delta is never applied to a count that already saw it. Per node: another node's changes reach
+ * this cache only through their own events, so with several nodes a total may lag by the cache's lifetime
  * (5 minutes); the items of a page are always read fresh.
  */
 @Component
 class PatListCounts {
 
-    /** Published when an owner's list changed in a way no {@link PatEvents} event announces (create, rename). */
+    /**
+     * Published when an owner's tokens changed through a bulk statement, which {@link PatListChanges} (an entity
+     * listener) cannot see: the owner's counts end.
+     */
     record Changed(long ownerId) {}
 
     /** One filter of one owner's list: status null = all, name null = no search. */
-    record Filter(PatStatus status, String name) {}
+    record Filter(PatStatus status, String name) {
+
+        /** Whether a token in this state is counted at {@code at}, as {@code PatListQueries} filters by status. */
+        boolean countsStatus(Row row, Instant at) {
+            if (status == null) {
+                return true;
+            }
+            boolean revoked = row.revokedAt() != null;
+            boolean expired =
+                    !revoked && row.expiresAt() != null && !row.expiresAt().isAfter(at);
+            return switch (status) {
+                case REVOKED -> revoked;
+                case EXPIRED -> expired;
+                case ACTIVE -> !revoked && !expired;
+            };
+        }
+    }
+
+    /** What the list's filters look at in one token: its name, revocation and expiry. */
+    record Row(String name, Instant revokedAt, Instant expiresAt) {
+
+        static Row of(PersonalAccessToken pat) {
+            return new Row(pat.getName(), pat.getRevokedAt(), pat.getExpiresAt());
+        }
+    }
+
+    /** One token of the owner as it was (null: it did not exist) and as it is after a commit (null: deleted). */
+    record Delta(long ownerId, Row before, Row after) {}
+
+    /**
+     * Where the page at {@code offset} of a list in one order starts: the sort value and id of the row just before
+     * it (kept from the previous page), so a script paging through 100,000 tokens continues from there instead of
+     * skipping {@code offset} rows again.
+     */
+    record Anchor(Filter filter, String property, boolean descending, long offset) {}
+
+    /** The sort value ({@code name} or {@code issued_at}) and id of a row. */
+    record Position(Object value, long id) {}
+
+    private record KeptPosition(Position position, Instant keptAt, Instant validUntil) {
+
+        boolean validAt(Instant now) {
+            return !now.isBefore(keptAt) && (validUntil == null || now.isBefore(validUntil));
+        }
+    }
+
+    /** Positions per owner; every change of the owner's tokens moves rows, so any change ends them all. */
+    private final Cache<Long, Map<Anchor, KeptPosition>> positions = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
 
     private record Entry(long count, Instant countedAt, Instant validUntil) {
 
         boolean validAt(Instant now) {
             return !now.isBefore(countedAt) && (validUntil == null || now.isBefore(validUntil));
+        }
+
+        /**
+         * This count after the token changed as {@code delta} says, or null when it cannot be adjusted exactly (a
+         * name search: the database's collation decides what matches, not Java). Within [countedAt, validUntil) no
+         * counted live token expires, so the rows are judged at {@code countedAt}; a changed token that now expires
+         * inside that window shortens it.
+         */
+        Entry adjusted(Filter filter, Delta delta) {
+            if (filter.name() != null) {
+                return null;
+            }
+            long change = (delta.after() != null && filter.countsStatus(delta.after(), countedAt) ? 1 : 0)
+                    - (delta.before() != null && filter.countsStatus(delta.before(), countedAt) ? 1 : 0);
+            Instant until = validUntil;
+            boolean timed = filter.status() == PatStatus.ACTIVE || filter.status() == PatStatus.EXPIRED;
+            Row after = delta.after();
+            if (timed
+                    && after != null
+                    && after.revokedAt() == null
+                    && after.expiresAt() != null
+                    && after.expiresAt().isAfter(countedAt)
+                    && (until == null || after.expiresAt().isBefore(until))) {
+                until = after.expiresAt();
+            }
+            return new Entry(count + change, countedAt, until);
         }
     }
 
@@ -55,6 +139,9 @@ class PatListCounts {
             .build();
 
     private final AtomicLong generation = new AtomicLong();
+
+    /** Owners with a change written but not yet committed or rolled back, by how many such transactions. */
+    private final Map<Long, Integer> changing = new ConcurrentHashMap<>();
 
     /**
      * The owner's total for the filter: the kept count, or {@code count} (and, for Active/Expired,
@@ -72,8 +159,9 @@ class PatListCounts {
         Instant validUntil = timed ? nextExpiry.get().orElse(null) : null;
         Entry fresh = new Entry(total, now, validUntil);
         byOwner.asMap().compute(ownerId, (id, filters) -> {
-            if (generation.get() != started) {
-                return filters; // something changed while counting: do not keep what may be stale
+            if (generation.get() != started || changing.containsKey(ownerId)) {
+                // something changed while counting, or a change is on its way: this count may or may not see it
+                return filters;
             }
             Map<Filter, Entry> map = filters == null ? new ConcurrentHashMap<>() : filters;
             map.put(filter, fresh);
@@ -82,14 +170,92 @@ class PatListCounts {
         return total;
     }
 
+    /** The kept position a page at the anchor's offset starts after, if it still holds at {@code now}. */
+    Optional<Position> position(long ownerId, Anchor anchor, Instant now) {
+        Map<Anchor, KeptPosition> kept = positions.getIfPresent(ownerId);
+        KeptPosition position = kept == null ? null : kept.get(anchor);
+        return position != null && position.validAt(now) ? Optional.of(position.position()) : Optional.empty();
+    }
+
+    /** To pass to {@link #keepPosition}: taken before the page is read. */
+    long mark() {
+        return generation.get();
+    }
+
+    /**
+     * Keeps where the page at the anchor's offset starts, read by a page query that began at {@code mark}: only if
+     * no change of the owner's tokens was written since (then the position may be stale) and none is waiting for
+     * its commit. {@code nextExpiry} (the next expiry of the owner's live tokens) bounds it for Active and Expired.
+     */
+    void keepPosition(
+            long mark,
+            long ownerId,
+            Anchor anchor,
+            Position position,
+            Instant now,
+            Supplier<Optional<Instant>> nextExpiry) {
+        boolean timed =
+                anchor.filter().status() == PatStatus.ACTIVE || anchor.filter().status() == PatStatus.EXPIRED;
+        KeptPosition kept =
+                new KeptPosition(position, now, timed ? nextExpiry.get().orElse(null) : null);
+        positions.asMap().compute(ownerId, (id, anchors) -> {
+            if (generation.get() != mark || changing.containsKey(ownerId)) {
+                return anchors;
+            }
+            Map<Anchor, KeptPosition> map = anchors == null ? new ConcurrentHashMap<>() : anchors;
+            map.put(anchor, kept);
+            return map;
+        });
+    }
+
+    /**
+     * A token of the owner was written in a transaction that has not ended: from now until {@link #changed} no count
+     * of the owner is kept (it may or may not see the change), and no count being made now is kept either.
+     */
+    void changing(long ownerId) {
+        changing.merge(ownerId, 1, Integer::sum);
+        generation.incrementAndGet();
+    }
+
+    /**
+     * The transaction that marked these owners {@link #changing} ended: {@code deltas} are its changes, applied to the
+     * kept counts (empty after a rollback); null when they are not all known, which ends the owners' counts.
+     */
+    void changed(Set<Long> owners, List<Delta> deltas) {
+        try {
+            owners.forEach(positions::invalidate);
+            if (deltas == null) {
+                owners.forEach(byOwner::invalidate);
+                return;
+            }
+            for (Delta delta : deltas) {
+                byOwner.asMap().computeIfPresent(delta.ownerId(), (id, filters) -> {
+                    Map<Filter, Entry> adjusted = new ConcurrentHashMap<>();
+                    filters.forEach((filter, entry) -> {
+                        Entry next = entry.adjusted(filter, delta);
+                        if (next != null) {
+                            adjusted.put(filter, next);
+                        }
+                    });
+                    return adjusted.isEmpty() ? null : adjusted;
+                });
+            }
+        } finally {
+            owners.forEach(owner -> changing.computeIfPresent(owner, (id, n) -> n == 1 ? null : n - 1));
+            generation.incrementAndGet();
+        }
+    }
+
     void evict(long ownerId) {
         generation.incrementAndGet();
         byOwner.invalidate(ownerId);
+        positions.invalidate(ownerId);
     }
 
     void evictAll() {
         generation.incrementAndGet();
         byOwner.invalidateAll();
+        positions.invalidateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -100,10 +266,5 @@ class PatListCounts {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PatEvents.OwnerChanged event) {
         evict(event.ownerId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(PatEvents.TokenChanged event) {
-        evictAll();
     }
 }

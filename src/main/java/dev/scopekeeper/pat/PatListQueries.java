@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -45,15 +46,11 @@ class PatListQueries {
     ListResult<PatSummary> list(long me, PatQuery query, Instant now) {
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
         Specification<PersonalAccessToken> spec = mineMatching(me, query, now);
-        Slice<PersonalAccessToken> slice = slice(spec, page);
+        PatListCounts.Filter filter = new PatListCounts.Filter(query.status().orElse(null), searched(query));
+        Slice<PersonalAccessToken> slice = slice(me, filter, query, spec, page, now);
         long total = !slice.hasNext() && (slice.hasContent() || page.offset() == 0)
                 ? page.offset() + slice.getNumberOfElements()
-                : listCounts.total(
-                        me,
-                        new PatListCounts.Filter(query.status().orElse(null), searched(query)),
-                        now,
-                        () -> pats.count(spec),
-                        () -> pats.findNextExpiry(me, now));
+                : listCounts.total(me, filter, now, () -> pats.count(spec), () -> pats.findNextExpiry(me, now));
         return new ListResult<>(
                 total,
                 (int) page.offset(),
@@ -64,7 +61,8 @@ class PatListQueries {
     /** A page of {@code me}'s tokens without any total. */
     Slice<PatSummary> listSlice(long me, PatQuery query, Instant now) {
         OffsetPage page = OffsetPage.of(query.offset(), query.limit(), sort(query));
-        return slice(mineMatching(me, query, now), page).map(pat -> mapper.summary(pat, now));
+        PatListCounts.Filter filter = new PatListCounts.Filter(query.status().orElse(null), searched(query));
+        return slice(me, filter, query, mineMatching(me, query, now), page, now).map(pat -> mapper.summary(pat, now));
     }
 
     private static String searched(PatQuery query) {
@@ -74,13 +72,85 @@ class PatListQueries {
     }
 
     /**
-     * A page of tokens. Deep in a long list (from offset {@value #DEEP_PAGE}) the ids come first, from the index
-     * alone, then the page's rows by id: an offset of 50,000 otherwise reads 50,000 rows only to skip them.
+     * A page of tokens. Deep in a long list (from offset {@value #DEEP_PAGE}) a page that starts where an earlier page
+     * of the same list ended (a script paging through with offset += limit) continues after that page's last row,
+     * reading only its own rows, in name or creation order ({@link PatListCounts#position}); any other deep page reads
+     * its ids first, from the index alone, then its rows by id: an offset of 50,000 otherwise reads 50,000 rows only
+     * to skip them. Either way the position after the page is kept for the next one.
      */
-    private Slice<PersonalAccessToken> slice(Specification<PersonalAccessToken> spec, OffsetPage page) {
+    private Slice<PersonalAccessToken> slice(
+            long me,
+            PatListCounts.Filter filter,
+            PatQuery query,
+            Specification<PersonalAccessToken> spec,
+            OffsetPage page,
+            Instant now) {
         if (page.offset() < DEEP_PAGE) {
             return pats.findBy(spec, q -> q.slice(page));
         }
+        String property = anchoredProperty(query);
+        boolean descending = query.descending();
+        long mark = listCounts.mark();
+        Optional<PatListCounts.Position> start = property == null
+                ? Optional.empty()
+                : listCounts.position(me, new PatListCounts.Anchor(filter, property, descending, page.offset()), now);
+        Slice<PersonalAccessToken> slice =
+                start.isPresent() ? after(spec, property, descending, start.get(), page) : byIds(spec, page);
+        if (property != null && slice.hasContent()) {
+            PersonalAccessToken last = slice.getContent().getLast();
+            listCounts.keepPosition(
+                    mark,
+                    me,
+                    new PatListCounts.Anchor(filter, property, descending, page.offset() + slice.getNumberOfElements()),
+                    new PatListCounts.Position(
+                            property.equals("name") ? last.getName() : last.getIssuedAt(), last.getId()),
+                    now,
+                    () -> pats.findNextExpiry(me, now));
+        }
+        return slice;
+    }
+
+    /** The sort whose values never change and whose ties are broken by id: name (unique per owner), creation. */
+    private static String anchoredProperty(PatQuery query) {
+        SortBy by = query.sortBy() == null ? SortBy.NAME : query.sortBy();
+        return switch (by) {
+            case NAME -> "name";
+            case CREATED -> "issuedAt";
+            case EXPIRES, LAST_USED -> null;
+        };
+    }
+
+    /** The page's rows after {@code start} in the page's order, without skipping any. */
+    private Slice<PersonalAccessToken> after(
+            Specification<PersonalAccessToken> spec,
+            String property,
+            boolean descending,
+            PatListCounts.Position start,
+            OffsetPage page) {
+        Specification<PersonalAccessToken> beyond = (root, cq, cb) -> {
+            if (property.equals("name")) {
+                String name = (String) start.value();
+                return descending ? cb.lessThan(root.get("name"), name) : cb.greaterThan(root.get("name"), name);
+            }
+            Instant issued = (Instant) start.value();
+            return cb.or(
+                    descending
+                            ? cb.lessThan(root.<Instant>get("issuedAt"), issued)
+                            : cb.greaterThan(root.<Instant>get("issuedAt"), issued),
+                    cb.and(
+                            cb.equal(root.get("issuedAt"), issued),
+                            descending
+                                    ? cb.lessThan(root.<Long>get("id"), start.id())
+                                    : cb.greaterThan(root.<Long>get("id"), start.id())));
+        };
+        List<PersonalAccessToken> rows = pats.findBy(
+                spec.and(beyond),
+                q -> q.sortBy(page.getSort()).limit(page.limit() + 1).all());
+        boolean hasNext = rows.size() > page.limit();
+        return new SliceImpl<>(hasNext ? rows.subList(0, page.limit()) : rows, page, hasNext);
+    }
+
+    private Slice<PersonalAccessToken> byIds(Specification<PersonalAccessToken> spec, OffsetPage page) {
         List<Long> ids = pats.findIds(spec, page, page.limit() + 1);
         boolean hasNext = ids.size() > page.limit();
         List<Long> pageIds = hasNext ? ids.subList(0, page.limit()) : ids;

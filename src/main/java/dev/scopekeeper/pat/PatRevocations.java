@@ -5,7 +5,10 @@ import dev.scopekeeper.audit.AuditLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,22 +53,30 @@ class PatRevocations {
                 continue;
             }
             revoked += pats.revokeAll(names.stream().map(row -> (Long) row[0]).toList(), now, by, kept);
+            Map<Long, Long> owners = ownersOf(names);
+            // a bulk statement, which the list counts' entity listener does not see
+            new HashSet<>(owners.values()).forEach(owner -> events.publishEvent(new PatListCounts.Changed(owner)));
             for (Object[] row : names) {
                 long id = (Long) row[0];
                 audit.record(AuditEventType.PAT_REVOKED, "pat", id, "name=" + row[1] + ", " + auditText);
                 events.publishEvent(new PatEvents.TokenChanged(id));
             }
-            notices(names, now, by, kept);
+            notices(names, owners, now, by, kept);
         }
         return revoked;
     }
 
-    /** i15: each owner is mailed that someone else revoked their token (security notice). */
-    private void notices(List<Object[]> names, Instant now, RevokedBy by, String reason) {
-        java.util.Map<Long, Long> owners = new java.util.HashMap<>();
+    /** The owner of each token in {@code names} (rows of id, name), by token id. */
+    private Map<Long, Long> ownersOf(List<Object[]> names) {
+        Map<Long, Long> owners = new HashMap<>();
         for (Object[] row : pats.findOwners(names.stream().map(r -> (Long) r[0]).toList())) {
             owners.put((Long) row[0], (Long) row[1]);
         }
+        return owners;
+    }
+
+    /** i15: each owner is mailed that someone else revoked their token (security notice). */
+    private void notices(List<Object[]> names, Map<Long, Long> owners, Instant now, RevokedBy by, String reason) {
         String actor = dev.scopekeeper.base.Messages.get(by.labelKey());
         for (Object[] row : names) {
             Long owner = owners.get((Long) row[0]);

@@ -120,7 +120,6 @@ public class PatService {
         } catch (DataIntegrityViolationException e) {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
-        events.publishEvent(new PatListCounts.Changed(ownerId));
         audit.record(
                 AuditEventType.PAT_CREATED,
                 TARGET,
@@ -173,7 +172,6 @@ public class PatService {
         }
         String old = pat.getName();
         pat.rename(name);
-        events.publishEvent(new PatListCounts.Changed(pat.getOwnerId()));
         audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
         return mapper.details(pat);
     }

@@ -4,12 +4,14 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -23,10 +25,15 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "pat")
+@EntityListeners(PatListChanges.class)
 class PersonalAccessToken {
 
     /** Longest revocation reason kept (longer ones are cut). */
     static final int REASON_MAX = 255;
+
+    /** What the list's filters saw of this token when it was loaded or last written ({@link PatListChanges}). */
+    @Transient
+    private PatListCounts.Row listedAs;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -210,6 +217,14 @@ class PersonalAccessToken {
 
     static String truncated(String reason) {
         return reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX - 1) + "\u2026";
+    }
+
+    PatListCounts.Row listedAs() {
+        return listedAs;
+    }
+
+    void listedAs(PatListCounts.Row row) {
+        this.listedAs = row;
     }
 
     void rename(String name) {

@@ -3,6 +3,7 @@ package dev.scopekeeper.bench;
 import dev.scopekeeper.Application;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.entities.api.EntityReadOnly;
 import dev.scopekeeper.pat.PatBenchmarkSupport;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
@@ -46,6 +47,7 @@ public final class ApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .initializers(EntityReadOnly::register)
                 .run(
                         "--spring.datasource.url=",
                         "--scopekeeper.embedded-db.ephemeral=true",
@@ -77,8 +79,9 @@ public final class ApiBenchmark {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         URI floor = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");
+        URI read = URI.create("http://127.0.0.1:" + port + EntityReadOnly.PATH + domain + "/" + client);
         if (!ONLY.equals("list")) {
-            entityGets(http, uri, floor, accessToken, pat, pats);
+            entityGets(http, uri, floor, read, accessToken, pat, pats);
         }
         if (ONLY.equals("entity")) {
             return;
@@ -90,10 +93,13 @@ public final class ApiBenchmark {
     /**
      * Modes (a)–(c) read one client; (d) is the HTTP floor: the public liveness probe through the same server
      * (Tomcat, the security filter chain, Spring MVC dispatch), with no credential and no database, so (b) − (d)
-     * is what a cached PAT and the client read add to a request that does nothing.
+     * is what a cached PAT and the client read add to a request that does nothing. (e) is the client read alone:
+     * the same service method, transaction, statement and JSON as (a)-(c), with no credential and no
+     * authorization ({@link EntityReadOnly}), so (b) - (e) is what the PAT's authentication and authorization
+     * cost on top of reading the entity.
      */
     private static void entityGets(
-            HttpClient http, URI uri, URI floor, String accessToken, String pat, PatBenchmarkSupport pats)
+            HttpClient http, URI uri, URI floor, URI read, String accessToken, String pat, PatBenchmarkSupport pats)
             throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
@@ -101,7 +107,9 @@ public final class ApiBenchmark {
         List<Result> b = new ArrayList<>();
         List<Result> c = new ArrayList<>();
         List<Result> d = new ArrayList<>();
+        List<Result> e = new ArrayList<>();
         load(http, floor, null, () -> null, Duration.ofSeconds(5));
+        load(http, read, null, () -> null, Duration.ofSeconds(5));
         load(http, uri, accessToken, () -> null, Duration.ofSeconds(5));
         load(http, uri, pat, () -> null, Duration.ofSeconds(5));
         for (int round = 0; round < ROUNDS; round++) {
@@ -117,31 +125,41 @@ public final class ApiBenchmark {
                     },
                     ROUND));
             d.add(load(http, floor, null, () -> null, ROUND));
+            e.add(load(http, read, null, () -> null, ROUND));
         }
         Result ma = median(a);
         Result mb = median(b);
         Result mc = median(c);
         Result md = median(d);
+        Result me = median(e);
         out.append(row("(a) user bearer token", ma, ma));
         out.append(row("(b) PAT, cached", mb, ma));
         out.append(row("(c) PAT, cache evicted before each request", mc, ma));
         out.append(row("(d) HTTP floor: public liveness probe, no credential, no database", md, ma));
+        out.append(row("(e) the client read alone: no credential, no authorization", me, ma));
         // cost per request = client threads / throughput
         double costA = THREADS * 1000.0 / ma.perSecond();
         double costB = THREADS * 1000.0 / mb.perSecond();
         double costD = THREADS * 1000.0 / md.perSecond();
+        double costE = THREADS * 1000.0 / me.perSecond();
         out.append(String.format(
                 Locale.ROOT,
-                "%nCost per request (client threads / throughput): (a) %.3f ms, (b) %.3f ms, (d) %.3f ms. "
-                        + "PAT warm / user token: %.2f. PAT warm / floor: %.2f. Beyond the floor: (b) %.3f ms, "
-                        + "(a) %.3f ms.%n",
+                "%nCost per request (client threads / throughput): (a) %.3f ms, (b) %.3f ms, (d) %.3f ms, "
+                        + "(e) %.3f ms. PAT warm / user token: %.2f. PAT warm / floor: %.2f. Beyond the floor: "
+                        + "(b) %.3f ms, (a) %.3f ms, (e) the entity read %.3f ms. PAT warm beyond the entity read: "
+                        + "(b) - (e) = %.3f ms = %.1f %% of the floor; (b) / (e) = %.2f.%n",
                 costA,
                 costB,
                 costD,
+                costE,
                 costB / costA,
                 costB / costD,
                 costB - costD,
-                costA - costD));
+                costA - costD,
+                costE - costD,
+                costB - costE,
+                100 * (costB - costE) / costD,
+                costB / costE));
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);

@@ -153,60 +153,94 @@ public class PatBenchmarkSupport {
         return out.toString();
     }
 
+    /** Before each timed call: nothing, a change of one of the owner's tokens, or every kept total dropped. */
+    enum Before {
+        NOTHING,
+        A_CHANGE,
+        NOTHING_KEPT
+    }
+
     private String httpListBenchmark(int port, UserProfile light, UserProfile heavy, int heavyCount) {
         String lightToken = userAccessToken(light);
         String heavyToken = userAccessToken(heavy);
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
+        long changed = jdbc.queryForObject(
+                "SELECT id FROM pat WHERE owner_id = ? ORDER BY id LIMIT 1", Long.class, heavy.id());
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
                 "%nOver HTTP, same run: `GET /api/v1/pats` (limit 10, with `total`), median of 21 calls after 5"
-                        + " warm-ups; warm = the owner's total kept (paging on), cold = kept totals evicted before"
-                        + " each call (as after a change of the owner's tokens):%n%n"));
-        out.append("| request | user with 10 tokens, ms | user with " + heavyCount + " tokens, ms | ratio | user with "
-                        + heavyCount + " tokens, cold, ms |\n")
-                .append("|---|---:|---:|---:|---:|\n");
+                        + " warm-ups; *after a change*: one of the owner's tokens renamed (`PatService.rename`)"
+                        + " before each call; *nothing kept*: every kept total and page position dropped before each"
+                        + " call (the first call after a restart or a bulk revocation); *walking on*: each call reads"
+                        + " the next page (offset += 10), as a script paging through does:%n%n"));
+        out.append("| request | user with 10 tokens, ms | user with " + heavyCount + " tokens, ms | ratio | "
+                        + heavyCount + ", after a change, ms | " + heavyCount + ", nothing kept, ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
         String[][] requests = {
             {"active, sorted by name, first page", "status=active&limit=10&offset=0"},
             {"active, sorted by name, second page", "status=active&limit=10&offset=10"},
             {"all, sorted by name, page at offset 50,000", "status=all&limit=10&offset=50000"},
+            {"all, sorted by name, walking on from offset 50,000", "status=all&limit=10&offset=50000+"},
             {"all, sorted by last used, first page", "status=all&sort=last_used&limit=10&offset=0"},
             {"name contains \"42\", first page", "status=all&name=42&limit=10&offset=0"},
         };
         for (String[] request : requests) {
-            String uri = "http://127.0.0.1:" + port + "/api/v1/pats?" + request[1];
-            double lightMs = httpTime(http, uri, lightToken, false);
-            double heavyMs = httpTime(http, uri, heavyToken, false);
-            double heavyCold = httpTime(http, uri, heavyToken, true);
+            java.util.function.IntFunction<String> uri = call -> "http://127.0.0.1:" + port + "/api/v1/pats?"
+                    + (request[1].endsWith("+")
+                            ? request[1].replace("offset=50000+", "offset=" + (50_000 + 10 * call))
+                            : request[1]);
+            double lightMs = httpTime(http, uri, light, lightToken, Before.NOTHING, changed);
+            double heavyMs = httpTime(http, uri, heavy, heavyToken, Before.NOTHING, changed);
+            double heavyChanged = httpTime(http, uri, heavy, heavyToken, Before.A_CHANGE, changed);
+            double heavyNothingKept = httpTime(http, uri, heavy, heavyToken, Before.NOTHING_KEPT, changed);
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.2f | %.2f | %.1f | %.2f |%n",
+                    "| %s | %.2f | %.2f | %.1f | %.2f | %.2f |%n",
                     request[0],
                     lightMs,
                     heavyMs,
                     heavyMs / lightMs,
-                    heavyCold));
+                    heavyChanged,
+                    heavyNothingKept));
         }
         return out.toString();
     }
 
-    private double httpTime(java.net.http.HttpClient http, String uri, String token, boolean cold) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
-                .header("Authorization", "Bearer " + token)
-                .build();
+    private double httpTime(
+            java.net.http.HttpClient http,
+            java.util.function.IntFunction<String> uri,
+            UserProfile user,
+            String token,
+            Before before,
+            long changedPat) {
         List<Long> nanos = new ArrayList<>();
+        listCounts.evictAll();
         try {
             for (int i = 0; i < 26; i++) {
-                if (cold) {
-                    listCounts.evictAll();
+                switch (before) {
+                    case NOTHING -> {}
+                    case A_CHANGE -> {
+                        users.signIn(user);
+                        try {
+                            pats.rename(changedPat, "bench-renamed-" + i);
+                        } finally {
+                            users.signOut();
+                        }
+                    }
+                    case NOTHING_KEPT -> listCounts.evictAll();
                 }
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(uri.apply(i)))
+                        .header("Authorization", "Bearer " + token)
+                        .build();
                 long start = System.nanoTime();
                 var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
                 long took = System.nanoTime() - start;
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+                    throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri.apply(i));
                 }
                 if (i >= 5) {
                     nanos.add(took);

@@ -1,0 +1,113 @@
+package dev.scopekeeper.pat;
+
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * JPA entity listener of {@link PersonalAccessToken} (a Spring bean, through Hibernate's Spring bean container)
+ * that keeps {@link PatListCounts} exact across the change of a single token, so the first list call after
+ * creating, renaming, revoking, regenerating or deleting a token does not count the owner's 100,000 tokens again.
+ *
+ * <p>Each token remembers what its list filters look at ({@link PatListCounts.Row}: name, revocation, expiry) as
+ * it was loaded. When Hibernate writes an insert, an update that changes one of those, or a delete, the owner's
+ * counts are marked as changing at once — before the database commit, so no count made from then on is kept — and
+ * the difference (the row as it was and as it is) is applied to the kept counts after the commit; after a
+ * rollback nothing is applied. On the entity rather than in each service method, so no way of changing a token
+ * can forget it. Bulk JPQL statements bypass entity listeners: those that change rows
+ * ({@link PatRepository#revokeAll}, {@link PatRepository#deleteAllByOwner}) end the owners' counts instead.
+ */
+@Component
+class PatListChanges {
+
+    private final PatListCounts counts;
+
+    PatListChanges(PatListCounts counts) {
+        this.counts = counts;
+    }
+
+    @PostLoad
+    void loaded(PersonalAccessToken pat) {
+        pat.listedAs(PatListCounts.Row.of(pat));
+    }
+
+    @PostPersist
+    void inserted(PersonalAccessToken pat) {
+        PatListCounts.Row now = PatListCounts.Row.of(pat);
+        changed(pat.getOwnerId(), null, now, true);
+        pat.listedAs(now);
+    }
+
+    @PostUpdate
+    void updated(PersonalAccessToken pat) {
+        PatListCounts.Row now = PatListCounts.Row.of(pat);
+        PatListCounts.Row before = pat.listedAs();
+        if (before == null || !before.equals(now)) {
+            changed(pat.getOwnerId(), before, now, before != null);
+        }
+        pat.listedAs(now);
+    }
+
+    @PostRemove
+    void removed(PersonalAccessToken pat) {
+        changed(pat.getOwnerId(), pat.listedAs(), null, pat.listedAs() != null);
+    }
+
+    /**
+     * {@code known} is false when the row as it was is not known (a token whose load this listener did not see):
+     * then the owner's counts end instead of being adjusted. The changes are kept with the current transaction's
+     * synchronizations, so a transaction suspended for a nested one keeps its own.
+     */
+    private void changed(long ownerId, PatListCounts.Row before, PatListCounts.Row after, boolean known) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counts.evict(ownerId);
+            return;
+        }
+        Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Changes.class::isInstance)
+                .map(Changes.class::cast)
+                .findFirst()
+                .orElseGet(() -> {
+                    Changes fresh = new Changes(counts);
+                    TransactionSynchronizationManager.registerSynchronization(fresh);
+                    return fresh;
+                });
+        changes.add(ownerId, before, after, known);
+    }
+
+    /** One transaction's token changes: owners marked changing at once, differences applied after commit. */
+    private static final class Changes implements TransactionSynchronization {
+
+        private final PatListCounts counts;
+        private final Set<Long> owners = new LinkedHashSet<>();
+        private final List<PatListCounts.Delta> deltas = new ArrayList<>();
+        private boolean exact = true;
+
+        Changes(PatListCounts counts) {
+            this.counts = counts;
+        }
+
+        void add(long ownerId, PatListCounts.Row before, PatListCounts.Row after, boolean known) {
+            if (owners.add(ownerId)) {
+                counts.changing(ownerId);
+            }
+            deltas.add(new PatListCounts.Delta(ownerId, before, after));
+            exact &= known;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // rolled back: nothing changed; committed but a row's earlier state unknown: count those owners again
+            List<PatListCounts.Delta> applied = status != STATUS_COMMITTED ? List.of() : exact ? deltas : null;
+            counts.changed(owners, applied);
+        }
+    }
+}
