@@ -1,15 +1,14 @@
 package dev.scopekeeper.pat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.base.CacheEvictions;
+import dev.scopekeeper.base.TaggedCache;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,10 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       count, one indexed query) and only from the instant it was counted (a test clock may go back).
  * </ul>
  *
- * <p>A count is stored only if no change ended counts while it was being made (a generation check), so a count
- * read before a change committed is never kept after the change's eviction. Per node: another node's changes
- * reach this cache only through their own events, so with several nodes a total may lag by the cache's lifetime
- * (5 minutes); the items of a page are always read fresh.
+ * <p>A count is stored only if no change ended the owner's counts while it was being made ({@link TaggedCache}'s
+ * rule), so a count read before a change committed is never kept after the change's eviction. Evictions reach
+ * every node of a cluster ({@link CacheEvictions}); the items of a page are always read fresh.
  */
 @Component
 class PatListCounts {
@@ -42,6 +40,9 @@ class PatListCounts {
     /** One filter of one owner's list: status null = all, name null = no search. */
     record Filter(PatStatus status, String name) {}
 
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final long SIZE = 100_000;
+
     private record Entry(long count, Instant countedAt, Instant validUntil) {
 
         boolean validAt(Instant now) {
@@ -49,47 +50,53 @@ class PatListCounts {
         }
     }
 
-    private final Cache<Long, Map<Filter, Entry>> byOwner = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
+    private final TaggedCache<Key, Entry> counts;
 
-    private final AtomicLong generation = new AtomicLong();
+    private record Key(long ownerId, Filter filter) {}
+
+    @Autowired
+    PatListCounts(CacheEvictions evictions) {
+        this.counts = evictions.cache("pat-list-counts", TTL, SIZE, PatListCounts::tags);
+    }
+
+    /** A cache of this node alone (unit tests). */
+    PatListCounts() {
+        this.counts = new TaggedCache<>(TTL, SIZE, PatListCounts::tags);
+    }
 
     /**
      * The owner's total for the filter: the kept count, or {@code count} (and, for Active/Expired,
      * {@code nextExpiry}: the earliest expiry after now of the owner's live tokens) run now and kept.
      */
     long total(long ownerId, Filter filter, Instant now, LongSupplier count, Supplier<Optional<Instant>> nextExpiry) {
-        Map<Filter, Entry> kept = byOwner.getIfPresent(ownerId);
-        Entry entry = kept == null ? null : kept.get(filter);
+        Key key = new Key(ownerId, filter);
+        Entry entry = counts.getIfPresent(key);
         if (entry != null && entry.validAt(now)) {
             return entry.count();
         }
-        long started = generation.get();
+        long started = counts.stamp();
         long total = count.getAsLong();
         boolean timed = filter.status() == PatStatus.ACTIVE || filter.status() == PatStatus.EXPIRED;
         Instant validUntil = timed ? nextExpiry.get().orElse(null) : null;
-        Entry fresh = new Entry(total, now, validUntil);
-        byOwner.asMap().compute(ownerId, (id, filters) -> {
-            if (generation.get() != started) {
-                return filters; // something changed while counting: do not keep what may be stale
-            }
-            Map<Filter, Entry> map = filters == null ? new ConcurrentHashMap<>() : filters;
-            map.put(filter, fresh);
-            return map;
-        });
+        // Kept only if nothing ended the owner's counts while counting (TaggedCache's rule).
+        counts.put(key, new Entry(total, now, validUntil), started);
         return total;
     }
 
     void evict(long ownerId) {
-        generation.incrementAndGet();
-        byOwner.invalidate(ownerId);
+        counts.evict(ownerTag(ownerId));
     }
 
     void evictAll() {
-        generation.incrementAndGet();
-        byOwner.invalidateAll();
+        counts.evictAll();
+    }
+
+    private static List<String> tags(Key key, Entry entry) {
+        return List.of(ownerTag(key.ownerId()));
+    }
+
+    private static String ownerTag(long ownerId) {
+        return "owner:" + ownerId;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
