@@ -2,7 +2,9 @@ package dev.scopekeeper.base;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -10,12 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place where cache evictions leave this node and arrive from the others. Every {@link TaggedCache} that
  * holds something another node can change is made here ({@link #cache}) under a name; its evictions (which the
  * caches' owners make after commit) are evicted locally first and then handed to the {@link Transport} as small
- * {@link Eviction} messages; a received message is evicted locally only, never sent on.
+ * {@link Eviction} messages; a received message is evicted locally only, never sent on. The evictions one
+ * transaction's after-commit listeners make travel as <em>one</em> message, sent when the transaction has
+ * completed and applied in one go: a node never serves a request between two evictions of one change (e.g. a
+ * disabled owner's access facts gone but their token still cached, which would answer 404 instead of 401).
  *
  * <p>Partition safety: with a cluster configured ({@code scopekeeper.cluster.members}) the caches start
  * <em>untrusted</em> and the transport says when this node is connected to every configured member
@@ -28,7 +35,15 @@ import org.springframework.stereotype.Component;
 public class CacheEvictions {
 
     /** One eviction: a tag of the named cache, or (tag null) all of it. */
-    public record Eviction(String origin, String cache, String tag) implements Serializable {}
+    public record Item(String cache, String tag) implements Serializable {}
+
+    /** The evictions of one change, from the node {@code origin}. */
+    public record Eviction(String origin, List<Item> items) implements Serializable {
+
+        public Eviction {
+            items = List.copyOf(items);
+        }
+    }
 
     /** Sends evictions to the other nodes. */
     public interface Transport {
@@ -57,20 +72,58 @@ public class CacheEvictions {
 
         @Override
         public void published(String cache, String tag) {
-            Transport current = transport;
-            if (current == null) {
+            if (transport == null) {
                 return;
             }
-            try {
-                current.send(new Eviction(origin, cache, tag));
-            } catch (RuntimeException e) {
-                // The other nodes may keep a stale entry: stop trusting ours until the cluster is whole again,
-                // when every node clears its caches.
-                log.warn("Could not publish a cache eviction to the cluster; caches bypassed until it is whole", e);
-                distrust();
+            Item item = new Item(cache, tag);
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                send(List.of(item));
+                return;
             }
+            // After commit, inside the transaction's synchronization: collect, send once it has completed (the
+            // batch lives in the transaction's own synchronizations, so it cannot outlive it).
+            Batch batch = null;
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof Batch existing && existing.owner() == CacheEvictions.this) {
+                    batch = existing;
+                }
+            }
+            if (batch == null) {
+                batch = new Batch();
+                TransactionSynchronizationManager.registerSynchronization(batch);
+            }
+            batch.items.add(item);
         }
     };
+
+    /** The evictions of one transaction, sent when it has completed. */
+    private final class Batch implements TransactionSynchronization {
+        final List<Item> items = new ArrayList<>();
+
+        CacheEvictions owner() {
+            return CacheEvictions.this;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            send(items);
+        }
+    }
+
+    private void send(List<Item> items) {
+        Transport current = transport;
+        if (current == null || items.isEmpty()) {
+            return;
+        }
+        try {
+            current.send(new Eviction(origin, items));
+        } catch (RuntimeException e) {
+            // The other nodes may keep a stale entry: stop trusting ours until the cluster is whole again, when
+            // every node clears its caches.
+            log.warn("Could not publish a cache eviction to the cluster; caches bypassed until it is whole", e);
+            distrust();
+        }
+    }
 
     public CacheEvictions(@Value("${scopekeeper.cluster.members:}") String clusterMembers) {
         this.trusted = clusterMembers == null || clusterMembers.isBlank();
@@ -96,15 +149,15 @@ public class CacheEvictions {
         if (origin.equals(eviction.origin())) {
             return;
         }
-        TaggedCache<?, ?> cache = caches.get(eviction.cache());
-        if (cache == null) {
-            log.warn("Eviction for unknown cache {} ignored", eviction.cache());
-            return;
-        }
-        if (eviction.tag() == null) {
-            cache.evictAllLocally();
-        } else {
-            cache.evictLocally(eviction.tag());
+        for (Item item : eviction.items()) {
+            TaggedCache<?, ?> cache = caches.get(item.cache());
+            if (cache == null) {
+                log.warn("Eviction for unknown cache {} ignored", item.cache());
+            } else if (item.tag() == null) {
+                cache.evictAllLocally();
+            } else {
+                cache.evictLocally(item.tag());
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The eviction bus without a second Spring context: two "nodes" (two {@link CacheEvictions}) joined by a transport
@@ -75,9 +77,36 @@ class CacheEvictionsTest {
         assertThat(cache2.get("a", k -> new Value(1, "new")).version()).isEqualTo("new");
         assertThat(cache1.get("a", k -> new Value(1, "new")).version()).isEqualTo("new");
         assertThat(wire1.sent)
-                .containsExactly(
-                        new CacheEvictions.Eviction(wire1.sent.getFirst().origin(), "pat", "pat:1"));
+                .containsExactly(new CacheEvictions.Eviction(
+                        wire1.sent.getFirst().origin(), List.of(new CacheEvictions.Item("pat", "pat:1"))));
         assertThat(wire2.sent).as("a received eviction is not published again").isEmpty();
+    }
+
+    @Test
+    void theEvictionsOfOneTransactionTravelAsOneMessageOnceItHasCompleted() {
+        connected();
+        cache2.get("a", k -> new Value(1, "old"));
+        cache2.get("b", k -> new Value(2, "old"));
+
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache1.evict("pat:1"); // as two after-commit listeners of one change do
+            cache1.evict("pat:2");
+            assertThat(wire1.sent).isEmpty();
+            assertThat(cache2.size()).isEqualTo(2);
+            List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            synchronizations.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        } finally {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.clearSynchronization();
+            }
+        }
+
+        assertThat(wire1.sent).hasSize(1);
+        assertThat(wire1.sent.getFirst().items())
+                .containsExactly(new CacheEvictions.Item("pat", "pat:1"), new CacheEvictions.Item("pat", "pat:2"));
+        assertThat(cache2.size()).isZero();
     }
 
     @Test
@@ -89,7 +118,7 @@ class CacheEvictionsTest {
         cache1.evictAll();
 
         assertThat(cache2.size()).isZero();
-        assertThat(wire1.sent.getFirst().tag()).isNull();
+        assertThat(wire1.sent.getFirst().items().getFirst().tag()).isNull();
     }
 
     @Test
@@ -97,8 +126,8 @@ class CacheEvictionsTest {
         connected();
         wire1.to = null;
         cache1.evict("pat:99");
-        CacheEvictions.Eviction own =
-                new CacheEvictions.Eviction(wire1.sent.getFirst().origin(), "pat", "pat:1");
+        CacheEvictions.Eviction own = new CacheEvictions.Eviction(
+                wire1.sent.getFirst().origin(), List.of(new CacheEvictions.Item("pat", "pat:1")));
         cache1.get("a", k -> new Value(1, "kept"));
 
         node1.received(own);
