@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -87,7 +89,12 @@ class PatCache implements MeterBinder {
         byDigest.evict(ownerTag(event.ownerId()));
     }
 
-    /** An account was disabled, enabled or changed role: its tokens are looked at again. */
+    /**
+     * An account was disabled, enabled or changed role: its tokens are looked at again. First among the
+     * listeners (and so first in the message to the other nodes): a request between this eviction and the access
+     * facts' reloads the token and its owner, and a disabled owner's token is refused 401, never 404.
+     */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(UserAccountChanged event) {
         on(new PatEvents.OwnerChanged(event.userId()));
