@@ -1,5 +1,6 @@
 package dev.scopekeeper.authz;
 
+import dev.scopekeeper.base.CacheEvictions;
 import dev.scopekeeper.base.TaggedCache;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAccountChanged;
@@ -28,8 +29,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * evicts after commit, by user ({@link UserAccountChanged}: disable, enable, role change) or by domain and
  * membership ({@link AccessFactsChanged}: membership added, changed or removed, domain created, changed or
  * deleted), with {@link TaggedCache}'s rule that a load begun before an eviction is never stored after it. So
- * a demotion, removal or disable bites on the very next request; the time-to-live is the backstop for changes
- * made on another node.
+ * a demotion, removal or disable bites on the very next request, on every node of a cluster
+ * ({@link CacheEvictions}).
  *
  * <p>Inside a read-write transaction the facts are read from the database every time and neither memoised nor
  * cached: a transaction that just changed a membership sees its own change, and stores nothing uncommitted.
@@ -49,11 +50,12 @@ public class AccessFactsCache implements MeterBinder {
 
     AccessFactsCache(
             UserDirectory users,
+            CacheEvictions evictions,
             @Value("${scopekeeper.authz.facts-cache-ttl:30s}") Duration ttl,
             @Value("${scopekeeper.authz.facts-cache-size:100000}") long size) {
         this.users = users;
-        this.cache =
-                new TaggedCache<>(ttl, size, (key, facts) -> List.of(userTag(key.userId()), domainTag(key.domainId())));
+        this.cache = evictions.cache(
+                "access-facts", ttl, size, (key, facts) -> List.of(userTag(key.userId()), domainTag(key.domainId())));
     }
 
     AccessFacts of(long userId, long domainId) {

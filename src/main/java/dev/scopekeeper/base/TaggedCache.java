@@ -24,6 +24,9 @@ import java.util.function.Function;
  * stored entry, or the store sees the eviction and skips. Loads are not coalesced (no Caffeine compute): a
  * caller that starts after an eviction must not wait for, and receive, a load that began before it. Hits take
  * no lock.
+ *
+ * <p>Caches made by {@link CacheEvictions#cache} also send every eviction to the other nodes of a cluster, and
+ * read through to the loader (storing nothing) while this node cannot trust its caches.
  */
 public final class TaggedCache<K, V> {
 
@@ -37,9 +40,26 @@ public final class TaggedCache<K, V> {
     private long sequence;
     private volatile long sequenceSnapshot;
     private long allEvictedAt;
+    private final CacheEvictions.Hub hub;
+    private final String name;
 
     /** {@code tagsOf} names the tags of an entry (a function of key and value, never changing for one value). */
     public TaggedCache(Duration ttl, long maximumSize, BiFunction<K, V, Collection<String>> tagsOf) {
+        this(null, null, ttl, maximumSize, tagsOf);
+    }
+
+    /**
+     * A cache whose evictions {@code hub} publishes to the other nodes (after the local eviction), and which
+     * {@code hub} bypasses while the node cannot trust its caches (see {@link CacheEvictions}).
+     */
+    TaggedCache(
+            CacheEvictions.Hub hub,
+            String name,
+            Duration ttl,
+            long maximumSize,
+            BiFunction<K, V, Collection<String>> tagsOf) {
+        this.hub = hub;
+        this.name = name;
         this.tagsOf = tagsOf;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
@@ -62,6 +82,9 @@ public final class TaggedCache<K, V> {
 
     /** The cached value, or {@code loader}'s (stored under the rule above); null from the loader is not stored. */
     public V get(K key, Function<K, V> loader) {
+        if (!trusted()) {
+            return loader.apply(key);
+        }
         V cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
@@ -72,6 +95,11 @@ public final class TaggedCache<K, V> {
             store(key, loaded, start);
         }
         return loaded;
+    }
+
+    /** The cached value or null (always null while the node cannot trust its caches). */
+    public V getIfPresent(K key) {
+        return trusted() ? cache.getIfPresent(key) : null;
     }
 
     /** Stores a value loaded by the caller, who read {@link #stamp()} before loading it. */
@@ -86,6 +114,50 @@ public final class TaggedCache<K, V> {
 
     /** Every entry tagged {@code tag} goes, and no load that began before this call will store one. */
     public void evict(String tag) {
+        evictLocally(tag);
+        if (hub != null) {
+            hub.published(name, tag);
+        }
+    }
+
+    public void evictAll() {
+        evictAllLocally();
+        if (hub != null) {
+            hub.published(name, null);
+        }
+    }
+
+    /**
+     * Replaces, on this node, every entry tagged {@code tag} by {@code remap}'s value for it (null removes it), for a
+     * cache that can bring its entries up to date itself (e.g. a count adjusted by a known change); the tags of an
+     * entry must not change. Other nodes are not told: see {@link #evictElsewhere}.
+     */
+    public void computeIfPresent(String tag, BiFunction<K, V, V> remap) {
+        synchronized (lock) {
+            Set<K> keys = keysByTag.get(tag);
+            if (keys == null) {
+                return;
+            }
+            for (K key : Set.copyOf(keys)) {
+                if (cache.asMap().computeIfPresent(key, remap) == null) {
+                    keys.remove(key);
+                }
+            }
+            if (keys.isEmpty()) {
+                keysByTag.remove(tag);
+            }
+        }
+    }
+
+    /** {@link #evict} on the other nodes only: this node brought its entries up to date itself. */
+    public void evictElsewhere(String tag) {
+        if (hub != null) {
+            hub.published(name, tag);
+        }
+    }
+
+    /** {@link #evict} on this node only (an eviction received from another node). */
+    void evictLocally(String tag) {
         synchronized (lock) {
             long at = next();
             evictedAt.set(stripe(tag), at);
@@ -96,7 +168,8 @@ public final class TaggedCache<K, V> {
         }
     }
 
-    public void evictAll() {
+    /** {@link #evictAll} on this node only. */
+    void evictAllLocally() {
         synchronized (lock) {
             allEvictedAt = next();
             cache.invalidateAll();
@@ -120,10 +193,14 @@ public final class TaggedCache<K, V> {
         return sequence;
     }
 
+    private boolean trusted() {
+        return hub == null || hub.trusted();
+    }
+
     private void store(K key, V value, long start) {
         Collection<String> tags = tagsOf.apply(key, value);
         synchronized (lock) {
-            if (allEvictedAt > start) {
+            if (allEvictedAt > start || !trusted()) {
                 return;
             }
             for (String tag : tags) {

@@ -1,10 +1,11 @@
 package dev.scopekeeper.credentials;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.SharedMaps;
+import dev.scopekeeper.base.SharedMaps.SharedMap;
 import dev.scopekeeper.pat.PatLeakRevoker;
 import dev.scopekeeper.pat.PatTokens;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,38 +47,34 @@ public class LeakReportService {
         }
     }
 
-    private record Window(Instant start, int count) {}
+    private record Window(Instant start, int count) implements Serializable {}
 
     /** Entries spent from an address's budget since {@code start}. */
-    private record Budget(Instant start, int spent) {}
+    private record Budget(Instant start, int spent) implements Serializable {}
 
     private final PatLeakRevoker revoker;
     private final Clock clock;
     private final int limit;
     private final Duration window;
     private final int entryBudget;
-    private final Cache<String, Window> reports;
-    private final Cache<String, Budget> entries;
+    private final SharedMap<String, Window> reports;
+    private final SharedMap<String, Budget> entries;
 
     LeakReportService(
             PatLeakRevoker revoker,
             Clock clock,
             @Value("${scopekeeper.credentials.report-limit:30}") int limit,
             @Value("${scopekeeper.credentials.report-entry-budget:3000}") int entryBudget,
-            @Value("${scopekeeper.credentials.report-window:1m}") Duration window) {
+            @Value("${scopekeeper.credentials.report-window:1m}") Duration window,
+            SharedMaps shared) {
         this.revoker = revoker;
         this.clock = clock;
         this.limit = limit;
         this.entryBudget = Math.max(MAX_CREDENTIALS, entryBudget);
         this.window = window;
-        this.reports = Caffeine.newBuilder()
-                .expireAfterWrite(window)
-                .maximumSize(100_000)
-                .build();
-        this.entries = Caffeine.newBuilder()
-                .expireAfterWrite(window)
-                .maximumSize(100_000)
-                .build();
+        // Counted across the nodes of a cluster; entries check their window themselves, idle ones go.
+        this.reports = shared.map("scopekeeper.credentials.reports", window, 100_000);
+        this.entries = shared.map("scopekeeper.credentials.report-entries", window, 100_000);
     }
 
     /** Returns how many of the entries were well-formed Scopekeeper tokens (format and checksum). */
@@ -113,7 +110,8 @@ public class LeakReportService {
         }
         Instant now = clock.instant();
         boolean[] refused = {false};
-        Budget current = entries.asMap().compute(address, (key, b) -> {
+        Budget current = entries.map().compute(address, (key, b) -> {
+            refused[0] = false; // a shared map may call this again (compare-and-set)
             Budget fresh = b == null || !now.isBefore(b.start().plus(window)) || now.isBefore(b.start())
                     ? new Budget(now, 0)
                     : b;
@@ -131,7 +129,7 @@ public class LeakReportService {
 
     private void throttle(String address) {
         Instant now = clock.instant();
-        Window current = reports.asMap()
+        Window current = reports.map()
                 .compute(
                         address,
                         (key, w) -> w == null || !now.isBefore(w.start().plus(window)) || now.isBefore(w.start())

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +74,9 @@ class ExpiryNotifier {
     }
 
     /** Sends what is due now; returns how many notices (token × threshold) this run sent. */
+    // Once per cluster: a node that finds the lock taken skips this run (base.ScheduledJobLocks). Held at least
+    // lock-at-least-for, so nodes whose schedules are a little apart do not repeat a run just finished elsewhere.
+    @SchedulerLock(name = "pat-expiry-notices", lockAtLeastFor = "${scopekeeper.jobs.lock-at-least-for:PT1M}")
     @Scheduled(
             initialDelayString = "${scopekeeper.notify.expiry-interval:PT15M}",
             fixedDelayString = "${scopekeeper.notify.expiry-interval:PT15M}")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,6 +42,9 @@ class PatAutoRevoker {
     }
 
     /** Returns how many tokens were revoked (0 when the policy has automatic revocation off). */
+    // Once per cluster: a node that finds the lock taken skips this run (base.ScheduledJobLocks). Held at least
+    // lock-at-least-for, so nodes whose schedules are a little apart do not repeat a run just finished elsewhere.
+    @SchedulerLock(name = "pat-auto-revoke", lockAtLeastFor = "${scopekeeper.jobs.lock-at-least-for:PT1M}")
     @Scheduled(
             initialDelayString = "${scopekeeper.pat.auto-revoke-interval:PT1H}",
             fixedDelayString = "${scopekeeper.pat.auto-revoke-interval:PT1H}")

@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat;
 
+import dev.scopekeeper.base.CacheEvictions;
 import dev.scopekeeper.base.TaggedCache;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAccountChanged;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,8 +22,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Verified tokens by digest, so the hot path does not query the database on every request. Writes
  * evict their entries right after commit (revoke, regenerate, scope changes, delete, owner
- * changes) through an index by token id and owner id; a short time-to-live is the backstop for changes
- * made on another node.
+ * changes) through an index by token id and owner id; {@link CacheEvictions} sends each eviction to the other
+ * nodes of a cluster. The time-to-live only bounds memory.
  */
 @Component
 class PatCache implements MeterBinder {
@@ -49,9 +52,10 @@ class PatCache implements MeterBinder {
     private final TaggedCache<String, Optional<Entry>> byDigest;
 
     PatCache(
+            CacheEvictions evictions,
             @Value("${scopekeeper.pat.cache-ttl:30s}") Duration ttl,
             @Value("${scopekeeper.pat.cache-size:100000}") long size) {
-        this.byDigest = new TaggedCache<>(ttl, size, (digest, entry) -> entry.map(
+        this.byDigest = evictions.cache("pat", ttl, size, (digest, entry) -> entry.map(
                         e -> List.of(patTag(e.patId()), ownerTag(e.owner().id())))
                 .orElse(List.of()));
     }
@@ -85,7 +89,12 @@ class PatCache implements MeterBinder {
         byDigest.evict(ownerTag(event.ownerId()));
     }
 
-    /** An account was disabled, enabled or changed role: its tokens are looked at again. */
+    /**
+     * An account was disabled, enabled or changed role: its tokens are looked at again. First among the
+     * listeners (and so first in the message to the other nodes): a request between this eviction and the access
+     * facts' reloads the token and its owner, and a disabled owner's token is refused 401, never 404.
+     */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(UserAccountChanged event) {
         on(new PatEvents.OwnerChanged(event.userId()));

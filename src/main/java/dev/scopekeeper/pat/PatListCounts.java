@@ -1,7 +1,7 @@
 package dev.scopekeeper.pat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.base.CacheEvictions;
+import dev.scopekeeper.base.TaggedCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,9 +35,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>A count is stored only if no change of the owner was written while it was being made and none is waiting for
  * its commit (a generation check plus the owners {@link #changing}), so a count that may or may not see a change is
- * never kept, and a delta is never applied to a count that already saw it. Per node: another node's changes reach
- * this cache only through their own events, so with several nodes a total may lag by the cache's lifetime
- * (5 minutes); the items of a page are always read fresh.
+ * never kept, and a delta is never applied to a count that already saw it. Both caches are {@link TaggedCache}s of
+ * {@link CacheEvictions}, so in a cluster the other nodes end the owner's counts and positions when this node
+ * adjusts them (they cannot apply the delta), and nothing is kept while a node cannot trust its caches; the items
+ * of a page are always read fresh.
  */
 @Component
 class PatListCounts {
@@ -94,11 +96,6 @@ class PatListCounts {
         }
     }
 
-    /** Positions per owner; every change of the owner's tokens moves rows, so any change ends them all. */
-    private final Cache<Long, Map<Anchor, KeptPosition>> positions = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
 
     private record Entry(long count, Instant countedAt, Instant validUntil) {
 
@@ -133,53 +130,83 @@ class PatListCounts {
         }
     }
 
-    private final Cache<Long, Map<Filter, Entry>> byOwner = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final long SIZE = 100_000;
 
+    private record Key(long ownerId, Filter filter) {}
+
+    private record PositionKey(long ownerId, Anchor anchor) {}
+
+    private final TaggedCache<Key, Entry> counts;
+    private final TaggedCache<PositionKey, KeptPosition> positions;
+
+    /**
+     * Ours, besides the caches' own eviction rule: bumped when a change of some owner's tokens is written and when
+     * its transaction ends, so no count or position read meanwhile is kept (it may or may not see the change).
+     */
     private final AtomicLong generation = new AtomicLong();
 
     /** Owners with a change written but not yet committed or rolled back, by how many such transactions. */
     private final Map<Long, Integer> changing = new ConcurrentHashMap<>();
+
+    @Autowired
+    PatListCounts(CacheEvictions evictions) {
+        this.counts = evictions.cache("pat-list-counts", TTL, SIZE, (key, entry) -> List.of(ownerTag(key.ownerId())));
+        this.positions = evictions.cache(
+                "pat-list-positions", TTL, SIZE, (key, position) -> List.of(ownerTag(key.ownerId())));
+    }
+
+    /** Caches of this node alone (unit tests). */
+    PatListCounts() {
+        this.counts = new TaggedCache<>(TTL, SIZE, (key, entry) -> List.of(ownerTag(key.ownerId())));
+        this.positions = new TaggedCache<>(TTL, SIZE, (key, position) -> List.of(ownerTag(key.ownerId())));
+    }
+
+    private static String ownerTag(long ownerId) {
+        return "owner:" + ownerId;
+    }
+
+    /** Noted before a count or a page is read: the caches' stamps and ours (see {@link #keepable}). */
+    record Mark(long counts, long positions, long ours) {}
+
+    /** To pass to {@link #keepPosition}: taken before the page is read. */
+    Mark mark() {
+        return new Mark(counts.stamp(), positions.stamp(), generation.get());
+    }
+
+    /** Whether what was read since {@code mark} may be kept: no change of the owner written since, none pending. */
+    private boolean keepable(Mark mark, long ownerId) {
+        return generation.get() == mark.ours() && !changing.containsKey(ownerId);
+    }
 
     /**
      * The owner's total for the filter: the kept count, or {@code count} (and, for Active/Expired,
      * {@code nextExpiry}: the earliest expiry after now of the owner's live tokens) run now and kept.
      */
     long total(long ownerId, Filter filter, Instant now, LongSupplier count, Supplier<Optional<Instant>> nextExpiry) {
-        Map<Filter, Entry> kept = byOwner.getIfPresent(ownerId);
-        Entry entry = kept == null ? null : kept.get(filter);
+        Key key = new Key(ownerId, filter);
+        Entry entry = counts.getIfPresent(key);
         if (entry != null && entry.validAt(now)) {
             return entry.count();
         }
-        long started = generation.get();
+        Mark mark = mark();
         long total = count.getAsLong();
         boolean timed = filter.status() == PatStatus.ACTIVE || filter.status() == PatStatus.EXPIRED;
         Instant validUntil = timed ? nextExpiry.get().orElse(null) : null;
-        Entry fresh = new Entry(total, now, validUntil);
-        byOwner.asMap().compute(ownerId, (id, filters) -> {
-            if (generation.get() != started || changing.containsKey(ownerId)) {
-                // something changed while counting, or a change is on its way: this count may or may not see it
-                return filters;
+        // the check and the store under the lock changed() applies deltas under, so a delta is applied either to
+        // this count (stored before) or not at all (this count, read after the commit, already saw the change)
+        synchronized (this) {
+            if (keepable(mark, ownerId)) {
+                counts.put(key, new Entry(total, now, validUntil), mark.counts());
             }
-            Map<Filter, Entry> map = filters == null ? new ConcurrentHashMap<>() : filters;
-            map.put(filter, fresh);
-            return map;
-        });
+        }
         return total;
     }
 
     /** The kept position a page at the anchor's offset starts after, if it still holds at {@code now}. */
     Optional<Position> position(long ownerId, Anchor anchor, Instant now) {
-        Map<Anchor, KeptPosition> kept = positions.getIfPresent(ownerId);
-        KeptPosition position = kept == null ? null : kept.get(anchor);
+        KeptPosition position = positions.getIfPresent(new PositionKey(ownerId, anchor));
         return position != null && position.validAt(now) ? Optional.of(position.position()) : Optional.empty();
-    }
-
-    /** To pass to {@link #keepPosition}: taken before the page is read. */
-    long mark() {
-        return generation.get();
     }
 
     /**
@@ -188,7 +215,7 @@ class PatListCounts {
      * its commit. {@code nextExpiry} (the next expiry of the owner's live tokens) bounds it for Active and Expired.
      */
     void keepPosition(
-            long mark,
+            Mark mark,
             long ownerId,
             Anchor anchor,
             Position position,
@@ -198,48 +225,41 @@ class PatListCounts {
                 anchor.filter().status() == PatStatus.ACTIVE || anchor.filter().status() == PatStatus.EXPIRED;
         KeptPosition kept =
                 new KeptPosition(position, now, timed ? nextExpiry.get().orElse(null) : null);
-        positions.asMap().compute(ownerId, (id, anchors) -> {
-            if (generation.get() != mark || changing.containsKey(ownerId)) {
-                return anchors;
+        synchronized (this) {
+            if (keepable(mark, ownerId)) {
+                positions.put(new PositionKey(ownerId, anchor), kept, mark.positions());
             }
-            Map<Anchor, KeptPosition> map = anchors == null ? new ConcurrentHashMap<>() : anchors;
-            map.put(anchor, kept);
-            return map;
-        });
+        }
     }
 
     /**
      * A token of the owner was written in a transaction that has not ended: from now until {@link #changed} no count
      * of the owner is kept (it may or may not see the change), and no count being made now is kept either.
      */
-    void changing(long ownerId) {
+    synchronized void changing(long ownerId) {
         changing.merge(ownerId, 1, Integer::sum);
         generation.incrementAndGet();
     }
 
     /**
      * The transaction that marked these owners {@link #changing} ended: {@code deltas} are its changes, applied to the
-     * kept counts (empty after a rollback); null when they are not all known, which ends the owners' counts.
+     * kept counts (empty after a rollback); null when they are not all known, which ends the owners' counts. Other
+     * nodes cannot apply a delta: after a commit, they end the owners' counts.
      */
-    void changed(Set<Long> owners, List<Delta> deltas) {
+    synchronized void changed(Set<Long> owners, List<Delta> deltas) {
         try {
-            owners.forEach(positions::invalidate);
+            if (deltas != null && deltas.isEmpty()) {
+                return; // rolled back: nothing moved
+            }
+            owners.forEach(owner -> positions.evict(ownerTag(owner)));
             if (deltas == null) {
-                owners.forEach(byOwner::invalidate);
+                owners.forEach(owner -> counts.evict(ownerTag(owner)));
                 return;
             }
             for (Delta delta : deltas) {
-                byOwner.asMap().computeIfPresent(delta.ownerId(), (id, filters) -> {
-                    Map<Filter, Entry> adjusted = new ConcurrentHashMap<>();
-                    filters.forEach((filter, entry) -> {
-                        Entry next = entry.adjusted(filter, delta);
-                        if (next != null) {
-                            adjusted.put(filter, next);
-                        }
-                    });
-                    return adjusted.isEmpty() ? null : adjusted;
-                });
+                counts.computeIfPresent(ownerTag(delta.ownerId()), (key, entry) -> entry.adjusted(key.filter(), delta));
             }
+            owners.forEach(owner -> counts.evictElsewhere(ownerTag(owner)));
         } finally {
             owners.forEach(owner -> changing.computeIfPresent(owner, (id, n) -> n == 1 ? null : n - 1));
             generation.incrementAndGet();
@@ -248,14 +268,14 @@ class PatListCounts {
 
     void evict(long ownerId) {
         generation.incrementAndGet();
-        byOwner.invalidate(ownerId);
-        positions.invalidate(ownerId);
+        counts.evict(ownerTag(ownerId));
+        positions.evict(ownerTag(ownerId));
     }
 
     void evictAll() {
         generation.incrementAndGet();
-        byOwner.invalidateAll();
-        positions.invalidateAll();
+        counts.evictAll();
+        positions.evictAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

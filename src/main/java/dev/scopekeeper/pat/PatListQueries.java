@@ -90,7 +90,7 @@ class PatListQueries {
         }
         String property = anchoredProperty(query);
         boolean descending = query.descending();
-        long mark = listCounts.mark();
+        PatListCounts.Mark mark = listCounts.mark();
         Optional<PatListCounts.Position> start = property == null
                 ? Optional.empty()
                 : listCounts.position(me, new PatListCounts.Anchor(filter, property, descending, page.offset()), now);

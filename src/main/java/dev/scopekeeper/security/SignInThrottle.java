@@ -1,11 +1,10 @@
 package dev.scopekeeper.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scopekeeper.base.Messages;
+import dev.scopekeeper.base.SharedMaps;
+import dev.scopekeeper.base.SharedMaps.SharedMap;
 import dev.scopekeeper.base.TooManyAttempts;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,11 @@ import org.springframework.stereotype.Component;
  * after that every further attempt from that address for that account waits a delay that doubles with
  * each failure (1 s, 2 s, 4 s, ... up to {@code max-delay}). A success resets it. Because the key
  * includes the address, a guesser never locks the right password out from another address.</li>
- * <li>per address (any account, so spraying many usernames): a Bucket4j token bucket of
- * {@code address-capacity} failures refilled over {@code address-refill}; once empty, attempts from
+ * <li>per address (any account, so spraying many usernames): a token bucket of
+ * {@code address-capacity} failures refilled (continuously) over {@code address-refill}; once empty, attempts from
  * that address wait for the next token.</li>
  * </ul>
+ * Both count across the nodes of a cluster ({@link SharedMaps}): N nodes do not give N times the guesses.
  * Refusals are {@link SignInThrottled} (429 with {@code Retry-After} in the API). Tests change the
  * settings at run time ({@link #configure}) instead of starting a context with other properties.
  */
@@ -41,19 +41,29 @@ public class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last) {}
+    private record Failures(int count, Instant last) implements Serializable {}
+
+    /** A token bucket: {@code tokens} as of {@code at}, refilling continuously. */
+    private record Tokens(double tokens, Instant at) implements Serializable {
+
+        double available(Settings settings, Instant now) {
+            double refillNanos = settings.addressRefill().toNanos();
+            double elapsed = Math.max(0, Duration.between(at, now).toNanos());
+            return Math.min(settings.addressCapacity(), tokens + elapsed * settings.addressCapacity() / refillNanos);
+        }
+
+        /** How long until one token is available. */
+        Duration untilOne(Settings settings, Instant now) {
+            double missing = 1 - available(settings, now);
+            return Duration.ofNanos(
+                    (long) Math.ceil(missing * settings.addressRefill().toNanos() / settings.addressCapacity()));
+        }
+    }
 
     private final Settings defaults;
     private final Clock clock;
-    private final TimeMeter time;
-    private final Cache<String, Failures> byAccountAndAddress = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(6))
-            .maximumSize(200_000)
-            .build();
-    private final Cache<String, Bucket> byAddress = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(6))
-            .maximumSize(200_000)
-            .build();
+    private final SharedMap<String, Failures> byAccountAndAddress;
+    private final SharedMap<String, Tokens> byAddress;
     private volatile Settings settings;
 
     SignInThrottle(
@@ -61,20 +71,11 @@ public class SignInThrottle {
             @Value("${scopekeeper.sign-in.max-delay:15m}") Duration maxDelay,
             @Value("${scopekeeper.sign-in.address-capacity:30}") int addressCapacity,
             @Value("${scopekeeper.sign-in.address-refill:15m}") Duration addressRefill,
-            Clock clock) {
+            Clock clock,
+            SharedMaps shared) {
         this.clock = clock;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.byAccountAndAddress = shared.map("scopekeeper.sign-in.failures", Duration.ofHours(6), 200_000);
+        this.byAddress = shared.map("scopekeeper.sign-in.address-buckets", Duration.ofHours(6), 200_000);
         this.defaults = new Settings(freeFailures, maxDelay, addressCapacity, addressRefill);
         this.settings = defaults;
     }
@@ -101,27 +102,24 @@ public class SignInThrottle {
     }
 
     public void reset() {
-        byAccountAndAddress.invalidateAll();
-        byAddress.invalidateAll();
+        byAccountAndAddress.clear();
+        byAddress.clear();
     }
 
     /** Throws {@link SignInThrottled} when this attempt must wait; otherwise the password may be checked. */
     void check(String username, String address) {
         Settings current = settings;
-        Failures failures = byAccountAndAddress.getIfPresent(key(username, address));
+        Instant now = clock.instant();
+        Failures failures = byAccountAndAddress.map().get(key(username, address));
         if (failures != null && failures.count() >= current.freeFailures()) {
             Instant allowedAt = failures.last().plus(delay(current, failures.count()));
-            Instant now = clock.instant();
             if (now.isBefore(allowedAt)) {
                 throw new SignInThrottled(seconds(Duration.between(now, allowedAt)));
             }
         }
-        Bucket bucket = byAddress.getIfPresent(address(address));
-        if (bucket != null) {
-            var probe = bucket.estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) {
-                throw new SignInThrottled(seconds(Duration.ofNanos(probe.getNanosToWaitForRefill())));
-            }
+        Tokens tokens = byAddress.map().get(address(address));
+        if (tokens != null && tokens.available(current, now) < 1) {
+            throw new SignInThrottled(seconds(tokens.untilOne(current, now)));
         }
     }
 
@@ -130,20 +128,17 @@ public class SignInThrottle {
         Settings current = settings;
         Instant now = clock.instant();
         byAccountAndAddress
-                .asMap()
+                .map()
                 .merge(key(username, address), new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
-        byAddress
-                .get(address(address), a -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(current.addressCapacity())
-                                .refillGreedy(current.addressCapacity(), current.addressRefill()))
-                        .withCustomTimePrecision(time)
-                        .build())
-                .tryConsume(1);
+        byAddress.map().compute(address(address), (a, old) -> {
+            double available = old == null ? current.addressCapacity() : old.available(current, now);
+            return new Tokens(available >= 1 ? available - 1 : available, now);
+        });
     }
 
     /** The right password: this account's count from this address starts again. */
     void succeeded(String username, String address) {
-        byAccountAndAddress.invalidate(key(username, address));
+        byAccountAndAddress.map().remove(key(username, address));
     }
 
     private static Duration delay(Settings settings, int failures) {

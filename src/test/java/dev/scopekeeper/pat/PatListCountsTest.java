@@ -219,7 +219,7 @@ class PatListCountsTest {
 
     @Test
     void aPositionReadWhileAChangeWasWrittenOrPendingIsNotKept() {
-        long mark = counts.mark();
+        PatListCounts.Mark mark = counts.mark();
         counts.changing(7L);
         counts.keepPosition(mark, 7L, at510, afterToken, now, Optional::empty);
         counts.keepPosition(counts.mark(), 7L, at510, afterToken, now, Optional::empty);

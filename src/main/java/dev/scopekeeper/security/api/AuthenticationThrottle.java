@@ -1,7 +1,8 @@
 package dev.scopekeeper.security.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopekeeper.base.SharedMaps;
+import dev.scopekeeper.base.SharedMaps.SharedMap;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,26 +26,25 @@ public class AuthenticationThrottle {
     private final int defaultLimit;
     private final Duration defaultWindow;
     private final Clock clock;
-    private final Cache<String, Window> failures;
+    private final SharedMap<String, Window> failures;
     private volatile Settings settings;
 
     private record Settings(int limit, Duration window) {}
 
-    private record Window(Instant start, int count) {}
+    private record Window(Instant start, int count) implements Serializable {}
 
     AuthenticationThrottle(
             @Value("${scopekeeper.api.failure-limit:20}") int limit,
             @Value("${scopekeeper.api.failure-window:1m}") Duration window,
-            Clock clock) {
+            Clock clock,
+            SharedMaps shared) {
         this.defaultLimit = limit;
         this.defaultWindow = window;
         this.clock = clock;
         this.settings = new Settings(limit, window);
-        // Entries are checked against the window themselves; the cache only bounds memory.
-        this.failures = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofHours(1))
-                .maximumSize(100_000)
-                .build();
+        // Entries are checked against the window themselves; the idle time only bounds memory. Shared by the
+        // nodes of a cluster, so N nodes do not allow N times the bad tokens.
+        this.failures = shared.map("scopekeeper.api.bad-token-failures", Duration.ofHours(1), 100_000);
     }
 
     /** Changes limit and window at run time and forgets every counted failure. */
@@ -63,7 +63,7 @@ public class AuthenticationThrottle {
 
     /** Forgets every counted failure. */
     public void reset() {
-        failures.invalidateAll();
+        failures.clear();
     }
 
     /**
@@ -73,7 +73,7 @@ public class AuthenticationThrottle {
     void recordFailure(String address) throws TooManyAuthenticationFailures {
         Settings current = settings;
         Instant now = clock.instant();
-        Window window = failures.asMap()
+        Window window = failures.map()
                 .compute(
                         key(address),
                         (key, w) -> w == null || !now.isBefore(w.start().plus(current.window()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopekeeper.MutableClock;
+import dev.scopekeeper.base.SharedMaps;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AuthenticationThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final AuthenticationThrottle throttle = new AuthenticationThrottle(3, Duration.ofMinutes(1), clock);
+    private final AuthenticationThrottle throttle =
+            new AuthenticationThrottle(3, Duration.ofMinutes(1), clock, SharedMaps.local());
 
     @Test
     void failuresOverTheLimitAreRefusedOnlyFromTheFailingAddressAndOnlyUntilTheWindowEnds() {
