@@ -103,11 +103,24 @@ class PatListChanges {
             exact &= known;
         }
 
+        private boolean committed;
+
+        /**
+         * After commit rather than at completion: what this publishes to the other nodes is collected by the
+         * transaction's own synchronizations (CacheEvictions), which still run at completion.
+         */
+        @Override
+        public void afterCommit() {
+            committed = true;
+            // a row's earlier state unknown: count those owners again
+            counts.changed(owners, exact ? deltas : null);
+        }
+
         @Override
         public void afterCompletion(int status) {
-            // rolled back: nothing changed; committed but a row's earlier state unknown: count those owners again
-            List<PatListCounts.Delta> applied = status != STATUS_COMMITTED ? List.of() : exact ? deltas : null;
-            counts.changed(owners, applied);
+            if (!committed) {
+                counts.changed(owners, List.of()); // rolled back: nothing changed
+            }
         }
     }
 }

@@ -96,7 +96,6 @@ class PatListCounts {
         }
     }
 
-
     private record Entry(long count, Instant countedAt, Instant validUntil) {
 
         boolean validAt(Instant now) {
@@ -152,8 +151,8 @@ class PatListCounts {
     @Autowired
     PatListCounts(CacheEvictions evictions) {
         this.counts = evictions.cache("pat-list-counts", TTL, SIZE, (key, entry) -> List.of(ownerTag(key.ownerId())));
-        this.positions = evictions.cache(
-                "pat-list-positions", TTL, SIZE, (key, position) -> List.of(ownerTag(key.ownerId())));
+        this.positions =
+                evictions.cache("pat-list-positions", TTL, SIZE, (key, position) -> List.of(ownerTag(key.ownerId())));
     }
 
     /** Caches of this node alone (unit tests). */
