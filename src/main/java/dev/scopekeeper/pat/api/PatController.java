@@ -2,6 +2,7 @@ package dev.scopekeeper.pat.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scopekeeper.authz.OwnTokenEndpoint;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
@@ -11,6 +12,7 @@ import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.PatSelfService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -53,10 +55,12 @@ class PatController {
 
     private final PatService pats;
     private final PatLifecycleService lifecycle;
+    private final PatSelfService self;
 
-    PatController(PatService pats, PatLifecycleService lifecycle) {
+    PatController(PatService pats, PatLifecycleService lifecycle, PatSelfService self) {
         this.pats = pats;
         this.lifecycle = lifecycle;
+        this.self = self;
     }
 
     record PatScopeJson(
@@ -221,6 +225,44 @@ class PatController {
                 result.limit(),
                 "pats",
                 result.items().stream().map(PatJson::of).toList());
+    }
+
+    /** What a token knows about itself: no secret, no usage bookkeeping. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SelfJson(
+            long id,
+            String name,
+            String description,
+            String status,
+            @JsonProperty("user_id") long userId,
+            String owner,
+            @JsonProperty("issued_at") Instant issuedAt,
+            @JsonProperty("expires_at") Instant expiresAt,
+            String hint,
+            List<PatScopeJson> scopes) {
+
+        static SelfJson of(PatDetails pat) {
+            return new SelfJson(
+                    pat.id(),
+                    pat.name(),
+                    pat.description(),
+                    pat.status().wireName(),
+                    pat.ownerId(),
+                    pat.ownerName(),
+                    pat.issuedAt(),
+                    pat.expiresAt(),
+                    pat.secretHint(),
+                    pat.scopes().stream().map(PatScopeJson::of).toList());
+        }
+    }
+
+    @OwnTokenEndpoint
+    @GetMapping("/self")
+    @Operation(
+            summary = "The personal access token this request is authenticated with: name, owner, expiry, scopes"
+                    + " (never the secret). Call it with the PAT itself; no scope is needed")
+    SelfJson self() {
+        return SelfJson.of(self.self());
     }
 
     @GetMapping("/{id}")
