@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -178,6 +179,7 @@ class DecisionController {
     }
 
     @ExceptionHandler(BadDecisionRequest.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> badRequest(BadDecisionRequest e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field);
