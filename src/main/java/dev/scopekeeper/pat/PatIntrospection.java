@@ -1,17 +1,12 @@
 package dev.scopekeeper.pat;
 
-import dev.scopekeeper.authz.DomainAccess;
+import dev.scopekeeper.authz.AccessDecision;
 import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.Messages;
-import dev.scopekeeper.base.ServiceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What another service (authenticated with a service credential, authority {@code CREDENTIAL_SERVICE}) may ask
  * about a PAT it was shown: is it live and whose is it ({@link #introspect}), and would the authorization rule let
  * it do one operation ({@link #authorize}). A token is judged exactly as {@link PatAuthenticator} judges it, without
- * counting it as used; the decision is the product's own rule, never a copy. The token is never logged or stored.
+ * counting it as used; the decision is the product's one decision function ({@link PatAccessCheck}), never a copy. The token is never logged or stored.
  */
 @Service
 @PreAuthorize("hasAuthority('CREDENTIAL_SERVICE')") // UserCredentialsOnly.SERVICE_AUTHORITY
@@ -34,18 +29,12 @@ public class PatIntrospection {
 
     private final PatAuthenticator authenticator;
     private final PatRepository pats;
-    private final DomainAccess access;
-    private final SecurityContextHolderStrategy contexts;
+    private final PatAccessCheck accessCheck;
 
-    PatIntrospection(
-            PatAuthenticator authenticator,
-            PatRepository pats,
-            DomainAccess access,
-            ObjectProvider<SecurityContextHolderStrategy> contexts) {
-        this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    PatIntrospection(PatAuthenticator authenticator, PatRepository pats, PatAccessCheck accessCheck) {
         this.authenticator = authenticator;
         this.pats = pats;
-        this.access = access;
+        this.accessCheck = accessCheck;
     }
 
     /** The token's facts when it is a live PAT; empty for anything else (unknown, revoked, expired, malformed). */
@@ -65,8 +54,9 @@ public class PatIntrospection {
     }
 
     /**
-     * Whether the token may do {@code op} in the domain (on the entity, or on the domain when null): the rule that
-     * every request made with the token passes, run for the token's owner narrowed to its scopes.
+     * Whether the token may do {@code op} in the domain (on the entity, or on the domain when null): the one decision
+     * function of the authorization rule ({@code authz.AccessRule} through {@link PatAccessCheck}), the same answer the
+     * token's own request would get. A token that is not live is never allowed ({@code token_inactive}).
      */
     @Transactional(readOnly = true)
     public Decision authorize(String token, long domainId, Operation op, Long entityIdOrNull) {
@@ -74,25 +64,8 @@ public class PatIntrospection {
         if (pat.isEmpty()) {
             return new Decision(false, "token_inactive", Messages.get("svc.decision.tokenInactive"));
         }
-        SecurityContext caller = contexts.getContext();
-        SecurityContext asToken = contexts.createEmptyContext();
-        asToken.setAuthentication(pat.get());
-        contexts.setContext(asToken);
-        try {
-            if (op.isDomainBound()) {
-                access.require(domainId, op, entityIdOrNull);
-            } else {
-                access.requireUnbound(op);
-            }
-            return new Decision(true, "allowed", Messages.get("svc.decision.allowed"));
-        } catch (ServiceException.NotFound e) {
-            return new Decision(false, "not_found", Messages.get(e.messageKey(), e.args()));
-        } catch (ServiceException.Forbidden e) {
-            return new Decision(false, "forbidden", Messages.get(e.messageKey(), e.args()));
-        } catch (ServiceException.Conflict e) {
-            return new Decision(false, "domain_disabled", Messages.get(e.messageKey(), e.args()));
-        } finally {
-            contexts.setContext(caller);
-        }
+        AccessDecision decision = accessCheck.check(pat.get(), domainId, op, entityIdOrNull);
+        return new Decision(
+                decision.allowed(), decision.reason().code(), Messages.get(decision.messageKey(), decision.args()));
     }
 }

@@ -302,7 +302,7 @@ class DecisionApiTest extends ApiTestBase {
         JsonNode noScope = api.post("/api/v1/authorize", service, question(pat, "clients", "update", client))
                 .json();
         assertThat(noScope.path("allowed").asBoolean()).isFalse();
-        assertThat(noScope.path("reason").asString()).isEqualTo("forbidden");
+        assertThat(noScope.path("reason").asString()).isEqualTo("no_scope_for_operation");
         assertThat(api.patch("/api/v1/domains/" + domain + "/clients/" + client, pat, Map.of("name", "renamed"))
                         .status())
                 .isEqualTo(403);
@@ -311,7 +311,7 @@ class DecisionApiTest extends ApiTestBase {
                         "/api/v1/authorize", service, question(pat, "clients", "view", Long.toString(client + 1)))
                 .json();
         assertThat(otherEntity.path("allowed").asBoolean()).isFalse();
-        assertThat(otherEntity.path("reason").asString()).isEqualTo("not_found");
+        assertThat(otherEntity.path("reason").asString()).isEqualTo("entity_outside_scope");
     }
 
     @Test
@@ -326,8 +326,20 @@ class DecisionApiTest extends ApiTestBase {
         JsonNode demoted = api.post("/api/v1/authorize", service, question(pat, "clients", "update", client))
                 .json();
         assertThat(demoted.path("allowed").asBoolean()).isFalse();
-        assertThat(demoted.path("reason").asString()).isEqualTo("forbidden");
+        assertThat(demoted.path("reason").asString()).isEqualTo("owner_role_too_low");
         assertThat(demoted.path("detail").asString()).contains("editor");
+    }
+
+    @Test
+    void aClientThatDoesNotExistIsNotFound() {
+        String pat = pat("7d", List.of(scope("clients", "*", "*")));
+        JsonNode answer = api.post("/api/v1/authorize", service, question(pat, "clients", "view", 987_654_321L))
+                .json();
+        assertThat(answer.path("allowed").asBoolean()).isFalse();
+        assertThat(answer.path("reason").asString()).isEqualTo("entity_not_found");
+        assertThat(api.get("/api/v1/domains/" + domain + "/clients/987654321", pat)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
