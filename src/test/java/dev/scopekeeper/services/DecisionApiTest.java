@@ -211,7 +211,8 @@ class DecisionApiTest extends ApiTestBase {
 
     @Test
     void aLivePatIsIntrospectedInRfc7662Shape() {
-        String pat = pat("7d", List.of(scope("clients", "view", "*"), scope("channels", "*", client)));
+        long channel = domains.channel(domain, "pipe");
+        String pat = pat("7d", List.of(scope("clients", "view", "*"), scope("channels", "*", channel)));
         Response answer = api.post("/api/v1/introspect", service, Map.of("token", pat));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode json = answer.json();
@@ -222,7 +223,7 @@ class DecisionApiTest extends ApiTestBase {
         assertThat(json.path("exp").asLong() - json.path("iat").asLong())
                 .isEqualTo(Duration.ofDays(7).toSeconds());
         assertThat(json.path("scope").asString().split(" "))
-                .containsExactlyInAnyOrder(domain + ":clients:view:*", domain + ":channels:*:" + client);
+                .containsExactlyInAnyOrder(domain + ":clients:view:*", domain + ":channels:*:" + channel);
         assertThat(answer.body()).doesNotContain(pat.substring(4, 36));
     }
 
@@ -372,5 +373,31 @@ class DecisionApiTest extends ApiTestBase {
             assertThat(refused.json().path("field").asString()).isEqualTo(field);
             refused.assertNoStackTrace();
         });
+    }
+
+    // --- the API document ---
+
+    @Test
+    void theApiDocumentShowsTheDecisionApiWithItsOwnCredentialAndTheSelfEndpoint() {
+        JsonNode doc = api.get("/v3/api-docs", null).json();
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        assertThat(schemes.path("serviceCredential").path("scheme").asString()).isEqualTo("bearer");
+        for (String path : List.of("/api/v1/introspect", "/api/v1/authorize")) {
+            JsonNode op = doc.path("paths").path(path).path("post");
+            assertThat(op.path("x-scopekeeper-service-credential").asBoolean())
+                    .as(path)
+                    .isTrue();
+            assertThat(op.path("security").toString()).as(path).contains("serviceCredential");
+            assertThat(op.has("x-scopekeeper-operation")).as(path).isFalse();
+            assertThat(op.path("responses").has("400")).as(path).isTrue();
+            assertThat(op.path("requestBody").toString()).as(path).contains("token");
+        }
+        JsonNode self = doc.path("paths").path("/api/v1/pats/self").path("get");
+        assertThat(self.path("x-scopekeeper-own-token").asBoolean()).isTrue();
+        JsonNode services = doc.path("paths").path("/api/v1/admin/services");
+        assertThat(services.has("post")).isTrue();
+        assertThat(services.has("get")).isTrue();
+        assertThat(doc.path("paths").path("/api/v1/admin/services/{id}").has("delete"))
+                .isTrue();
     }
 }

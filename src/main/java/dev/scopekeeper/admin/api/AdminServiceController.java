@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -79,6 +81,7 @@ class AdminServiceController {
 
     @PostMapping
     @Operation(summary = "Create a service credential; the response carries its secret (svc_…), shown this once")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ServiceJson> create(@RequestBody CreateServiceJson body) {
         IssuedServiceCredential issued = services.create(body.name());
         return ResponseEntity.created(URI.create(

@@ -15,12 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -123,13 +121,21 @@ class DecisionController {
         }
     }
 
-    /** A request body the decision API cannot read: 400 naming the field. */
-    static final class BadDecisionRequest extends RuntimeException {
-        final String field;
+    /**
+     * A request body the decision API cannot read: 400 problem+json naming the field (an {@link ErrorResponseException},
+     * which the API's exception handler answers with this problem as it is).
+     */
+    static final class BadDecisionRequest extends ErrorResponseException {
 
         BadDecisionRequest(String field, String messageKey) {
-            super(Messages.get(messageKey, field), null, false, false);
-            this.field = field;
+            super(HttpStatus.BAD_REQUEST, problem(field, messageKey), null);
+        }
+
+        private static ProblemDetail problem(String field, String messageKey) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Messages.get(messageKey, field));
+            problem.setProperty("field", field);
+            return problem;
         }
     }
 
@@ -176,13 +182,5 @@ class DecisionController {
             throw new BadDecisionRequest(field, "svc.error.fieldRequired");
         }
         return value;
-    }
-
-    @ExceptionHandler(BadDecisionRequest.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ResponseEntity<ProblemDetail> badRequest(BadDecisionRequest e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("field", e.field);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
     }
 }
