@@ -390,8 +390,21 @@ class DecisionApiTest extends ApiTestBase {
             assertThat(op.path("security").toString()).as(path).contains("serviceCredential");
             assertThat(op.has("x-scopekeeper-operation")).as(path).isFalse();
             assertThat(op.path("responses").has("400")).as(path).isTrue();
-            assertThat(op.path("requestBody").toString()).as(path).contains("token");
+            String ref = op.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema")
+                    .path("$ref")
+                    .asString();
+            JsonNode body = doc.path("components")
+                    .path("schemas")
+                    .path(ref.substring(ref.lastIndexOf('/') + 1))
+                    .path("properties");
+            assertThat(body.has("token")).as(path + " " + ref).isTrue();
         }
+        JsonNode authorize =
+                doc.path("components").path("schemas").path("AuthorizeJson").path("properties");
+        assertThat(authorize.propertyNames()).contains("token", "domain_id", "entity_type", "operation", "entity_id");
         JsonNode self = doc.path("paths").path("/api/v1/pats/self").path("get");
         assertThat(self.path("x-scopekeeper-own-token").asBoolean()).isTrue();
         JsonNode services = doc.path("paths").path("/api/v1/admin/services");
