@@ -121,16 +121,24 @@ class PatAccessCheckApiTest extends ApiTestBase {
 
         Map<String, Object> badType = new HashMap<>(scope("clients", "view", fridge));
         badType.put("entity_type", "toasters");
-        api.post(path, aliceToken, badType).assertProblem(400, Messages.get("access.check.entityType.invalid"));
+        assertThat(api.post(path, aliceToken, badType)
+                        .assertProblem(422, Messages.get("access.check.entityType.invalid"))
+                        .json()
+                        .path("field")
+                        .asString())
+                .isEqualTo("entity_type");
         Map<String, Object> badOp = new HashMap<>(scope("clients", "fly", fridge));
         api.post(path, aliceToken, badOp).assertProblem(422, Messages.get("access.check.operation.invalid"));
         api.post(path, aliceToken, Map.of("method", "GET", "path", "/api/v1/nowhere"))
                 .assertProblem(422, Messages.get("access.check.path.unknown"));
         api.post(path, aliceToken, Map.of("method", "FLY", "path", "/api/v1/pats"))
                 .assertProblem(422, Messages.get("access.check.method.invalid"));
-        JsonNode problem =
-                api.post(path, aliceToken, Map.of("path", "/api/v1/pats")).json();
-        assertThat(problem.toString()).contains("method");
+        assertThat(api.post(path, aliceToken, Map.of("path", "/api/v1/pats"))
+                        .assertProblem(422, Messages.get("access.check.method.required"))
+                        .json()
+                        .path("field")
+                        .asString())
+                .isEqualTo("method");
     }
 
     @Test
