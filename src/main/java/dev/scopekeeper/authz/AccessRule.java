@@ -172,6 +172,57 @@ public final class AccessRule {
                         op.wireName()));
     }
 
+    /**
+     * What one scope is worth to its owner right now (the Effective column): effective when the owner may perform
+     * at least one operation the scope covers in its domain, else the denial of its weakest operation (domain not
+     * found: no longer a member; owner role too low; domain disabled); an entity the scope names that no longer
+     * exists ({@code entityExists} false) makes it ineffective too.
+     */
+    static AccessDecision effect(AccessFacts owner, Scope scope, boolean entityExists) {
+        List<Operation> covered = scope.entityType().operations().stream()
+                .filter(scope::covers)
+                .sorted(Comparator.comparing(Operation::minimumRole))
+                .toList();
+        AccessDecision first = null;
+        for (Operation op : covered) {
+            AccessDecision decision = op.isDomainBound() ? decideOwner(owner, op) : decideOwnerUnbound(owner, op);
+            if (decision.allowed()) {
+                first = null;
+                break;
+            }
+            if (first == null) {
+                first = decision;
+            }
+        }
+        if (first != null) {
+            return first;
+        }
+        if (!entityExists) {
+            return AccessDecision.deny(
+                            Reason.ENTITY_NOT_FOUND, scope.entityType().wireName() + ".notFound")
+                    .withOwnerRole(owner.effectiveRole().orElse(null));
+        }
+        return AccessDecision.allow(scope).withOwnerRole(owner.effectiveRole().orElse(null));
+    }
+
+    /** A request to an endpoint that declares no catalogue operation: never with a token (the credential rule). */
+    public static AccessDecision userCredentialsOnly(String messageKey) {
+        return AccessDecision.deny(Reason.USER_CREDENTIALS_ONLY, messageKey);
+    }
+
+    /** A request to an endpoint that needs no authentication at all: any caller gets it. */
+    public static AccessDecision noAuthentication() {
+        return AccessDecision.allow(null);
+    }
+
+    /**
+     * A request to an endpoint a token calls about itself ({@link OwnTokenEndpoint}, {@code GET /api/v1/pats/self}):
+     * any live token gets it, whatever its scopes.
+     */
+    public static AccessDecision ownToken(TokenGrant grant) {
+        return grant.state() == TokenGrant.State.ACTIVE ? AccessDecision.allow(null) : tokenUnusable(grant);
+    }
+
     private static AccessDecision tokenUnusable(TokenGrant grant) {
         return grant.state() == TokenGrant.State.REVOKED
                 ? AccessDecision.deny(Reason.TOKEN_REVOKED, "access.tokenRevoked")
