@@ -96,6 +96,19 @@ public class AccessFactsCache implements MeterBinder {
         });
     }
 
+    /**
+     * The user's facts in each of {@code domainIds}, read fresh in one statement whatever their number (neither
+     * cached nor memoised): for showing what a token's scopes are worth, not for deciding a request. A user that
+     * does not exist has {@link AccessFacts#NO_USER} everywhere.
+     */
+    Map<Long, AccessFacts> ofAll(long userId, Set<Long> domainIds) {
+        Map<Long, AccessFacts> result = new java.util.HashMap<>();
+        domainIds.forEach(d -> result.put(d, AccessFacts.NO_USER));
+        users.principalWithAccessFacts(userId, domainIds)
+                .ifPresent(loaded -> loaded.factsByDomain().forEach((d, row) -> result.put(d, facts(row))));
+        return result;
+    }
+
     private static AccessFacts facts(UserDirectory.AccessFactsRow row) {
         return new AccessFacts(
                 row.enabled(),

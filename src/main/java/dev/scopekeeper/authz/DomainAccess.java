@@ -1,13 +1,12 @@
 package dev.scopekeeper.authz;
 
-import dev.scopekeeper.base.ServiceException.Conflict;
-import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.NotFound;
-import dev.scopekeeper.base.Status;
 import dev.scopekeeper.security.CurrentUser;
 import dev.scopekeeper.security.PlatformRole;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
  * outsiders cannot probe which domains exist; the caller's role reaches {@link Operation#minimumRole()} -
  * else Forbidden; a disabled domain refuses every change except {@code domains.enable}; finally every
  * {@link AccessRestriction} bean (e.g. the scopes of a personal access token) has its say.
+ * The decision itself is {@link AccessRule}'s; this class reads the facts and throws its refusals.
  * The facts (domain status, the account's enabled flag and platform role, the membership role) are read in one
  * statement and cached by {@link AccessFactsCache}, evicted after every commit that changes one of them, so a
  * demotion, removal or disable counts on the very next request.
@@ -41,19 +41,7 @@ public class DomainAccess {
         if (!op.isDomainBound()) {
             throw new IllegalArgumentException(op + " is not bound to a domain; use requireUnbound");
         }
-        AccessFacts callerFacts = facts.of(currentUser.id(), domainId);
-        Status status = callerFacts.status().orElseThrow(DomainAccess::domainNotFound);
-        DomainRole role = callerFacts.effectiveRole().orElseThrow(DomainAccess::domainNotFound);
-        if (!role.atLeast(op.minimumRole())) {
-            throw new Forbidden(
-                    "access.roleTooLow",
-                    op.entityType().wireName(),
-                    op.wireName(),
-                    op.minimumRole().wireName());
-        }
-        if (status == Status.DISABLED && !op.isReadOnly() && op != Operation.DOMAINS_ENABLE) {
-            throw new Conflict(null, "access.domainDisabled");
-        }
+        AccessRule.decideOwner(facts.of(currentUser.id(), domainId), op).orThrow();
         restrictions.orderedStream().forEach(r -> r.check(domainId, op, entityIdOrNull));
     }
 
@@ -62,15 +50,45 @@ public class DomainAccess {
         if (op.isDomainBound()) {
             throw new IllegalArgumentException(op + " is bound to a domain; use require");
         }
-        Optional<PlatformRole> platformRole =
-                facts.of(currentUser.id(), AccessFactsCache.NO_DOMAIN).activeUserRole();
-        if (platformRole.isEmpty()) {
-            throw new Forbidden("access.accountDisabled");
-        }
-        if (op.isPlatformAdminOnly() && platformRole.get() != PlatformRole.ADMIN) {
-            throw new Forbidden("access.platformAdminOnly", op.entityType().wireName(), op.wireName());
-        }
+        AccessRule.decideOwnerUnbound(facts.of(currentUser.id(), AccessFactsCache.NO_DOMAIN), op)
+                .orThrow();
         restrictions.orderedStream().forEach(r -> r.checkUnbound(op));
+    }
+
+    /**
+     * The whole {@link AccessRule} for any owner and token, not the current caller: whether {@code grant} (null =
+     * the owner's user credentials) may perform {@code op} in the domain on the entity. {@code entityExists}: whether
+     * the entity is there (the caller looks it up; true for {@code domains} operations). Checks nothing about who
+     * asks: callers (the token's simulator, the decision API for other services) do that.
+     */
+    public AccessDecision decide(
+            long ownerId, TokenGrant grant, long domainId, Operation op, Long entityIdOrNull, boolean entityExists) {
+        return AccessRule.decide(facts.of(ownerId, domainId), grant, domainId, op, entityIdOrNull, entityExists);
+    }
+
+    /** Like {@link #decide} for the operations not bound to a domain. */
+    public AccessDecision decideUnbound(long ownerId, TokenGrant grant, Operation op) {
+        return AccessRule.decideUnbound(facts.of(ownerId, AccessFactsCache.NO_DOMAIN), grant, op);
+    }
+
+    /**
+     * {@link AccessRule#effect} of each scope for its owner, the facts of all their domains read in one statement
+     * (the cost does not grow with the number of scopes). {@code entityExists}: whether the entity a scope names
+     * is still there.
+     */
+    public Map<Scope, AccessDecision> effects(
+            long ownerId, Collection<Scope> scopes, java.util.function.Predicate<Scope> entityExists) {
+        if (scopes.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> domainIds = new java.util.TreeSet<>();
+        scopes.forEach(s -> domainIds.add(s.domainId()));
+        Map<Long, AccessFacts> byDomain = facts.ofAll(ownerId, domainIds);
+        Map<Scope, AccessDecision> result = new java.util.LinkedHashMap<>();
+        for (Scope scope : scopes) {
+            result.put(scope, AccessRule.effect(byDomain.get(scope.domainId()), scope, entityExists.test(scope)));
+        }
+        return result;
     }
 
     /**

@@ -57,7 +57,7 @@ public final class OperationAuthorization {
                             key -> Optional.ofNullable(
                                     credentialRule(AopUtils.getMostSpecificMethod(call.getMethod(), target), target)))
                     .orElse(null);
-            if (rule != null && isPersonalAccessToken(authentication)) {
+            if (rule != null && (isPersonalAccessToken(authentication) || isServiceCredential(authentication))) {
                 throw new Forbidden(rule.value());
             }
             return GRANTED;
@@ -172,15 +172,22 @@ public final class OperationAuthorization {
     }
 
     static boolean isPersonalAccessToken(Supplier<? extends Authentication> authentication) {
+        return hasAuthority(authentication, UserCredentialsOnly.PAT_AUTHORITY);
+    }
+
+    /** Whether the caller is another service holding a service credential (never a person). */
+    public static boolean isServiceCredential(Supplier<? extends Authentication> authentication) {
+        return hasAuthority(authentication, UserCredentialsOnly.SERVICE_AUTHORITY);
+    }
+
+    private static boolean hasAuthority(Supplier<? extends Authentication> authentication, String authority) {
         Authentication current;
         try {
             current = authentication.get();
         } catch (AuthenticationCredentialsNotFoundException noneAtAll) {
             return false;
         }
-        return current != null
-                && current.getAuthorities().stream()
-                        .anyMatch(a -> UserCredentialsOnly.PAT_AUTHORITY.equals(a.getAuthority()));
+        return current != null && current.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     /** The name of the parameter holding the entity {@code op} acts on, or null when it acts on its domain. */

@@ -12,18 +12,28 @@ import org.springframework.web.method.HandlerMethod;
  * the summary (unless the endpoint has its own), "Requires scope: clients:update" and the minimum domain role
  * in the description, and the same as the {@code x-scopekeeper-operation} extension for tools. Read-only
  * operations never conflict with a disabled domain, so their 409 response is dropped. An endpoint marked
- * {@link NoAuthentication} carries {@code x-scopekeeper-no-authentication: true}.
+ * {@link NoAuthentication} carries {@code x-scopekeeper-no-authentication: true}, one marked {@link OwnTokenEndpoint}
+ * {@code x-scopekeeper-own-token: true}, one marked {@link ServiceCredentialEndpoint}
+ * {@code x-scopekeeper-service-credential: true}.
  */
 @Component
 class RequiredOperationDocs implements OperationCustomizer {
 
     static final String EXTENSION = "x-scopekeeper-operation";
     static final String NO_AUTHENTICATION = "x-scopekeeper-no-authentication";
+    static final String OWN_TOKEN = "x-scopekeeper-own-token";
+    static final String SERVICE_CREDENTIAL = "x-scopekeeper-service-credential";
 
     @Override
     public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation doc, HandlerMethod handler) {
         if (handler.hasMethodAnnotation(NoAuthentication.class)) {
             doc.addExtension(NO_AUTHENTICATION, true);
+        }
+        if (handler.hasMethodAnnotation(OwnTokenEndpoint.class)) {
+            doc.addExtension(OWN_TOKEN, true);
+        }
+        if (handler.hasMethodAnnotation(ServiceCredentialEndpoint.class)) {
+            doc.addExtension(SERVICE_CREDENTIAL, true);
         }
         RequiresOperation required = handler.getMethodAnnotation(RequiresOperation.class);
         if (required == null) {

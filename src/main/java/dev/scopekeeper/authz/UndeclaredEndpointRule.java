@@ -27,6 +27,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * message the {@link UserCredentialsOnly} declarations of the controller's services agree on (e.g. "cannot be used
  * to manage personal access tokens" for the token controllers), else the general one. No URL is listed anywhere:
  * the services' declarations decide, and method security enforces the same declarations for every other caller.
+ *
+ * <p>Two more declarations open or close a door: {@link OwnTokenEndpoint} (a PAT asking about itself, reached by any
+ * live PAT without a scope) and {@link ServiceCredentialEndpoint} (the decision API for other services: a service
+ * credential reaches only those endpoints, and nothing but a service credential reaches them).
  */
 @Configuration(proxyBeanMethods = false)
 class UndeclaredEndpointRule implements WebMvcConfigurer {
@@ -43,6 +47,18 @@ class UndeclaredEndpointRule implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        boolean service = OperationAuthorization.isServiceCredential(
+                                () -> currentUser.authentication().orElse(null));
+                        if (service != forServices(handler)) {
+                            throw new Forbidden(
+                                    service
+                                            ? SERVICE_CREDENTIAL_REFUSED
+                                            : OperationAuthorization.isPersonalAccessToken(() -> currentUser
+                                                            .authentication()
+                                                            .orElse(null))
+                                                    ? UserCredentialsOnly.NOT_IN_CATALOGUE
+                                                    : SERVICE_CREDENTIAL_REQUIRED);
+                        }
                         if (!reachableWithToken(handler)
                                 && OperationAuthorization.isPersonalAccessToken(
                                         () -> currentUser.authentication().orElse(null))) {
@@ -54,10 +70,21 @@ class UndeclaredEndpointRule implements WebMvcConfigurer {
                 .addPathPatterns("/api/**");
     }
 
+    /** A service credential asks for anything but the decision API. */
+    static final String SERVICE_CREDENTIAL_REFUSED = "svc.error.onlyDecisionEndpoints";
+
+    /** Anything but a service credential asks the decision API. */
+    static final String SERVICE_CREDENTIAL_REQUIRED = "svc.error.serviceCredentialRequired";
+
     static boolean reachableWithToken(Object handler) {
         return handler instanceof HandlerMethod method
                 && (method.hasMethodAnnotation(RequiresOperation.class)
-                        || method.hasMethodAnnotation(NoAuthentication.class));
+                        || method.hasMethodAnnotation(NoAuthentication.class)
+                        || method.hasMethodAnnotation(OwnTokenEndpoint.class));
+    }
+
+    static boolean forServices(Object handler) {
+        return handler instanceof HandlerMethod method && method.hasMethodAnnotation(ServiceCredentialEndpoint.class);
     }
 
     private String refusal(Object handler) {

@@ -2,13 +2,14 @@ package dev.scopekeeper.pat;
 
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
+import dev.scopekeeper.authz.AccessDecision;
 import dev.scopekeeper.authz.AccessRestriction;
+import dev.scopekeeper.authz.AccessRule;
 import dev.scopekeeper.authz.EntityType;
 import dev.scopekeeper.authz.Operation;
+import dev.scopekeeper.authz.Scope;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException;
-import dev.scopekeeper.base.ServiceException.Forbidden;
-import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.security.CurrentUser;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Narrows a caller authenticated with a PAT to the token's scopes (rule 2 of the authorization rule;
  * rule 3, the owner's own role, is {@code DomainAccess}'s role check, which runs first on the owner).
  * No scope in the domain: the domain is "not found" to this token. Scopes in the domain but none for
- * the operation: 403 naming it. A scope for the operation but on other entities: "not found".
+ * the operation: 403 naming it. A scope for the operation but on other entities: "not found". The decision is
+ * {@link AccessRule#decideScopes}; this class finds the caller's token, throws the refusal and audits it.
  */
 @Component
 class PatAccessRestriction implements AccessRestriction {
@@ -35,28 +37,12 @@ class PatAccessRestriction implements AccessRestriction {
 
     @Override
     public void check(long domainId, Operation op, Long entityIdOrNull) {
-        PatAuthentication pat = token().orElse(null);
-        if (pat == null) {
-            return;
-        }
-        List<PatScope.Key> inDomain =
-                pat.scopes().stream().filter(s -> s.domainId() == domainId).toList();
-        if (inDomain.isEmpty()) {
-            throw denied(pat, new NotFound("domain.notFound"), op, domainId);
-        }
-        List<PatScope.Key> forOperation =
-                inDomain.stream().filter(s -> covers(s, op)).toList();
-        if (forOperation.isEmpty()) {
-            throw denied(pat, missingScope(op), op, domainId);
-        }
-        if (entityIdOrNull == null || op.entityType() == EntityType.DOMAINS) {
-            return;
-        }
-        String entity = entityIdOrNull.toString();
-        if (forOperation.stream()
-                .noneMatch(s -> PatScope.ANY.equals(s.entity()) || s.entity().equals(entity))) {
-            throw denied(pat, new NotFound(op.entityType().wireName() + ".notFound"), op, domainId);
-        }
+        token().ifPresent(pat -> {
+            AccessDecision decision = AccessRule.decideScopes(scopes(pat), domainId, op, entityIdOrNull);
+            if (!decision.allowed()) {
+                throw denied(pat, decision.refusal(), op, domainId);
+            }
+        });
     }
 
     @Override
@@ -76,8 +62,9 @@ class PatAccessRestriction implements AccessRestriction {
     @Override
     public void checkUnbound(Operation op) {
         token().ifPresent(pat -> {
-            if (pat.scopes().stream().noneMatch(s -> covers(s, op))) {
-                throw denied(pat, missingScope(op), op, null);
+            AccessDecision decision = AccessRule.decideScopesUnbound(scopes(pat), op);
+            if (!decision.allowed()) {
+                throw denied(pat, decision.refusal(), op, null);
             }
         });
     }
@@ -85,18 +72,14 @@ class PatAccessRestriction implements AccessRestriction {
     @Override
     public Optional<Set<Long>> visibleDomainIds(Operation op) {
         return token().map(pat -> pat.scopes().stream()
-                .filter(s -> covers(s, op))
+                .filter(s -> s.asScope().covers(op))
                 .map(PatScope.Key::domainId)
                 .collect(Collectors.toSet()));
     }
 
-    private static boolean covers(PatScope.Key scope, Operation op) {
-        return scope.entityType() == op.entityType()
-                && (PatScope.ANY.equals(scope.operation()) || scope.operation().equals(op.wireName()));
-    }
-
-    private static Forbidden missingScope(Operation op) {
-        return new Forbidden("pat.error.missingScope", op.entityType().wireName(), op.wireName());
+    /** The token's scopes as the rule sees them. */
+    static List<Scope> scopes(PatAuthentication pat) {
+        return pat.scopes().stream().map(PatScope.Key::asScope).toList();
     }
 
     private Optional<PatAuthentication> token() {

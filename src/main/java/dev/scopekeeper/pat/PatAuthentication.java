@@ -2,6 +2,7 @@ package dev.scopekeeper.pat;
 
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserCredentialsOnly;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,12 +21,18 @@ public final class PatAuthentication extends AbstractAuthenticationToken {
     private final ScopekeeperPrincipal owner;
     private final long patId;
     private final List<PatScope.Key> scopes;
+    private final Instant expiresAt;
 
     PatAuthentication(ScopekeeperPrincipal owner, long patId, List<PatScope.Key> scopes) {
+        this(owner, patId, scopes, null);
+    }
+
+    PatAuthentication(ScopekeeperPrincipal owner, long patId, List<PatScope.Key> scopes, Instant expiresAt) {
         super(withPatAuthority(owner.getAuthorities()));
         this.owner = owner;
         this.patId = patId;
         this.scopes = List.copyOf(scopes);
+        this.expiresAt = expiresAt;
         setAuthenticated(true);
     }
 
@@ -47,6 +54,11 @@ public final class PatAuthentication extends AbstractAuthenticationToken {
 
     public long patId() {
         return patId;
+    }
+
+    /** When the token expires, or null when it never does ({@code Scopekeeper-Token-Expires}). */
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     List<PatScope.Key> scopes() {

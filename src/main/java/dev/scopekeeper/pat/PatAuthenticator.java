@@ -100,16 +100,7 @@ class PatAuthenticator implements BearerTokenAuthenticator {
             return new PatRefused("pat.auth.invalid");
         });
         Instant now = clock.instant();
-        String refusal = entry.revokedAt() != null
-                ? "pat.auth.revoked"
-                : entry.expiresAt() != null && !entry.expiresAt().isAfter(now)
-                        ? "pat.auth.expired"
-                        : !entry.owner().enabled()
-                                ? "pat.auth.ownerDisabled"
-                                : entry.isPreviousSecret()
-                                                && !entry.previousSecretUntil().isAfter(now)
-                                        ? "pat.auth.rotated"
-                                        : null;
+        String refusal = refusal(entry, now);
         if (refusal != null) {
             audit.recordAnonymous(
                     AuditEventType.PAT_USE_DENIED,
@@ -127,7 +118,35 @@ class PatAuthenticator implements BearerTokenAuthenticator {
             graceUsage.record(entry.patId(), now, ip);
         }
         counted("success");
-        return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes());
+        return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), entry.expiresAt());
+    }
+
+    /** Why a known token is refused right now (the key of the 401's message), or null when it is live. */
+    private static String refusal(PatCache.Entry entry, Instant now) {
+        return entry.revokedAt() != null
+                ? "pat.auth.revoked"
+                : entry.expiresAt() != null && !entry.expiresAt().isAfter(now)
+                        ? "pat.auth.expired"
+                        : !entry.owner().enabled()
+                                ? "pat.auth.ownerDisabled"
+                                : entry.isPreviousSecret()
+                                                && !entry.previousSecretUntil().isAfter(now)
+                                        ? "pat.auth.rotated"
+                                        : null;
+    }
+
+    /**
+     * The authentication this token would get, with the same checks as {@link #authenticate} but none of its side
+     * effects (no audit, no usage, no metrics): for other services asking about a token they were shown
+     * ({@link PatIntrospection}). Empty for anything that is not a live PAT.
+     */
+    Optional<PatAuthentication> live(String token) {
+        if (token == null || PatTokens.check(token) != null) {
+            return Optional.empty();
+        }
+        return cache.get(tokens.digest(token), this::load)
+                .filter(entry -> refusal(entry, clock.instant()) == null)
+                .map(entry -> new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), entry.expiresAt()));
     }
 
     /** {@code scopekeeper_pat_authentications_total{outcome=...}} on /actuator/prometheus. */

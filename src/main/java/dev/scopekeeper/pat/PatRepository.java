@@ -23,6 +23,9 @@ interface PatRepository
 
     /** The authentication lookup: one indexed query by digest, scopes fetched with it. */
     @EntityGraph(attributePaths = "scopes")
+    Optional<PersonalAccessToken> findWithScopesById(long id);
+
+    @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findBySecretDigest(String secretDigest);
 
     /** Rotation with grace: the token whose previous secret has this digest (its until is checked by the caller). */

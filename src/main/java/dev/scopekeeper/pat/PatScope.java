@@ -1,6 +1,7 @@
 package dev.scopekeeper.pat;
 
 import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -63,5 +64,11 @@ class PatScope {
     }
 
     /** The comparable content of a scope: wire names, with {@code *} for "all" / "any". */
-    record Key(long domainId, EntityType entityType, String operation, String entity) {}
+    record Key(long domainId, EntityType entityType, String operation, String entity) {
+
+        /** The scope as the authorization rule sees it. */
+        Scope asScope() {
+            return new Scope(domainId, entityType, operation, entity);
+        }
+    }
 }

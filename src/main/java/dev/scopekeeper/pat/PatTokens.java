@@ -44,16 +44,37 @@ public final class PatTokens {
     }
 
     public String generate() {
+        return generate(PREFIX);
+    }
+
+    /**
+     * A secret of the same format under another four-character prefix (e.g. {@code svc_} for service credentials):
+     * the same length, randomness and checksum, so {@link #check(String, String)} and {@link #digest} apply.
+     */
+    public String generate(String prefix) {
+        requirePrefix(prefix);
         StringBuilder body = new StringBuilder(BODY_LENGTH);
         for (int i = 0; i < BODY_LENGTH; i++) {
             body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        return PREFIX + body + checksum(body);
+        return prefix + body + checksum(body);
+    }
+
+    private static void requirePrefix(String prefix) {
+        if (prefix.length() != PREFIX.length()) {
+            throw new IllegalArgumentException("a prefix has " + PREFIX.length() + " characters");
+        }
     }
 
     /** Null when the token is well-formed with a valid checksum, otherwise what is wrong with it. */
     public static Problem check(String token) {
-        if (token == null || token.length() != TOKEN_LENGTH || !token.startsWith(PREFIX)) {
+        return check(token, PREFIX);
+    }
+
+    /** Like {@link #check(String)} for a secret of this format under another prefix ({@link #generate(String)}). */
+    public static Problem check(String token, String prefix) {
+        requirePrefix(prefix);
+        if (token == null || token.length() != TOKEN_LENGTH || !token.startsWith(prefix)) {
             return Problem.MALFORMED;
         }
         for (int i = PREFIX.length(); i < TOKEN_LENGTH; i++) {

@@ -25,6 +25,12 @@ public @interface UserCredentialsOnly {
     /** The authority every authentication made with a personal access token carries (and nothing else does). */
     String PAT_AUTHORITY = "CREDENTIAL_PAT";
 
+    /**
+     * The authority of a request authenticated with a service credential ({@code svc_…}, another service asking
+     * about a token): refused by this rule like a PAT, and at the API's door kept to the two decision endpoints.
+     */
+    String SERVICE_AUTHORITY = "CREDENTIAL_SERVICE";
+
     /** Managing tokens (one's own, every user's, a domain's). */
     String TOKEN_MANAGEMENT = "pat.error.tokenCannotManageTokens";
 

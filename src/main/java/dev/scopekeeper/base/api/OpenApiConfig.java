@@ -17,6 +17,9 @@ class OpenApiConfig {
 
     static final String BEARER = "bearer";
 
+    /** The decision API's scheme: a service credential ({@code svc_…}), which reaches nothing else. */
+    public static final String SERVICE_CREDENTIAL = "serviceCredential";
+
     @Bean
     OpenAPI scopekeeperOpenApi() {
         return new OpenAPI()
@@ -33,7 +36,15 @@ class OpenApiConfig {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("A user access token or a personal access token (pat_...)")))
+                                        .description("A user access token or a personal access token (pat_...)"))
+                        .addSecuritySchemes(
+                                SERVICE_CREDENTIAL,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A service credential (svc_...) that an administrator created"
+                                                + " at /admin/services; it reaches only /api/v1/introspect and"
+                                                + " /api/v1/authorize")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

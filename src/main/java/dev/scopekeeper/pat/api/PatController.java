@@ -2,16 +2,25 @@ package dev.scopekeeper.pat.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scopekeeper.authz.AccessDecision;
+import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.OwnTokenEndpoint;
+import dev.scopekeeper.authz.Scope;
 import dev.scopekeeper.base.ListResult;
+import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
 import dev.scopekeeper.pat.IssuedPat;
+import dev.scopekeeper.pat.PatAccessCheck;
+import dev.scopekeeper.pat.PatAccessCheck.CheckResult;
+import dev.scopekeeper.pat.PatAccessCheck.ScopeEffect;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatGrace;
 import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatOverview;
 import dev.scopekeeper.pat.PatScopeView;
+import dev.scopekeeper.pat.PatSelfService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.CreatePatRequest;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -53,10 +62,14 @@ class PatController {
 
     private final PatService pats;
     private final PatLifecycleService lifecycle;
+    private final PatAccessCheck checks;
+    private final PatSelfService self;
 
-    PatController(PatService pats, PatLifecycleService lifecycle) {
+    PatController(PatService pats, PatLifecycleService lifecycle, PatAccessCheck checks, PatSelfService self) {
         this.pats = pats;
         this.lifecycle = lifecycle;
+        this.checks = checks;
+        this.self = self;
     }
 
     record PatScopeJson(
@@ -70,9 +83,27 @@ class PatController {
             String domainName,
 
             @JsonProperty("entity_name") @JsonInclude(JsonInclude.Include.NON_NULL)
-            String entityName) {
+            String entityName,
+
+            @Schema(description = "Whether the owner's rights right now still allow what the scope grants")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Boolean effective,
+
+            @Schema(
+                    description = "Why not effective: owner_role_too_low, domain_disabled, entity_not_found,"
+                            + " domain_not_found, account_disabled; null when effective")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            String reason,
+
+            @JsonProperty("reason_detail") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String reasonDetail) {
 
         static PatScopeJson of(PatScopeView scope) {
+            return of(scope, Map.of());
+        }
+
+        static PatScopeJson of(PatScopeView scope, Map<Long, ScopeEffect> effects) {
+            ScopeEffect effect = effects.get(scope.id());
             return new PatScopeJson(
                     scope.id(),
                     scope.domainId(),
@@ -80,7 +111,29 @@ class PatController {
                     scope.operation(),
                     scope.entity(),
                     scope.domainName(),
-                    scope.entityName());
+                    scope.entityName(),
+                    effect == null ? null : effect.effective(),
+                    effect == null || effect.effective() ? null : effect.reason(),
+                    effect == null || effect.effective()
+                            ? null
+                            : Messages.get(effect.detailKey(), effect.detailArgs()));
+        }
+
+        /** A scope of the simulator's answer (no id, no names). */
+        static PatScopeJson of(Scope scope) {
+            return scope == null
+                    ? null
+                    : new PatScopeJson(
+                            null,
+                            scope.domainId(),
+                            scope.entityType().wireName(),
+                            scope.operation(),
+                            scope.entity(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
         }
 
         ScopeRequest toRequest() {
@@ -116,15 +169,21 @@ class PatController {
 
         /** One token as its owner sees it: the details carry who created it and how often it was used. */
         static PatJson of(PatDetails pat, String secret) {
-            return of(pat, pat.createdById(), pat.useCount(), secret);
+            return of(pat, secret, Map.of());
+        }
+
+        /** The details with each scope's effect (GET /pats/{id}). */
+        static PatJson of(PatDetails pat, String secret, Map<Long, ScopeEffect> effects) {
+            return of(pat, pat.createdById(), pat.useCount(), secret, effects);
         }
 
         /** A row of the owner's list: neither creator nor use count. */
         static PatJson of(PatSummary pat) {
-            return of(pat, null, null, null);
+            return of(pat, null, null, null, Map.of());
         }
 
-        private static PatJson of(PatOverview pat, Long createdBy, Long useCount, String secret) {
+        private static PatJson of(
+                PatOverview pat, Long createdBy, Long useCount, String secret, Map<Long, ScopeEffect> effects) {
             return new PatJson(
                     pat.id(),
                     pat.ownerId(),
@@ -139,7 +198,7 @@ class PatController {
                     createdBy,
                     useCount,
                     pat.secretHint(),
-                    pat.scopes().stream().map(PatScopeJson::of).toList(),
+                    pat.scopes().stream().map(s -> PatScopeJson.of(s, effects)).toList(),
                     pat.revokedByWireName(),
                     pat.revokedReason(),
                     secret);
@@ -208,10 +267,48 @@ class PatController {
                 result.items().stream().map(PatJson::of).toList());
     }
 
+    /** What a token knows about itself: no secret, no usage bookkeeping. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SelfJson(
+            long id,
+            String name,
+            String description,
+            String status,
+            @JsonProperty("user_id") long userId,
+            String owner,
+            @JsonProperty("issued_at") Instant issuedAt,
+            @JsonProperty("expires_at") Instant expiresAt,
+            String hint,
+            List<PatScopeJson> scopes) {
+
+        static SelfJson of(PatDetails pat) {
+            return new SelfJson(
+                    pat.id(),
+                    pat.name(),
+                    pat.description(),
+                    pat.status().wireName(),
+                    pat.ownerId(),
+                    pat.ownerName(),
+                    pat.issuedAt(),
+                    pat.expiresAt(),
+                    pat.secretHint(),
+                    pat.scopes().stream().map(PatScopeJson::of).toList());
+        }
+    }
+
+    @OwnTokenEndpoint
+    @GetMapping("/self")
+    @Operation(
+            summary = "The personal access token this request is authenticated with: name, owner, expiry, scopes"
+                    + " (never the secret). Call it with the PAT itself; no scope is needed")
+    SelfJson self() {
+        return SelfJson.of(self.self());
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One of my tokens, with its scopes")
     PatJson get(@PathVariable long id) {
-        return PatJson.of(pats.get(id), null);
+        return PatJson.of(pats.get(id), null, checks.effects(id));
     }
 
     @PatchMapping("/{id}/name")
@@ -253,6 +350,7 @@ class PatController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         ListResult<PatScopeView> result = pats.listScopes(id, offset, limit);
+        Map<Long, ScopeEffect> effects = checks.effects(id);
         return Map.of(
                 "total",
                 result.total(),
@@ -261,7 +359,82 @@ class PatController {
                 "limit",
                 result.limit(),
                 "scopes",
-                result.items().stream().map(PatScopeJson::of).toList());
+                result.items().stream().map(s -> PatScopeJson.of(s, effects)).toList());
+    }
+
+    /** Either the operation ({@code domain_id}, {@code entity_type}, {@code operation}, {@code entity_id}) or a request line. */
+    record CheckJson(
+            @JsonProperty("domain_id") Long domainId,
+            @JsonProperty("entity_type") String entityType,
+            String operation,
+            @JsonProperty("entity_id") String entityId,
+
+            @Schema(example = "PATCH") String method,
+
+            @Schema(example = "/api/v1/domains/5/clients/12/tags")
+            String path) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CheckResultJson(
+            boolean allowed,
+            String reason,
+            String detail,
+            @JsonProperty("matched_scope") PatScopeJson matchedScope,
+            @JsonProperty("suggested_scope") PatScopeJson suggestedScope,
+            @JsonProperty("closest_scope") PatScopeJson closestScope,
+            @JsonProperty("domain_id") Long domainId,
+            @JsonProperty("entity_type") String entityType,
+            String operation,
+            @JsonProperty("entity_id") Long entityId) {
+
+        static CheckResultJson of(CheckResult result) {
+            AccessDecision decision = result.decision();
+            PatAccessCheck.Target target = result.target();
+            return new CheckResultJson(
+                    decision.allowed(),
+                    decision.reason().code(),
+                    Messages.get(result.detailKey(), result.detailArgs()),
+                    PatScopeJson.of(decision.matchedScope()),
+                    PatScopeJson.of(decision.suggestedScope()),
+                    PatScopeJson.of(decision.closestScope()),
+                    target.domainId(),
+                    target.entityType() == null ? null : target.entityType().wireName(),
+                    target.operation() == null ? null : target.operation().wireName(),
+                    target.entityId());
+        }
+    }
+
+    @PostMapping("/{id}/check")
+    @Operation(
+            summary = "Scope simulator: would this token be allowed an operation, or a request line, right now?",
+            description = "Give domain_id, entity_type, operation and entity_id (optional), or method and path"
+                    + " (\"PATCH\", \"/api/v1/domains/5/clients/12/tags\"). Decided by the same rule that enforces"
+                    + " requests: token status, the token's scopes, the owner's role now, the domain's status and the"
+                    + " entity. Never needs the secret. The owner and administrators may ask.")
+    CheckResultJson check(@PathVariable long id, @RequestBody CheckJson body) {
+        if (body.method() != null || body.path() != null) {
+            return CheckResultJson.of(checks.checkRequest(id, body.method(), body.path()));
+        }
+        if (body.entityType() == null || body.entityType().isBlank()) {
+            throw new InvalidInput("entity_type", "access.check.entityType.invalid");
+        }
+        EntityType type = EntityType.fromWire(body.entityType().strip())
+                .orElseThrow(() -> new InvalidInput("entity_type", "access.check.entityType.invalid"));
+        dev.scopekeeper.authz.Operation op = dev.scopekeeper.authz.Operation.find(
+                        type, body.operation() == null ? "" : body.operation().strip())
+                .orElseThrow(() -> new InvalidInput("operation", "access.check.operation.invalid"));
+        return CheckResultJson.of(checks.check(id, body.domainId(), op, entityId(body.entityId())));
+    }
+
+    private static Long entityId(String entityId) {
+        if (entityId == null || entityId.isBlank() || Scope.ANY.equals(entityId.strip())) {
+            return null;
+        }
+        try {
+            return Long.parseLong(entityId.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("entity_id", "access.check.entity.invalid");
+        }
     }
 
     @PatchMapping("/{id}/scope/add")

@@ -28,6 +28,7 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.LifecyclePolicyService;
+import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.pat.PatDetails;
 import dev.scopekeeper.pat.PatLifecycleService;
@@ -40,6 +41,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,6 +74,12 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final Grid<PatScopeView> scopeGrid = new Grid<>();
     SecretPanel secretPanel;
     final Paragraph mintedNotice = new Paragraph();
+    /** At the top of the page when no scope of the token is effective any more. */
+    final Paragraph noneEffective = new Paragraph();
+
+    final CheckAccessPanel checkAccess;
+    private final PatAccessCheck checks;
+    private Map<Long, PatAccessCheck.ScopeEffect> effects = Map.of();
     /** An administrator looking at a token they minted for someone else: read-only but for Revoke. */
     boolean administering;
 
@@ -96,8 +104,10 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
             PatAdministrationService patAdministration,
             UserService users,
             PatLifecycleService lifecycle,
-            LifecyclePolicyService lifecyclePolicy) {
+            LifecyclePolicyService lifecyclePolicy,
+            PatAccessCheck checks) {
         this.pats = pats;
+        this.checks = checks;
         this.lifecycle = lifecycle;
         this.patAdministration = patAdministration;
         this.admin = users.me().isAdmin();
@@ -156,7 +166,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         deleteAllScopes.setIcon(VaadinIcon.TRASH.create());
         deleteAllScopes.addThemeVariants(ButtonVariant.ERROR);
         deleteAllScopes.addClickListener(e -> confirmClearScopes());
-        ScopeGridColumns.configure(scopeGrid, this, this::deleteScopeButton);
+        ScopeGridColumns.configure(
+                scopeGrid, this, this::deleteScopeButton, s -> ScopeGridColumns.effectCell(this, effects.get(s.id())));
+        noneEffective.addClassName("sk-warning");
+        noneEffective.setText(getTranslation("pat.ui.scopes.noneEffective"));
+        noneEffective.setVisible(false);
 
         Span statusLabel = new Span(getTranslation("pat.ui.column.status"));
         statusLabel.addClassName("sk-label");
@@ -174,7 +188,11 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         scopeToolbar.addClassName("sk-toolbar-actions");
         Section scopeSection = new Section(new H2(getTranslation("pat.ui.scopes.title")), scopeToolbar, scopeGrid);
         scopeSection.addClassName("sk-section");
-        add(title, statusRow, graceRow, mintedNotice, secretSlot, fields, scopeSection);
+        checkAccess = new CheckAccessPanel(checks, pats, scopeChoices, () -> pat, updated -> {
+            show(updated);
+            scopeGrid.getDataProvider().refreshAll();
+        });
+        add(title, noneEffective, statusRow, graceRow, mintedNotice, secretSlot, fields, scopeSection, checkAccess);
     }
 
     @Override
@@ -199,6 +217,7 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
         regenerate.setVisible(!administering);
         addScope.setVisible(!administering);
         deleteAllScopes.setVisible(!administering);
+        checkAccess.setVisible(!administering);
         scopeGrid.getColumnByKey("actions").setVisible(!administering);
         mintedNotice.setVisible(false);
         secretSlot.removeAll();
@@ -228,6 +247,9 @@ class PatDetailView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     private void show(PatDetails details) {
         pat = details;
+        effects = checks.effects(details.id());
+        noneEffective.setVisible(
+                !effects.isEmpty() && effects.values().stream().noneMatch(PatAccessCheck.ScopeEffect::effective));
         scopeGrid.setItems(details.scopes());
         title.setText(details.name());
         badge.removeAll();

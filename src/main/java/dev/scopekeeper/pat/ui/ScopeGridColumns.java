@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatScopeView;
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +16,11 @@ final class ScopeGridColumns {
     private ScopeGridColumns() {}
 
     /** {@code host}: the view whose locale the texts are in; {@code deleteButton}: the row's delete action. */
-    static void configure(Grid<PatScopeView> scopeGrid, Component host, Function<PatScopeView, Button> deleteButton) {
+    static void configure(
+            Grid<PatScopeView> scopeGrid,
+            Component host,
+            Function<PatScopeView, Button> deleteButton,
+            Function<PatScopeView, Component> effective) {
         scopeGrid.addClassName("sk-scope-grid");
         scopeGrid.setAriaLabel(host.getTranslation("pat.ui.scopes.title"));
         scopeGrid
@@ -40,6 +46,11 @@ final class ScopeGridColumns {
                 .setKey("entity")
                 .setAutoWidth(true);
         scopeGrid
+                .addComponentColumn(effective::apply)
+                .setHeader(host.getTranslation("pat.ui.scope.effective"))
+                .setKey("effective")
+                .setAutoWidth(true);
+        scopeGrid
                 .addComponentColumn(deleteButton::apply)
                 .setKey("actions")
                 .setFlexGrow(0)
@@ -50,6 +61,13 @@ final class ScopeGridColumns {
         Paragraph empty = new Paragraph(host.getTranslation("pat.ui.scopes.empty"));
         empty.addClassName("sk-muted");
         scopeGrid.setEmptyStateComponent(empty);
+    }
+
+    /** The Effective cell: "Effective", or "Not effective: the owner is a viewer in Kitchen" and the like. */
+    static Component effectCell(Component host, PatAccessCheck.ScopeEffect effect) {
+        Span cell = new Span(effect == null ? "" : host.getTranslation(effect.detailKey(), effect.detailArgs()));
+        cell.addClassName(effect == null || effect.effective() ? "sk-scope-effective" : "sk-scope-ineffective");
+        return cell;
     }
 
     /** "Clients · view · Sensor 7 in Acme": what a scope row says, for its delete button and the undo notice. */

@@ -1,0 +1,14 @@
+package dev.scopekeeper.services;
+
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, Long> {
+
+    /** The authentication lookup: one indexed query by digest. */
+    Optional<ServiceCredential> findBySecretDigest(String secretDigest);
+
+    Slice<ServiceCredential> findAllBy(Pageable pageable);
+}

@@ -1,0 +1,110 @@
+package dev.scopekeeper.pat.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.html.Span;
+import dev.scopekeeper.BrowserlessTestBase;
+import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.domains.TestDomains;
+import dev.scopekeeper.pat.PatDuration;
+import dev.scopekeeper.pat.PatService;
+import dev.scopekeeper.pat.PatService.CreatePatRequest;
+import dev.scopekeeper.pat.ScopeRequest;
+import dev.scopekeeper.security.PlatformRole;
+import dev.scopekeeper.security.UserProfile;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The detail page's Effective column, its "nothing effective" banner and the Check access panel. */
+class PatCheckAccessViewTest extends BrowserlessTestBase {
+
+    @Autowired
+    PatService pats;
+
+    @Autowired
+    TestDomains domains;
+
+    UserProfile me;
+    long kitchen;
+    long fridge;
+
+    @BeforeEach
+    void anEditorOfKitchenWithAFridge() {
+        me = testUsers.create("checker", PlatformRole.USER);
+        kitchen = domains.domain("Kitchen");
+        domains.member(kitchen, me, DomainRole.EDITOR);
+        fridge = domains.client(kitchen, "fridge");
+        testUsers.signIn(me);
+    }
+
+    private long token(ScopeRequest... scopes) {
+        return pats.create(
+                        new CreatePatRequest("t" + System.nanoTime(), "", PatDuration.days(30), null, List.of(scopes)))
+                .pat()
+                .id();
+    }
+
+    private PatDetailView open(long id) {
+        return navigate("pats/" + id, PatDetailView.class);
+    }
+
+    private String effectiveCell(PatDetailView view, int row) {
+        return ((Span) test(view.scopeGrid).getCellComponent(row, "effective")).getText();
+    }
+
+    @Test
+    void aScopeBeyondTheOwnersRoleSaysSoByNameAndTheBannerSaysTheTokenCanDoNothing() {
+        long id = token(new ScopeRequest(kitchen, "clients", "update_tags", String.valueOf(fridge)));
+        PatDetailView view = open(id);
+        assertThat(effectiveCell(view, 0)).isEqualTo("Effective");
+        assertThat(view.noneEffective.isVisible()).isFalse();
+
+        testUsers.signOut();
+        domains.member(kitchen, me, DomainRole.VIEWER);
+        testUsers.signIn(me);
+        view = open(id);
+
+        String domainName = pats.get(id).scopes().getFirst().domainName();
+        assertThat(effectiveCell(view, 0)).isEqualTo("Not effective: the owner is a viewer in " + domainName);
+        assertThat(view.noneEffective.isVisible()).isTrue();
+        assertThat(view.noneEffective.getText()).startsWith("No scope of this token is effective");
+    }
+
+    @Test
+    void aDeniedRequestLineIsExplainedAndAddThisScopeMakesItAllowed() {
+        long id = token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge)));
+        PatDetailView view = open(id);
+        CheckAccessPanel panel = view.checkAccess;
+
+        test(panel.requestLine).setValue("PATCH /api/v1/domains/" + kitchen + "/clients/" + fridge + "/tags");
+        test(panel.checkLine).click();
+
+        assertThat(panel.result.isVisible()).isTrue();
+        assertThat(panel.verdict.getText()).isEqualTo("Denied");
+        assertThat(panel.detail.getText()).startsWith("Denied: no scope of the token allows clients:update_tags");
+        assertThat(panel.closest.getText()).contains("view");
+        assertThat(panel.addSuggested.isVisible()).isTrue();
+
+        test(panel.addSuggested).click();
+
+        assertThat(pats.get(id).scopes())
+                .anySatisfy(s -> assertThat(s.operation() + "/" + s.entity()).isEqualTo("update_tags/" + fridge));
+        assertThat(panel.verdict.getText()).isEqualTo("Allowed");
+        assertThat(panel.addSuggested.isVisible()).isFalse();
+        assertThat(test(view.scopeGrid).size()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownPathIsMarkedAtTheRequestLine() {
+        PatDetailView view = open(token(new ScopeRequest(kitchen, "clients", "view", "*")));
+
+        test(view.checkAccess.requestLine).setValue("GET /api/v1/toasters");
+        test(view.checkAccess.checkLine).click();
+
+        assertThat(view.checkAccess.requestLine.isInvalid()).isTrue();
+        assertThat(view.checkAccess.requestLine.getErrorMessage()).isEqualTo("No endpoint of the API has this path");
+        assertThat(view.checkAccess.result.isVisible()).isFalse();
+    }
+}
