@@ -62,6 +62,7 @@ class CheckAccessJourneyIT extends PatJourneySupport {
         assertThat(page.locator(".sk-check-result")).containsText("Denied");
         assertThat(page.locator(".sk-check-result")).containsText("do not reach clients #" + valve);
         assertThat(page.locator(".sk-check-result")).containsText("Closest scope of this token");
+        page.locator(".sk-check-result").scrollIntoViewIfNeeded();
         checkScreen("14-check-access-denied");
 
         page.getByRole(
@@ -72,6 +73,7 @@ class CheckAccessJourneyIT extends PatJourneySupport {
         settle();
         assertThat(page.locator(".sk-check-result")).containsText("Allowed");
         assertThat(gridCell("valve")).isVisible();
+        page.locator(".sk-check-result").scrollIntoViewIfNeeded();
         checkScreen("14-check-access-allowed");
 
         // the same call now succeeds

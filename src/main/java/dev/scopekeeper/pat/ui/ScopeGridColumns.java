@@ -54,7 +54,9 @@ final class ScopeGridColumns {
                 .addComponentColumn(deleteButton::apply)
                 .setKey("actions")
                 .setFlexGrow(0)
-                .setWidth("5rem");
+                .setWidth("5rem")
+                // with the Effective column the row is wider than a phone: the delete button stays on screen
+                .setFrozenToEnd(true);
         // the rows are the scopes the page loaded with the token (names resolved in batches): no second load
         scopeGrid.setItems(List.of());
         scopeGrid.setAllRowsVisible(true);
