@@ -79,7 +79,6 @@ wsrep_node_address=127.0.0.1:$((14557 + 10 * n))
 wsrep_provider_options="base_port=$((14557 + 10 * n));ist.recv_addr=127.0.0.1:$((14558 + 10 * n))"
 wsrep_sst_receive_address=127.0.0.1:$((14559 + 10 * n))
 wsrep_sst_method=rsync
-wsrep_mode=REQUIRED_PRIMARY_KEY
 CNF
     chown -R "$RUN_USER" "$dir"
 }
@@ -124,10 +123,12 @@ start_app() { # name port url [extra args]
         SCOPEKEEPER_API_SIGNING_KEY=$SIGNING_KEY "${@:4}" \
         "$JAVA" -jar "$JAR" >"$ROOT/$name/app.log" 2>&1 &
     PIDS+=($!)
+    eval "APP_PID_$name=$!"
 }
-wait_ready() {
-    for _ in $(seq 1 600); do
+wait_ready() { # port pid
+    for _ in $(seq 1 900); do
         if curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+        kill -0 "$2" 2>/dev/null || return 1
         sleep 1
     done
     return 1
@@ -139,14 +140,14 @@ start_app a $APP_A "$(url 1 2 3)" env SCOPEKEEPER_ADMIN_USERNAME=admin SCOPEKEEP
     SCOPEKEEPER_ADMIN_EMAIL=admin@example.org
 start_app b $APP_B "$(url 2 3 1)"
 a_ok=no; b_ok=no
-wait_ready $APP_A && a_ok=yes
-wait_ready $APP_B && b_ok=yes
+wait_ready $APP_A "$APP_PID_a" && a_ok=yes
+wait_ready $APP_B "$APP_PID_b" && b_ok=yes
 result "concurrent first start: node A ready=$a_ok, node B ready=$b_ok ($(($(date +%s) - started)) s)"
 [ "$a_ok$b_ok" = yesyes ] || { tail -40 "$ROOT"/a/app.log "$ROOT"/b/app.log >&2; exit 1; }
 result "tables without primary key: $(client 1 -N -e "SELECT COUNT(*) FROM information_schema.tables t WHERE t.table_schema='scopekeeper' AND t.table_type='BASE TABLE' AND NOT EXISTS (SELECT 1 FROM information_schema.table_constraints c WHERE c.table_schema=t.table_schema AND c.table_name=t.table_name AND c.constraint_type='PRIMARY KEY')")"
 
 api() { # port method path token [json]
-    curl -s -o /dev/null -w '%{http_code}' -X "$2" "http://127.0.0.1:$1$3" -H "Authorization: Bearer $4" \
+    curl -s -o /dev/null -w '%{http_code}\n' -X "$2" "http://127.0.0.1:$1$3" -H "Authorization: Bearer $4" \
         -H 'Content-Type: application/json' ${5:+--data "$5"}
 }
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p"; }

@@ -43,9 +43,9 @@ class GaleraReadySchemaTest {
     }
 
     @Test
-    void threeNodesMigratingOneEmptySchemaTogetherAllStartAndEachChangesetRunsOnce() throws Exception {
+    void twoNodesMigratingOneEmptySchemaTogetherBothStartAndEachChangesetRunsOnce() throws Exception {
         try (HikariDataSource empty = emptySchema()) {
-            int nodes = 3;
+            int nodes = 2;
             CyclicBarrier together = new CyclicBarrier(nodes);
             ExecutorService pool = Executors.newFixedThreadPool(nodes);
             try {
@@ -59,7 +59,7 @@ class GaleraReadySchemaTest {
                     }));
                 }
                 for (Future<Object> start : starts) {
-                    start.get(5, TimeUnit.MINUTES); // no node fails
+                    start.get(10, TimeUnit.MINUTES); // no node fails (the second waits for Liquibase's lock)
                 }
             } finally {
                 pool.shutdownNow();
