@@ -83,35 +83,11 @@ class DatabaseOutageIT {
                             .body())
                     .path("access_token")
                     .asString();
-            HttpResponse<String> domain = send(
-                    "POST",
-                    "/api/v1/domains",
-                    userToken,
-                    Map.of("name", "Outage", "route", "outage-" + UUID.randomUUID()));
-            assertThat(domain.statusCode()).as(domain.body()).isEqualTo(201);
-            long domainId = JSON.readTree(domain.body()).path("id").asLong();
-            String clients = "/api/v1/domains/" + domainId + "/clients";
+            // never used before the outage, so nothing about it is cached: its first use must read the database
             HttpResponse<String> created = send(
-                    "POST",
-                    "/api/v1/pats",
-                    userToken,
-                    Map.of(
-                            "name", "outage",
-                            "description", "",
-                            "duration", "7d",
-                            "scopes",
-                                    List.of(Map.of(
-                                            "domain_id",
-                                            domainId,
-                                            "entity_type",
-                                            "clients",
-                                            "operation",
-                                            "*",
-                                            "entity_id",
-                                            "*"))));
+                    "POST", "/api/v1/pats", userToken, Map.of("name", "outage", "description", "", "duration", "7d"));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String pat = JSON.readTree(created.body()).path("secret").asString();
-            assertThat(send("GET", clients, pat, null).statusCode()).isEqualTo(200);
 
             Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(base))
                     .newPage();
@@ -135,7 +111,7 @@ class DatabaseOutageIT {
             int port = db.port();
             db.close();
 
-            assertUnavailable(send("GET", clients, pat, null));
+            assertUnavailable(send("GET", "/api/v1/pats", pat, null));
             assertUnavailable(send(
                     "POST", "/api/v1/pats", userToken, Map.of("name", "during", "description", "", "duration", "7d")));
             assertUnavailable(send("GET", "/api/v1/pats", userToken, null));
@@ -157,7 +133,8 @@ class DatabaseOutageIT {
             restarted = EmbeddedMariaDb.startPersistent(properties.dataDir(), port, properties.database());
 
             assertThat(createPat).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
-            awaitStatus(200, () -> send("GET", clients, pat, null));
+            // recognised again, then refused for managing tokens (a PAT cannot): 403, not 503 or 401
+            awaitStatus(403, () -> send("GET", "/api/v1/pats", pat, null));
             awaitStatus(200, () -> send("GET", "/actuator/health/readiness", null, null));
             HttpResponse<String> after = send(
                     "POST", "/api/v1/pats", userToken, Map.of("name", "after", "description", "", "duration", "7d"));
