@@ -1,5 +1,6 @@
 package dev.scopekeeper.pat;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,6 +22,15 @@ interface PatRepository
     /** One of the owner's tokens with its scopes, in one query (the detail page shows them all). */
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findWithScopesByIdAndOwnerId(long id, long ownerId);
+
+    /**
+     * The same, with the token's row locked ({@code SELECT ... FOR UPDATE}) until the transaction ends: concurrent
+     * scope changes of one token run one after the other, so each sees the scopes the one before committed (20
+     * concurrent additions of one scope leave one row, not 19 duplicate-key failures).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @EntityGraph(attributePaths = "scopes")
+    Optional<PersonalAccessToken> findLockedWithScopesByIdAndOwnerId(long id, long ownerId);
 
     /** The authentication lookup: one indexed query by digest, scopes fetched with it. */
     @EntityGraph(attributePaths = "scopes")

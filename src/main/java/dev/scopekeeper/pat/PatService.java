@@ -322,7 +322,7 @@ public class PatService {
     /** Adds scopes after validating each; one already present is ignored, not doubled. */
     @Transactional
     public PatDetails addScopes(long patId, List<ScopeRequest> scopes) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForScopeChange(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
         }
@@ -336,7 +336,7 @@ public class PatService {
     /** Removes the scopes equal to the given ones (unknown ones are ignored). */
     @Transactional
     public PatDetails removeScopes(long patId, List<ScopeRequest> scopes) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForScopeChange(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
         }
@@ -350,7 +350,7 @@ public class PatService {
     /** Removes scopes by their ids ({@code scopes_id}, as Magistrala sends them). */
     @Transactional
     public PatDetails removeScopesById(long patId, Collection<Long> scopeIds) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForScopeChange(patId);
         if (scopeIds == null || scopeIds.isEmpty()) {
             throw new InvalidInput("scopes_id", "pat.validation.scopes.required");
         }
@@ -363,7 +363,7 @@ public class PatService {
 
     @Transactional
     public PatDetails clearScopes(long patId) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForScopeChange(patId);
         return scopesRemoved(pat, pat.clearScopes());
     }
 
@@ -382,6 +382,12 @@ public class PatService {
 
     private PersonalAccessToken mine(long patId) {
         return pats.findWithScopesByIdAndOwnerId(patId, currentUser.id())
+                .orElseThrow(() -> new NotFound("pat.error.notFound"));
+    }
+
+    /** {@link #mine}, locked against concurrent scope changes of the same token (see the repository method). */
+    private PersonalAccessToken mineForScopeChange(long patId) {
+        return pats.findLockedWithScopesByIdAndOwnerId(patId, currentUser.id())
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 

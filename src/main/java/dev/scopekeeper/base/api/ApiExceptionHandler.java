@@ -3,6 +3,7 @@ package dev.scopekeeper.base.api;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.TooManyAttempts;
+import dev.scopekeeper.base.db.DatabaseFaults;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,9 @@ import tools.jackson.core.exc.StreamReadException;
  * type: {@link ServiceException.InvalidInput} 422 (with {@code field}), {@link ServiceException.Conflict}
  * 409, {@link ServiceException.NotFound} 404, {@link ServiceException.Forbidden} 403. The API's security
  * filter chain sends its 401/403 through here too. The {@code @ResponseStatus} annotations let the
- * OpenAPI document list these error responses for every operation.
+ * OpenAPI document list these error responses for every operation. An unavailable database is 503 with
+ * {@code Retry-After}, a transaction that still conflicts after {@code TransactionRetry}'s attempts 409
+ * ({@link DatabaseFaults}).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -103,6 +106,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     @ResponseStatus(HttpStatus.UNAUTHORIZED)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        if (DatabaseFaults.unavailable(e)) {
+            // the credentials could not be checked (InternalAuthenticationServiceException): not a bad token
+            return databaseUnavailable();
+        }
         boolean missing = e instanceof InsufficientAuthenticationException
                 || e instanceof AuthenticationCredentialsNotFoundException;
         String detail = missing ? Messages.get("api.auth.required") : e.getMessage();
@@ -151,6 +158,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             HttpStatus.CONTENT_TOO_LARGE,
                             Messages.get(
                                     "api.error.bodyTooLarge", String.valueOf(ApiRequestHygieneFilter.MAX_BODY_BYTES))));
+        }
+        if (DatabaseFaults.unavailable(e)) {
+            log.warn("Database unavailable: {} answered 503", request.getDescription(false));
+            ResponseEntity<ProblemDetail> unavailable = databaseUnavailable();
+            return ResponseEntity.status(unavailable.getStatusCode())
+                    .headers(unavailable.getHeaders())
+                    .body(unavailable.getBody());
+        }
+        if (DatabaseFaults.conflict(e)) {
+            // still a conflict after TransactionRetry's attempts
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONFLICT, Messages.get("api.error.transactionConflict")));
         }
         log.error("Unexpected error in {}", request.getDescription(false), e);
         return ResponseEntity.internalServerError()
@@ -304,6 +324,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             body.setProperty("field", field);
         }
         return ResponseEntity.status(status).body(body);
+    }
+
+    /** 503 with {@code Retry-After}: the database is unavailable; the request may be sent again as it is. */
+    private static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFaults.RETRY_AFTER_SECONDS))
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, Messages.get("api.error.databaseUnavailable")));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
