@@ -29,12 +29,27 @@ public class DomainAccess {
 
     private final CurrentUser currentUser;
     private final AccessFactsCache facts;
-    private final ObjectProvider<AccessRestriction> restrictions;
+    private final ObjectProvider<AccessRestriction> restrictionBeans;
+    /**
+     * The {@link AccessRestriction} beans in order, resolved on first use: they are singletons, and resolving them
+     * through the bean factory on every check (type matching, autowire candidates, sorting) was the largest cost of
+     * a warm PAT request's authorization. Lazy because a restriction may itself depend on this class's callers.
+     */
+    private volatile List<AccessRestriction> restrictions;
 
     DomainAccess(CurrentUser currentUser, AccessFactsCache facts, ObjectProvider<AccessRestriction> restrictions) {
         this.currentUser = currentUser;
         this.facts = facts;
-        this.restrictions = restrictions;
+        this.restrictionBeans = restrictions;
+    }
+
+    private List<AccessRestriction> restrictions() {
+        List<AccessRestriction> resolved = restrictions;
+        if (resolved == null) {
+            resolved = restrictionBeans.orderedStream().toList();
+            restrictions = resolved;
+        }
+        return resolved;
     }
 
     public void require(long domainId, Operation op, Long entityIdOrNull) {
@@ -42,7 +57,9 @@ public class DomainAccess {
             throw new IllegalArgumentException(op + " is not bound to a domain; use requireUnbound");
         }
         AccessRule.decideOwner(facts.of(currentUser.id(), domainId), op).orThrow();
-        restrictions.orderedStream().forEach(r -> r.check(domainId, op, entityIdOrNull));
+        for (AccessRestriction restriction : restrictions()) {
+            restriction.check(domainId, op, entityIdOrNull);
+        }
     }
 
     /** For {@code domains.create}, {@code domains.list} and {@code domains.list_invitation}. */
@@ -52,7 +69,9 @@ public class DomainAccess {
         }
         AccessRule.decideOwnerUnbound(facts.of(currentUser.id(), AccessFactsCache.NO_DOMAIN), op)
                 .orThrow();
-        restrictions.orderedStream().forEach(r -> r.checkUnbound(op));
+        for (AccessRestriction restriction : restrictions()) {
+            restriction.checkUnbound(op);
+        }
     }
 
     /**
@@ -118,8 +137,7 @@ public class DomainAccess {
     }
 
     private Optional<Set<Long>> intersect(Function<AccessRestriction, Optional<Set<Long>>> restriction) {
-        List<Set<Long>> limits = restrictions
-                .orderedStream()
+        List<Set<Long>> limits = restrictions().stream()
                 .map(restriction)
                 .flatMap(Optional::stream)
                 .toList();

@@ -6,12 +6,15 @@ import dev.scopekeeper.authz.AccessFactsCache;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -149,9 +152,13 @@ class PatAuthenticator implements BearerTokenAuthenticator {
                 .map(entry -> new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), entry.expiresAt()));
     }
 
+    /** The counter of each outcome, looked up once (building its id and tags on every request cost more). */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     /** {@code scopekeeper_pat_authentications_total{outcome=...}} on /actuator/prometheus. */
-    private static void counted(String outcome) {
-        Metrics.counter("scopekeeper.pat.authentications", "outcome", outcome).increment();
+    private void counted(String outcome) {
+        counters.computeIfAbsent(outcome, o -> Metrics.counter("scopekeeper.pat.authentications", "outcome", o))
+                .increment();
     }
 
     private Optional<PatCache.Entry> load(String digest) {

@@ -26,6 +26,12 @@ public final class PatTokens {
 
     private final SecureRandom random;
     private final byte[] pepper;
+    /**
+     * A fresh SHA-256 (or HMAC-SHA256 already keyed with the pepper) that {@link #digest} clones: looking the
+     * algorithm up in the providers and keying the MAC on every request cost more than the digest itself.
+     * Never used itself, only cloned, so it holds no token's bytes.
+     */
+    private final Object prototype;
 
     /** @param pepper server-side key for the digest, or null/empty for a plain SHA-256 */
     public PatTokens(byte[] pepper) {
@@ -35,6 +41,29 @@ public final class PatTokens {
     PatTokens(SecureRandom random, byte[] pepper) {
         this.random = random;
         this.pepper = pepper == null || pepper.length == 0 ? null : pepper.clone();
+        this.prototype = newDigester();
+    }
+
+    private Object newDigester() {
+        try {
+            if (pepper == null) {
+                return MessageDigest.getInstance("SHA-256");
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** A digester of its own for one call (the prototype's clone, or a new one where cloning is not supported). */
+    private Object digester() {
+        try {
+            return prototype instanceof Mac mac ? mac.clone() : ((MessageDigest) prototype).clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return newDigester();
+        }
     }
 
     /** Why a presented token was refused before any database lookup. */
@@ -90,17 +119,9 @@ public final class PatTokens {
     /** Hex of SHA-256 (or HMAC-SHA256 with the pepper): what the database stores and is searched by. */
     public String digest(String token) {
         byte[] input = token.getBytes(StandardCharsets.US_ASCII);
-        try {
-            if (pepper == null) {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(input));
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(input));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        Object digester = digester();
+        byte[] digest = digester instanceof Mac mac ? mac.doFinal(input) : ((MessageDigest) digester).digest(input);
+        return HexFormat.of().formatHex(digest);
     }
 
     /** Safe to show and to log: {@code pat_ab12…wxyz}. */

@@ -113,8 +113,11 @@ public final class ApiBenchmark {
         load(http, uri, accessToken, () -> null, Duration.ofSeconds(5));
         load(http, uri, pat, () -> null, Duration.ofSeconds(5));
         for (int round = 0; round < ROUNDS; round++) {
+            started(round, "a");
             a.add(load(http, uri, accessToken, () -> null, ROUND));
+            started(round, "b");
             b.add(load(http, uri, pat, () -> null, ROUND));
+            started(round, "c");
             c.add(load(
                     http,
                     uri,
@@ -124,7 +127,9 @@ public final class ApiBenchmark {
                         return null;
                     },
                     ROUND));
+            started(round, "d");
             d.add(load(http, floor, null, () -> null, ROUND));
+            started(round, "e");
             e.add(load(http, read, null, () -> null, ROUND));
         }
         Result ma = median(a);
@@ -163,6 +168,14 @@ public final class ApiBenchmark {
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
+    }
+
+    /**
+     * When each round of a mode starts (on stderr): with {@code -XX:StartFlightRecording} on the java line, a
+     * recording's samples can be cut by mode (e.g. (b) against (e)) by these times.
+     */
+    private static void started(int round, String mode) {
+        System.err.println("bench round " + round + " mode " + mode + " starts " + java.time.Instant.now());
     }
 
     private record Result(double perSecond, double p50, double p99) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,37 @@ class PatTokensTest {
         assertThat(peppered).hasSize(64).isNotEqualTo(plain);
         // FIPS 180-2 test vector
         assertThat(tokens.digest("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void everyDigestStartsFresh_thePreparedDigestersCarryNothingFromOneCallToTheNext() throws Exception {
+        PatTokens peppered = new PatTokens("Jefe".getBytes(StandardCharsets.US_ASCII));
+        String rfc4231 = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<List<String>>>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    List<String> digests = new java.util.ArrayList<>();
+                    for (int n = 0; n < 500; n++) {
+                        digests.add(tokens.digest("abc"));
+                        digests.add(peppered.digest("what do ya want for nothing?"));
+                    }
+                    return digests;
+                }));
+            }
+            for (var call : calls) {
+                List<String> digests = call.get();
+                for (int n = 0; n < digests.size(); n += 2) {
+                    // FIPS 180-2 and RFC 4231 (test case 2) vectors, on every call from any thread
+                    assertThat(digests.get(n))
+                            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+                    assertThat(digests.get(n + 1)).isEqualTo(rfc4231);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
