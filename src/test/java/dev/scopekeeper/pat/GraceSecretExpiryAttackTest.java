@@ -85,7 +85,7 @@ class GraceSecretExpiryAttackTest extends ApiTestBase {
 
         Response used = api.get(clientPath, oldSecret);
         assertThat(used.status()).as(used.body()).isEqualTo(200);
-        String header = used.headers().getFirst("Scopekeeper-Token-Expires");
+        String header = used.headers().firstValue("Scopekeeper-Token-Expires").orElse(null);
         assertThat(header).isNotNull().isNotEqualTo("never");
         assertThat(Instant.parse(header))
                 .as("the old secret's Scopekeeper-Token-Expires must be the end of its grace, not the new expiry")

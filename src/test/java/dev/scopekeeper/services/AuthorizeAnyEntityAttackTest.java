@@ -47,7 +47,8 @@ class AuthorizeAnyEntityAttackTest extends ApiTestBase {
         Response svc = api.post("/api/v1/admin/services", adminToken, Map.of("name", "anyentity"));
         assertThat(svc.status()).as(svc.body()).isEqualTo(201);
         service = svc.json().path("secret").asString();
-        assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + other, pat).status())
+        assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + other, pat)
+                        .status())
                 .as("the token itself cannot view the other client")
                 .isEqualTo(404);
     }
