@@ -23,12 +23,15 @@ public record Scope(long domainId, EntityType entityType, String operation, Stri
         return entityType == op.entityType() && (ANY.equals(operation) || operation.equals(op.wireName()));
     }
 
-    /** Whether the scope reaches the entity: {@code *}, that id, or the operation acts on the domain itself. */
+    /**
+     * Whether the scope reaches the entity: the operation acts on the domain itself, the scope names {@code *}, or
+     * that id. No entity named ({@code null}: a question about every entity of the type, as the decision API and
+     * the simulator may ask) is reached only by {@code *}: a scope on client 1 does not answer for all clients.
+     */
     public boolean reaches(Operation op, Long entityIdOrNull) {
-        return entityIdOrNull == null
-                || op.entityType() == EntityType.DOMAINS
+        return op.entityType() == EntityType.DOMAINS
                 || ANY.equals(entity)
-                || entity.equals(entityIdOrNull.toString());
+                || (entityIdOrNull != null && entity.equals(entityIdOrNull.toString()));
     }
 
     /** The narrowest scope that allows exactly {@code op} on the entity (or any entity, when none is named). */

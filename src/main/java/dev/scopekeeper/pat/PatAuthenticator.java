@@ -121,7 +121,19 @@ class PatAuthenticator implements BearerTokenAuthenticator {
             graceUsage.record(entry.patId(), now, ip);
         }
         counted("success");
-        return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), entry.expiresAt());
+        return new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), secretExpiresAt(entry));
+    }
+
+    /**
+     * When the secret presented stops working: the token's expiry, or for the secret a regeneration replaced, the
+     * end of its grace if that comes first (what /introspect's {@code exp} and Scopekeeper-Token-Expires report).
+     */
+    private static Instant secretExpiresAt(PatCache.Entry entry) {
+        if (!entry.isPreviousSecret()) {
+            return entry.expiresAt();
+        }
+        Instant graceEnds = entry.previousSecretUntil();
+        return entry.expiresAt() == null || graceEnds.isBefore(entry.expiresAt()) ? graceEnds : entry.expiresAt();
     }
 
     /** Why a known token is refused right now (the key of the 401's message), or null when it is live. */
@@ -149,7 +161,8 @@ class PatAuthenticator implements BearerTokenAuthenticator {
         }
         return cache.get(tokens.digest(token), this::load)
                 .filter(entry -> refusal(entry, clock.instant()) == null)
-                .map(entry -> new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), entry.expiresAt()));
+                .map(entry ->
+                        new PatAuthentication(entry.owner(), entry.patId(), entry.scopes(), secretExpiresAt(entry)));
     }
 
     /** The counter of each outcome, looked up once (building its id and tags on every request cost more). */

@@ -50,6 +50,22 @@ abstract class PatJourneySupport extends BrowserJourney {
         settle();
     }
 
+    /**
+     * {@link #choose} for the select inside {@code scope} (e.g. an open dialog): the detail page has the same
+     * pickers in its Check access panel, behind the Add Scope dialog.
+     */
+    protected void chooseIn(Locator scope, String label, String option) {
+        scope.locator("vaadin-select")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.locator("label").getByText(label, new Locator.GetByTextOptions().setExact(true))))
+                .click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(option).setExact(true))
+                .click();
+        settle();
+    }
+
     protected Locator select(String label) {
         return page.locator("vaadin-select")
                 .filter(new Locator.FilterOptions()

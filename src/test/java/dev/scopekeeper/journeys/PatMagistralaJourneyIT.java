@@ -128,7 +128,7 @@ class PatMagistralaJourneyIT extends PatJourneySupport {
         // Add Scope
         button("Add Scope").click();
         Locator addDialog = dialog();
-        choose("Entity type", "Channels");
+        chooseIn(addDialog, "Entity type", "Channels");
         addDialog.getByText("All operations (*)").click();
         checkScreen("06-add-scope-dialog");
         buttonIn(addDialog, "Add").click();

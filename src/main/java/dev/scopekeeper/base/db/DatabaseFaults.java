@@ -35,7 +35,10 @@ public final class DatabaseFaults {
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof ConnectException
+                    // no transaction could be begun: the pool's connection broke as the database went away
+                    // ("Connection is closed", no SQLState), seen in DatabaseOutageIT on a loaded machine
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
                 return true;
             }
             if (cause instanceof SQLException sql) {
