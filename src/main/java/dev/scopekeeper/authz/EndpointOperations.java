@@ -48,7 +48,9 @@ public class EndpointOperations {
      * Throws InvalidInput naming {@code method} or {@code path} when there is no such endpoint.
      */
     public Endpoint resolve(String method, String path) {
-        RequestMethod requestMethod = parseMethod(method);
+        RequestMethod parsed = parseMethod(method);
+        // Spring MVC answers HEAD with the GET handler, so the real call is decided as the GET
+        RequestMethod requestMethod = parsed == RequestMethod.HEAD ? RequestMethod.GET : parsed;
         if (path == null || path.isBlank()) {
             throw new InvalidInput("path", "access.check.path.required");
         }
@@ -57,7 +59,9 @@ public class EndpointOperations {
         if (query >= 0) {
             plain = plain.substring(0, query);
         }
-        if (!plain.startsWith("/api/") || plain.contains("..")) {
+        // what the real request's firewall refuses with 400 (matrix parameters, encoded characters), the simulator
+        // refuses too, instead of answering for a request that would never reach the rule
+        if (!plain.startsWith("/api/") || plain.contains("..") || plain.contains(";") || plain.contains("%")) {
             throw new InvalidInput("path", "access.check.path.invalid");
         }
         PathContainer container = PathContainer.parsePath(plain);
@@ -125,10 +129,10 @@ public class EndpointOperations {
         if (value == null) {
             return null;
         }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
+        // ASCII digits only, as the API's own path ids (no sign, no other scripts' digits, which parseLong takes)
+        if (!value.matches("[0-9]{1,18}")) {
             throw new InvalidInput("path", "access.check.path.id");
         }
+        return Long.parseLong(value);
     }
 }

@@ -64,6 +64,7 @@ class CheckAccessJourneyIT extends PatJourneySupport {
         assertThat(page.locator(".sk-check-result")).containsText("Closest scope of this token");
         page.locator(".sk-check-result").scrollIntoViewIfNeeded();
         checkScreen("14-check-access-denied");
+        panelScreenshot("14-check-access-denied-panel");
 
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -75,8 +76,17 @@ class CheckAccessJourneyIT extends PatJourneySupport {
         assertThat(gridCell("valve")).isVisible();
         page.locator(".sk-check-result").scrollIntoViewIfNeeded();
         checkScreen("14-check-access-allowed");
+        panelScreenshot("14-check-access-allowed-panel");
 
         // the same call now succeeds
         assertThat(get(valvePath, issued.secret()).status()).isEqualTo(200);
+    }
+
+    /** The Check access panel itself (the page screenshots show the top of the page), for looking at its answer. */
+    private void panelScreenshot(String name) {
+        page.locator(".sk-check-result")
+                .locator("xpath=..")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target", "doc-screenshots", name + ".png")));
     }
 }

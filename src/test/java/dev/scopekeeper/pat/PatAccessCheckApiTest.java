@@ -142,6 +142,31 @@ class PatAccessCheckApiTest extends ApiTestBase {
     }
 
     @Test
+    void requestLinesTheRealRequestWouldNeverGetPastAreRefusedAndHeadIsDecidedAsGet() {
+        long pat = createPat(scope("clients", "view", fridge)).path("id").asLong();
+        String path = "/api/v1/pats/" + pat + "/check";
+        String client = "/api/v1/domains/" + kitchen + "/clients/";
+        // attack3: the simulator said "allowed" where the real call answers 400
+        api.post(path, aliceToken, Map.of("method", "GET", "path", client + fridge + ";x=2"))
+                .assertProblem(422, Messages.get("access.check.path.invalid"));
+        api.post(path, aliceToken, Map.of("method", "GET", "path", client + fridge + "%2F"))
+                .assertProblem(422, Messages.get("access.check.path.invalid"));
+        api.post(
+                        path,
+                        aliceToken,
+                        Map.of("method", "GET", "path", "/api/v1/domains/+" + kitchen + "/clients/" + fridge))
+                .assertProblem(422, Messages.get("access.check.path.id"));
+        api.post(path, aliceToken, Map.of("method", "GET", "path", client + "\u0661"))
+                .assertProblem(422, Messages.get("access.check.path.id"));
+
+        JsonNode head = check(pat, Map.of("method", "HEAD", "path", client + fridge));
+        assertThat(head.path("allowed").asBoolean())
+                .as("HEAD is answered by the GET handler")
+                .isTrue();
+        assertThat(head.path("operation").asString()).isEqualTo("view");
+    }
+
+    @Test
     void othersTokensAreNotFoundAndATokenCannotAsk() {
         JsonNode created = createPat(scope("clients", "view", fridge));
         long pat = created.path("id").asLong();

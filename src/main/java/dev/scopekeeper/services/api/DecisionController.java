@@ -111,7 +111,9 @@ class DecisionController {
     record DecisionJson(
             boolean allowed,
 
-            @Schema(description = "allowed, token_inactive, not_found, forbidden or domain_disabled")
+            @Schema(
+                    description =
+                            "allowed, token_inactive, or the rule that denied: account_disabled, domain_not_found, owner_role_too_low, platform_admin_only, domain_disabled, no_scope_in_domain, no_scope_for_operation, entity_outside_scope, entity_not_found, user_credentials_only")
             String reason,
 
             @Schema(description = "The reason in words") String detail) {
