@@ -3,6 +3,7 @@ package dev.scopekeeper.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditService;
@@ -121,6 +122,27 @@ class AdminJourneyIT extends BrowserJourney {
             settle();
             checkScreen(screen.replace('/', '-'));
         }
+
+        // service credentials (issue 14): create one, refused without a name, the secret shown once
+        page.navigate("/admin/services");
+        settle();
+        checkScreen("admin-services");
+        button("Create service credential").click();
+        Locator create = page.getByRole(AriaRole.DIALOG);
+        create.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
+        assertThat(create.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Name")))
+                .hasAttribute("invalid", "");
+        create.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Name"))
+                .fill("billing-" + System.nanoTime());
+        create.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
+        assertThat(create.getByText("Service credential secret")).isVisible();
+        checkScreen("admin-services-secret");
+        create.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
+        settle();
+        checkScreen("admin-services-created");
 
         HttpResponse<String> refused = call("GET", "/api/v1/pats", pat.secret());
         assertThat(refused.statusCode()).isEqualTo(401);

@@ -5,15 +5,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextArea;
 
 /**
- * A secret shown exactly once: a read-only field, a copy button (the browser's clipboard, with a
+ * A secret shown exactly once: a read-only field that wraps, so the whole secret is visible at any width (a
+ * one-line field cut it off in a narrow dialog), a copy button (the browser's clipboard, with a
  * select-and-copy fallback where the Clipboard API is unavailable) and a note that it will not be shown again.
  */
 public class SecretDisplay extends Div {
 
-    private final TextField field = new TextField();
+    private final TextArea field = new TextArea();
     private final Button copy = new Button(VaadinIcon.COPY.create());
 
     public SecretDisplay(String label, String secret) {

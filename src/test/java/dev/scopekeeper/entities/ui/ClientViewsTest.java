@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.ListQuery;
@@ -47,7 +48,7 @@ class ClientViewsTest extends EntityUiTestBase {
         test(find(Button.class).withText("Create").single()).click();
 
         assertThat(notifications()).contains("Client sensor-1 created");
-        TextField secret = textField("Client secret");
+        TextArea secret = find(TextArea.class).withCaption("Client secret").single();
         assertThat(secret.isReadOnly()).isTrue();
         assertThat(secret.getValue()).isNotBlank();
         assertThat(find(Button.class).withAriaLabel("Copy to clipboard").exists())
@@ -63,7 +64,7 @@ class ClientViewsTest extends EntityUiTestBase {
         long id = test(view.grid).getRow(0).id();
         navigate("clients/" + id, ClientDetailView.class);
         navigate(ClientListView.class);
-        assertThat(find(TextField.class).withCaption("Client secret").exists()).isFalse();
+        assertThat(find(TextArea.class).withCaption("Client secret").exists()).isFalse();
     }
 
     @Test
@@ -276,16 +277,17 @@ class ClientViewsTest extends EntityUiTestBase {
         ClientView client =
                 clients.list(domain.id(), ListQuery.firstPage()).items().getFirst();
         navigate("clients/" + client.id(), ClientDetailView.class);
-        assertThat(find(TextField.class).withCaption("Client secret").exists()).isFalse();
+        assertThat(find(TextArea.class).withCaption("Client secret").exists()).isFalse();
 
         click("Regenerate secret");
         confirm();
 
-        String second = textField("Client secret").getValue();
+        String second =
+                find(TextArea.class).withCaption("Client secret").single().getValue();
         assertThat(second).isNotBlank().isNotEqualTo(first);
         click("Done");
         navigate("clients/" + client.id(), ClientDetailView.class);
-        assertThat(find(TextField.class).withCaption("Client secret").exists()).isFalse();
+        assertThat(find(TextArea.class).withCaption("Client secret").exists()).isFalse();
     }
 
     @Test
