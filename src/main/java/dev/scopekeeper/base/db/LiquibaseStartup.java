@@ -3,6 +3,7 @@ package dev.scopekeeper.base.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
@@ -27,11 +28,21 @@ import org.springframework.stereotype.Component;
  * if it lost a race on another node: a certification conflict or deadlock (error 1213) or a table another node
  * created in between (error 1050). Spring's own later call then has nothing left to do ({@code shouldRun} false).
  * Installs made before this have their changelog table keyed by changeset 130.
+ *
+ * <p>Within one JVM the migrations run one after the other ({@link #IN_THIS_JVM}): Liquibase keeps its lock
+ * services in a JVM-wide {@code LockServiceFactory} that each finished run resets, so a second run in the same JVM
+ * that waited for the database lock and then acquired it lost its lock service before its clean-up, never released
+ * the lock, and left {@code DATABASECHANGELOGLOCK} at {@code LOCKED = 1}: every later start then waited five minutes
+ * and failed. Two application contexts in one JVM (tests, {@code ClusterIT}) hit that; nodes in JVMs of their own
+ * race on the database lock alone ({@code GaleraReadySchemaTest} starts them as child processes).
  */
 @Component
 class LiquibaseStartup implements BeanPostProcessor {
 
     static final int MAX_ATTEMPTS = 5;
+
+    /** Liquibase's lock services are JVM-wide: one migration at a time in this JVM (see the class comment). */
+    private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
     private static final Logger log = LoggerFactory.getLogger(LiquibaseStartup.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -51,6 +62,15 @@ class LiquibaseStartup implements BeanPostProcessor {
 
     /** Prepares Liquibase's tables, runs the migration (retried after a lost race), and marks it done. */
     static void migrate(SpringLiquibase liquibase) throws LiquibaseException, SQLException {
+        IN_THIS_JVM.lock();
+        try {
+            migrateAlone(liquibase);
+        } finally {
+            IN_THIS_JVM.unlock();
+        }
+    }
+
+    private static void migrateAlone(SpringLiquibase liquibase) throws LiquibaseException, SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 prepareTables(
