@@ -5,6 +5,7 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.authz.AccessFactsCache;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
+import dev.scopekeeper.security.api.AuditedRefusal;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -68,9 +69,15 @@ class PatAuthenticator implements BearerTokenAuthenticator {
     }
 
     /** A refused token; the message is the problem detail and never contains the token. */
-    static final class PatRefused extends BadCredentialsException {
+    static final class PatRefused extends AuditedRefusal {
+        /** Not audited (a string that is not a well-formed token). */
         PatRefused(String messageKey) {
-            super(Messages.get(messageKey));
+            super(Messages.get(messageKey), "", detail -> {});
+        }
+
+        /** Audited by the API's authentication once the throttle has counted it (see {@link AuditedRefusal}). */
+        PatRefused(String messageKey, String detail, Consumer<String> audit) {
+            super(Messages.get(messageKey), detail, audit);
         }
     }
 
@@ -91,30 +98,28 @@ class PatAuthenticator implements BearerTokenAuthenticator {
                 ? details.getRemoteAddress()
                 : null;
         PatCache.Entry entry = cache.get(tokens.digest(token), this::load).orElseThrow(() -> {
-            audit.recordAnonymous(
-                    AuditEventType.PAT_USE_DENIED,
-                    null,
-                    null,
-                    "pat",
-                    null,
-                    ip,
-                    "unknown token " + PatTokens.hint(token));
             counted("unknown");
-            return new PatRefused("pat.auth.invalid");
+            return new PatRefused(
+                    "pat.auth.invalid",
+                    "unknown token " + PatTokens.hint(token),
+                    detail ->
+                            audit.recordAnonymous(AuditEventType.PAT_USE_DENIED, null, null, "pat", null, ip, detail));
         });
         Instant now = clock.instant();
         String refusal = refusal(entry, now);
         if (refusal != null) {
-            audit.recordAnonymous(
-                    AuditEventType.PAT_USE_DENIED,
-                    entry.owner().id(),
-                    entry.owner().username(),
-                    "pat",
-                    entry.patId(),
-                    ip,
-                    Messages.get(refusal));
             counted(refusal.substring("pat.auth.".length()));
-            throw new PatRefused(refusal);
+            throw new PatRefused(
+                    refusal,
+                    Messages.get(refusal),
+                    detail -> audit.recordAnonymous(
+                            AuditEventType.PAT_USE_DENIED,
+                            entry.owner().id(),
+                            entry.owner().username(),
+                            "pat",
+                            entry.patId(),
+                            ip,
+                            detail));
         }
         usage.record(entry.patId(), now, ip);
         if (entry.isPreviousSecret()) {

@@ -4,10 +4,11 @@ import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.Messages;
 import dev.scopekeeper.pat.PatTokens;
+import dev.scopekeeper.security.api.AuditedRefusal;
 import dev.scopekeeper.security.api.BearerTokenAuthenticator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -43,9 +44,15 @@ class ServiceCredentialAuthenticator implements BearerTokenAuthenticator {
     }
 
     /** The one answer to every bad service credential. */
-    static final class ServiceCredentialRefused extends BadCredentialsException {
+    static final class ServiceCredentialRefused extends AuditedRefusal {
+        /** Not audited (not a well-formed secret). */
         ServiceCredentialRefused() {
-            super(Messages.get("svc.auth.invalid"));
+            super(Messages.get("svc.auth.invalid"), "", detail -> {});
+        }
+
+        /** Audited by the API's authentication once the throttle has counted it (see {@link AuditedRefusal}). */
+        ServiceCredentialRefused(String detail, Consumer<String> audit) {
+            super(Messages.get("svc.auth.invalid"), detail, audit);
         }
     }
 
@@ -72,16 +79,12 @@ class ServiceCredentialAuthenticator implements BearerTokenAuthenticator {
             String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress()
                     : null;
-            audit.recordAnonymous(
-                    AuditEventType.SERVICE_CREDENTIAL_USE_DENIED,
-                    null,
-                    null,
-                    "service",
-                    found.map(Found::id).orElse(null),
-                    ip,
+            Long id = found.map(Found::id).orElse(null);
+            throw new ServiceCredentialRefused(
                     (found.isPresent() ? "revoked service credential " : "unknown service credential ")
-                            + PatTokens.hint(secret));
-            throw new ServiceCredentialRefused();
+                            + PatTokens.hint(secret),
+                    detail -> audit.recordAnonymous(
+                            AuditEventType.SERVICE_CREDENTIAL_USE_DENIED, null, null, "service", id, ip, detail));
         }
         return new ServiceAuthentication(new ServiceAuthentication.ServiceCaller(
                 found.get().id(), found.get().name()));

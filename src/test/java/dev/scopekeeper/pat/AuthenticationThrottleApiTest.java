@@ -2,6 +2,7 @@ package dev.scopekeeper.pat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.authz.DomainRole;
 import dev.scopekeeper.base.api.ApiClient;
 import dev.scopekeeper.base.api.ApiClient.Response;
@@ -57,6 +58,9 @@ class AuthenticationThrottleApiTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    AuditLog audit;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -121,6 +125,51 @@ class AuthenticationThrottleApiTest {
                         String.class,
                         created.path("id").asLong()))
                 .isEqualTo("198.51.100.20");
+    }
+
+    @Test
+    void badTokensAnswered429AreNotAuditedOneByOne() {
+        String address = "192.0.2.55";
+        String unknown = new PatTokens(null).generate();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(get("/api/v1/domains", unknown, address).statusCode());
+        }
+        // a revoked-or-unknown service credential is refused the same way (and is one more bad token)
+        statuses.add(get("/api/v1/introspect", new PatTokens(null).generate("svc_"), address)
+                .statusCode());
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429, 429);
+
+        audit.awaitWritten(Duration.ofSeconds(10));
+        List<String> audited = jdbc.queryForList(
+                "SELECT details FROM audit_event WHERE ip = ? AND event_type = 'PAT_USE_DENIED' ORDER BY id",
+                String.class,
+                address);
+        String hint = "unknown token " + PatTokens.hint(unknown);
+        // the five answered 401 one by one, the one that tripped the throttle once more with a note, then nothing:
+        // no database write for each request answered 429
+        assertThat(audited).hasSize(6);
+        assertThat(audited.subList(0, 5)).containsOnly(hint);
+        assertThat(audited.get(5))
+                .startsWith(
+                        hint + "; too many bad tokens from this address: its further bad tokens are answered 429 for")
+                .endsWith("and not audited one by one");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE ip = ? AND event_type = 'SERVICE_CREDENTIAL_USE_DENIED'",
+                        Integer.class,
+                        address))
+                .isZero();
+
+        // within the limit a refused service credential is audited, with its hint only
+        String service = new PatTokens(null).generate("svc_");
+        assertThat(get("/api/v1/introspect", service, "192.0.2.56").statusCode())
+                .isEqualTo(401);
+        audit.awaitWritten(Duration.ofSeconds(10));
+        assertThat(jdbc.queryForList(
+                        "SELECT details FROM audit_event WHERE ip = ? AND event_type = 'SERVICE_CREDENTIAL_USE_DENIED'",
+                        String.class,
+                        "192.0.2.56"))
+                .containsExactly("unknown service credential " + PatTokens.hint(service));
     }
 
     private JsonNode readDomainPat(String userToken, long domain) {

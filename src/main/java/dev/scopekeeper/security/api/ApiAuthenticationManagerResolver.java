@@ -1,5 +1,6 @@
 package dev.scopekeeper.security.api;
 
+import dev.scopekeeper.base.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -14,7 +15,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * The API's bearer-token split: a token one of the {@link BearerTokenAuthenticator}s recognizes (a
  * {@code pat_} token) goes to it, anything else to the JWT provider of user access tokens. Every failure
  * is counted by the {@link AuthenticationThrottle} for the client address; past its limit the failure
- * is answered 429 instead of 401. A success is never refused by the throttle.
+ * is answered 429 instead of 401. A success is never refused by the throttle. An {@link AuditedRefusal} is audited
+ * here, after the count: within the limit each one, then the one that trips the throttle with a note, and none of
+ * those answered 429 after it (no database write per throttled request).
  */
 class ApiAuthenticationManagerResolver implements AuthenticationManagerResolver<HttpServletRequest> {
 
@@ -40,7 +43,17 @@ class ApiAuthenticationManagerResolver implements AuthenticationManagerResolver<
             } catch (InternalAuthenticationServiceException e) {
                 throw e;
             } catch (AuthenticationException e) {
-                throttle.recordFailure(address);
+                try {
+                    throttle.recordFailure(address);
+                } catch (TooManyAuthenticationFailures tooMany) {
+                    if (tooMany.first() && e instanceof AuditedRefusal refusal) {
+                        refusal.auditThrottled(Messages.get("api.auth.throttledAudit", tooMany.retryAfterSeconds()));
+                    }
+                    throw tooMany;
+                }
+                if (e instanceof AuditedRefusal refusal) {
+                    refusal.audit();
+                }
                 throw e;
             }
         };

@@ -82,7 +82,7 @@ public class AuthenticationThrottle {
         if (window.count() > current.limit()) {
             Instant end = window.start().plus(current.window());
             throw new TooManyAuthenticationFailures(
-                    Math.max(1, Duration.between(now, end).toSeconds() + 1));
+                    Math.max(1, Duration.between(now, end).toSeconds() + 1), window.count() == current.limit() + 1);
         }
     }
 
