@@ -11,4 +11,7 @@ interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, L
     Optional<ServiceCredential> findBySecretDigest(String secretDigest);
 
     Slice<ServiceCredential> findAllBy(Pageable pageable);
+
+    /** Whether a live (not revoked) credential has this name, by the column's collation. */
+    boolean existsByNameAndRevokedAtIsNull(String name);
 }

@@ -5,6 +5,7 @@ import dev.scopekeeper.audit.AuditLog;
 import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.OffsetPage;
+import dev.scopekeeper.base.ServiceException.Conflict;
 import dev.scopekeeper.base.ServiceException.NotFound;
 import dev.scopekeeper.pat.PatTokens;
 import dev.scopekeeper.security.CurrentUser;
@@ -12,6 +13,7 @@ import dev.scopekeeper.security.UserCredentialsOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,9 +52,18 @@ public class ServiceCredentialService {
     @Transactional
     public IssuedServiceCredential create(String name) {
         String clean = Names.name("name", name);
+        if (credentials.existsByNameAndRevokedAtIsNull(clean)) {
+            throw new Conflict("name", "svc.validation.name.taken", clean);
+        }
         String secret = secrets.generate();
-        ServiceCredential credential = credentials.save(
-                new ServiceCredential(clean, secrets.digest(secret), PatTokens.hint(secret), now(), currentUser.id()));
+        ServiceCredential credential;
+        try {
+            // the unique key on live names (changeset 145) decides between two creates racing past the check
+            credential = credentials.saveAndFlush(new ServiceCredential(
+                    clean, secrets.digest(secret), PatTokens.hint(secret), now(), currentUser.id()));
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict("name", "svc.validation.name.taken", clean);
+        }
         audit.record(
                 AuditEventType.SERVICE_CREDENTIAL_CREATED,
                 "service",

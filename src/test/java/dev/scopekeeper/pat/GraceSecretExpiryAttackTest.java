@@ -49,7 +49,8 @@ class GraceSecretExpiryAttackTest extends ApiTestBase {
         JsonNode pat = createClientViewPat(userToken, "deploy", "1d", domain, String.valueOf(client));
         patId = pat.path("id").asLong();
         oldSecret = pat.path("secret").asString();
-        Response created = api.post("/api/v1/admin/services", adminToken, Map.of("name", "graceexpiry"));
+        Response created =
+                api.post("/api/v1/admin/services", adminToken, Map.of("name", "graceexpiry-" + System.nanoTime()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         service = created.json().path("secret").asString();
     }

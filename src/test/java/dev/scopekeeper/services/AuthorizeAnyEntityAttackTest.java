@@ -44,7 +44,7 @@ class AuthorizeAnyEntityAttackTest extends ApiTestBase {
         JsonNode created = createClientViewPat(userToken, "one", "30d", domain, String.valueOf(mine));
         patId = created.path("id").asLong();
         pat = created.path("secret").asString();
-        Response svc = api.post("/api/v1/admin/services", adminToken, Map.of("name", "anyentity"));
+        Response svc = api.post("/api/v1/admin/services", adminToken, Map.of("name", "anyentity-" + System.nanoTime()));
         assertThat(svc.status()).as(svc.body()).isEqualTo(201);
         service = svc.json().path("secret").asString();
         assertThat(api.get("/api/v1/domains/" + domain + "/clients/" + other, pat)

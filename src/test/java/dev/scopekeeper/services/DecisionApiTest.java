@@ -63,8 +63,10 @@ class DecisionApiTest extends ApiTestBase {
         throttle.restoreDefaults();
     }
 
+    /** Creates a live service credential named {@code name} plus a unique suffix (live names are unique). */
     private JsonNode createService(String name) {
-        Response created = api.post("/api/v1/admin/services", adminToken, Map.of("name", name));
+        Response created =
+                api.post("/api/v1/admin/services", adminToken, Map.of("name", name + "-" + System.nanoTime()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -107,7 +109,7 @@ class DecisionApiTest extends ApiTestBase {
         assertThat(PatTokens.check(secret, "svc_"))
                 .as("the PAT format's checksum")
                 .isNull();
-        assertThat(created.path("name").asString()).isEqualTo("inventory");
+        assertThat(created.path("name").asString()).startsWith("inventory-");
         long id = created.path("id").asLong();
 
         Response list = api.get("/api/v1/admin/services?limit=100", adminToken);
@@ -141,6 +143,56 @@ class DecisionApiTest extends ApiTestBase {
         Response refused = api.post("/api/v1/admin/services", adminToken, Map.of("name", " "));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("field").asString()).isEqualTo("name");
+    }
+
+    @Test
+    void twoLiveServiceCredentialsCannotShareANameButARevokedOneFreesIt() {
+        String name = "ledger-" + System.nanoTime();
+        Response first = api.post("/api/v1/admin/services", adminToken, Map.of("name", name));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+
+        Response again = api.post("/api/v1/admin/services", adminToken, Map.of("name", name.toUpperCase()));
+        again.assertProblem(
+                409,
+                "A service credential named \"" + name.toUpperCase() + "\" already exists; revoke it first or"
+                        + " choose another name");
+        assertThat(again.json().path("field").asString()).isEqualTo("name");
+
+        api.delete("/api/v1/admin/services/" + first.json().path("id").asLong(), adminToken);
+        Response reused = api.post("/api/v1/admin/services", adminToken, Map.of("name", name));
+        assertThat(reused.status())
+                .as("a revoked credential's name is free again")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void createsRacingForOneNameMakeOneCredential() throws Exception {
+        String name = "racing-" + System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<Integer>> racing = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            racing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return api.post("/api/v1/admin/services", adminToken, Map.of("name", name))
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : racing) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(api.get("/api/v1/admin/services?limit=100", adminToken)
+                        .json()
+                        .path("services")
+                        .valueStream()
+                        .filter(s -> s.path("name").asString().equals(name)))
+                .hasSize(1);
     }
 
     @Test

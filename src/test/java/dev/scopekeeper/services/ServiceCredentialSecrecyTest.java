@@ -68,7 +68,7 @@ class ServiceCredentialSecrecyTest extends ApiTestBase {
     @Test
     void neitherTheServiceSecretNorTheTokensAskedAboutAreLoggedStoredOrShownAgain(CapturedOutput output) {
         String admin = api.accessToken(users.create("svcsecret", PlatformRole.ADMIN));
-        var created = api.post("/api/v1/admin/services", admin, Map.of("name", "quiet"))
+        var created = api.post("/api/v1/admin/services", admin, Map.of("name", "quiet-" + System.nanoTime()))
                 .json();
         String service = created.path("secret").asString();
         String pat = api.post("/api/v1/pats", admin, Map.of("name", "asked" + System.nanoTime(), "duration", "7d"))

@@ -80,7 +80,9 @@ class AdminServiceController {
     record ServiceList(long total, int offset, int limit, List<ServiceJson> services) {}
 
     @PostMapping
-    @Operation(summary = "Create a service credential; the response carries its secret (svc_…), shown this once")
+    @Operation(
+            summary = "Create a service credential; the response carries its secret (svc_…), shown this once",
+            description = "Names are unique among live credentials (409 when one has it; a revoked one frees it).")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ServiceJson> create(@RequestBody CreateServiceJson body) {
         IssuedServiceCredential issued = services.create(body.name());

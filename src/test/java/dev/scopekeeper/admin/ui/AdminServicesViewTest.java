@@ -70,6 +70,30 @@ class AdminServicesViewTest extends BrowserlessTestBase {
     }
 
     @Test
+    void aNameAlreadyInUseIsShownAtTheFieldAndTheDialogStaysOpen() {
+        signInAsNew("svcdup", PlatformRole.ADMIN);
+        AdminServicesView view = navigate(AdminServicesView.class);
+        String name = "dup-" + System.nanoTime();
+        test(view.create).click();
+        create(name);
+        test(find(Button.class, find(Dialog.class).single()).withText("Close").single())
+                .click();
+
+        test(view.create).click();
+        create(name);
+
+        TextField field = find(TextField.class, find(Dialog.class).single())
+                .withCaption("Name")
+                .single();
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage())
+                .isEqualTo("A service credential named \"" + name + "\" already exists; revoke it first or choose"
+                        + " another name");
+        assertThat(field.getValue()).as("what was typed is kept").isEqualTo(name);
+        assertThat(find(SecretDisplay.class).all()).isEmpty();
+    }
+
+    @Test
     void revokingAsksFirstWithTheSafeButtonFocusedThenMarksItRevoked() {
         signInAsNew("svcrevoke", PlatformRole.ADMIN);
         AdminServicesView view = navigate(AdminServicesView.class);
