@@ -5,6 +5,7 @@ import dev.scopekeeper.base.SharedMaps;
 import dev.scopekeeper.base.SharedMaps.SharedMap;
 import dev.scopekeeper.pat.PatLeakRevoker;
 import dev.scopekeeper.pat.PatTokens;
+import dev.scopekeeper.services.ServiceCredentialLeakRevoker;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Leaked-credential reports, like GitHub's credential revocation API: anyone (no authentication) may report
- * up to {@value #MAX_CREDENTIALS} strings; each that is a live Scopekeeper token is revoked. The answer is the
+ * up to {@value #MAX_CREDENTIALS} strings; each that is a live Scopekeeper token (a PAT, {@code pat_}, or a service
+ * credential, {@code svc_}) is revoked. The answer is the
  * same whatever was found — only how many entries were well-formed — so the endpoint is no oracle; reports
  * are throttled per address twice: at most {@code scopekeeper.credentials.report-limit} requests (default 30)
  * and at most {@code scopekeeper.credentials.report-entry-budget} well-formed entries (default 3,000) per
  * {@code scopekeeper.credentials.report-window} (default 1 minute). Each well-formed entry costs one unit of the
  * entry budget (malformed ones never reach the database and cost nothing); a report that would overdraw the
- * budget is refused whole (429) and costs nothing. The lookup is two queries whatever the number of entries.
+ * budget is refused whole (429) and costs nothing. The lookup is at most three queries whatever the number of
+ * entries (two for PATs, one for service credentials).
  */
 @Service
 public class LeakReportService {
@@ -53,6 +56,7 @@ public class LeakReportService {
     private record Budget(Instant start, int spent) implements Serializable {}
 
     private final PatLeakRevoker revoker;
+    private final ServiceCredentialLeakRevoker services;
     private final Clock clock;
     private final int limit;
     private final Duration window;
@@ -62,12 +66,14 @@ public class LeakReportService {
 
     LeakReportService(
             PatLeakRevoker revoker,
+            ServiceCredentialLeakRevoker services,
             Clock clock,
             @Value("${scopekeeper.credentials.report-limit:30}") int limit,
             @Value("${scopekeeper.credentials.report-entry-budget:3000}") int entryBudget,
             @Value("${scopekeeper.credentials.report-window:1m}") Duration window,
             SharedMaps shared) {
         this.revoker = revoker;
+        this.services = services;
         this.clock = clock;
         this.limit = limit;
         this.entryBudget = Math.max(MAX_CREDENTIALS, entryBudget);
@@ -77,7 +83,7 @@ public class LeakReportService {
         this.entries = shared.map("scopekeeper.credentials.report-entries", window, 100_000);
     }
 
-    /** Returns how many of the entries were well-formed Scopekeeper tokens (format and checksum). */
+    /** Returns how many of the entries were well-formed Scopekeeper tokens or service secrets (format, checksum). */
     @PreAuthorize("permitAll()")
     public int report(List<String> credentials, String reporterAddress) {
         String address = reporterAddress == null ? "?" : reporterAddress;
@@ -91,14 +97,24 @@ public class LeakReportService {
         List<String> wellFormed = credentials.stream()
                 .filter(Objects::nonNull)
                 .map(String::strip)
-                .filter(c -> PatTokens.check(c) == null)
+                .filter(c -> PatTokens.check(c) == null || ServiceCredentialLeakRevoker.wellFormed(c))
                 .toList();
         spend(address, wellFormed.size());
-        if (!wellFormed.isEmpty()) {
-            int revoked = revoker.revokeLeaked(wellFormed, reporterAddress);
-            if (revoked > 0) {
-                log.info("Revoked {} token(s) reported as leaked from {}", revoked, reporterAddress);
-            }
+        List<String> serviceSecrets = wellFormed.stream()
+                .filter(ServiceCredentialLeakRevoker::wellFormed)
+                .toList();
+        List<String> patSecrets = wellFormed.stream()
+                .filter(c -> !ServiceCredentialLeakRevoker.wellFormed(c))
+                .toList();
+        int revoked = 0;
+        if (!patSecrets.isEmpty()) {
+            revoked += revoker.revokeLeaked(patSecrets, reporterAddress);
+        }
+        if (!serviceSecrets.isEmpty()) {
+            revoked += services.revokeLeaked(serviceSecrets, reporterAddress);
+        }
+        if (revoked > 0) {
+            log.info("Revoked {} credential(s) reported as leaked from {}", revoked, reporterAddress);
         }
         return wellFormed.size();
     }

@@ -1,5 +1,7 @@
 package dev.scopekeeper.services;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -11,6 +13,9 @@ interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, L
     Optional<ServiceCredential> findBySecretDigest(String secretDigest);
 
     Slice<ServiceCredential> findAllBy(Pageable pageable);
+
+    /** The leak report's lookup: one query for up to {@link ServiceCredentialLeakRevoker#MAX_SECRETS} digests. */
+    List<ServiceCredential> findBySecretDigestIn(Collection<String> secretDigests);
 
     /** Whether a live (not revoked) credential has this name, by the column's collation. */
     boolean existsByNameAndRevokedAtIsNull(String name);

@@ -115,6 +115,47 @@ class LeakedCredentialsApiTest extends ApiTestBase {
     }
 
     @Test
+    void aReportedServiceCredentialIsRevokedAtOnceAndAudited() {
+        String admin = api.accessToken(users.create("leakadmin", PlatformRole.ADMIN));
+        ApiClient.Response created =
+                api.post("/api/v1/admin/services", admin, Map.of("name", "leaked-" + System.nanoTime()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String service = created.json().path("secret").asString();
+        long id = created.json().path("id").asLong();
+        String pat = createPat("asked about").path("secret").asString();
+        assertThat(api.post("/api/v1/introspect", service, Map.of("token", pat)).status())
+                .isEqualTo(200);
+
+        ApiClient.Response response = api.post(
+                PATH,
+                null,
+                Map.of("credentials", List.of(service, "svc_nonsense", new PatTokens(null).generate("svc_"))));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("{\"accepted\":2}");
+        api.post("/api/v1/introspect", service, Map.of("token", pat)).assertProblem(401, "Invalid service credential");
+        assertThat(api.get("/api/v1/admin/services?limit=100", admin)
+                        .json()
+                        .path("services")
+                        .valueStream()
+                        .filter(s -> s.path("id").asLong() == id)
+                        .map(s -> s.path("status").asString()))
+                .containsExactly("revoked");
+        // reported again: the same answer, nothing more revoked or audited
+        assertThat(api.post(PATH, null, Map.of("credentials", List.of(service))).body())
+                .isEqualTo("{\"accepted\":1}");
+        assertThat(jdbc.queryForList(
+                        "SELECT details FROM audit_event WHERE event_type = 'SERVICE_CREDENTIAL_REVOKED'"
+                                + " AND target_id = ?",
+                        String.class,
+                        id))
+                .singleElement()
+                .asString()
+                .contains("reported as leaked from 127.0.0.1")
+                .doesNotContain(service.substring(4, 36));
+    }
+
+    @Test
     void theAnswerIsTheSameWhateverWasFound() {
         String live = createPat("live").path("secret").asString();
         ApiClient.Response found = api.post(PATH, null, Map.of("credentials", List.of(live, wellFormedUnknown())));

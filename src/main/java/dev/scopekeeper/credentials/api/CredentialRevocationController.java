@@ -48,8 +48,9 @@ class CredentialRevocationController {
             responseCode = "429",
             description = "Too many reports from this address; retry after Retry-After seconds")
     @Operation(
-            summary = "Report leaked tokens (no authentication, at most 1,000): every live one is revoked and"
-                    + " its owner mailed; the answer only counts the well-formed entries, whatever was found")
+            summary = "Report leaked tokens (no authentication, at most 1,000): every live PAT (pat_…) is revoked and"
+                    + " its owner mailed, every live service credential (svc_…) revoked; the answer only counts the"
+                    + " well-formed entries, whatever was found")
     ResponseEntity<Map<String, Object>> revoke(
             @RequestBody(required = false) LeakReportJson body, HttpServletRequest request) {
         int accepted = reports.report(body == null ? null : body.credentials(), request.getRemoteAddr());
