@@ -61,7 +61,7 @@ final class CheckAccessPanel extends Section {
         this.onScopeAdded = onScopeAdded;
         addClassNames("sk-section", "sk-check-access");
         pickers = new ScopesEditor(scopeChoices, 1);
-        pickers.addRow.setVisible(false);
+        pickers.askForOneOperation();
         checkChoice.setText(getTranslation("pat.ui.check.run"));
         checkChoice.addThemeVariants(ButtonVariant.PRIMARY);
         checkChoice.addClickListener(e -> checkPicked());

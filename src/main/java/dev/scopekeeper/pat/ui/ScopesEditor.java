@@ -21,7 +21,9 @@ import dev.scopekeeper.pat.ScopeRequest;
 import dev.scopekeeper.pat.ui.ScopeChoices.EntityOption;
 import dev.scopekeeper.security.UserProfile;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,8 @@ class ScopesEditor extends Div implements HasValidation {
 
     /** The username of {@link #ownerId}, for the messages that name them. */
     private String ownerName;
+
+    private boolean oneOperation;
 
     ScopesEditor(ScopeChoices choices, int initialRows) {
         this.choices = choices;
@@ -129,9 +133,22 @@ class ScopesEditor extends Div implements HasValidation {
 
     Row addRow() {
         Row row = new Row();
+        if (oneOperation) {
+            row.askForOneOperation();
+        }
         scopeRows.add(row);
         rows.add(row);
         return row;
+    }
+
+    /**
+     * For a question rather than a grant (the Check access panel): one row of one operation, nothing to add or
+     * remove and no "All operations"; picking a second operation replaces the first.
+     */
+    void askForOneOperation() {
+        oneOperation = true;
+        addRow.setVisible(false);
+        scopeRows.forEach(Row::askForOneOperation);
     }
 
     void reset() {
@@ -253,6 +270,23 @@ class ScopesEditor extends Div implements HasValidation {
             operationCell.addClassName("sk-scope-operations");
             add(domain, entityType, operationCell, entity, domainLocked, remove);
             typeChanged();
+        }
+
+        private void askForOneOperation() {
+            remove.setVisible(false);
+            allOperations.setValue(false);
+            allOperations.setVisible(false);
+            operations.setHelperText(getTranslation("pat.ui.scope.operation.one"));
+            operations.addValueChangeListener(e -> {
+                if (e.getValue().size() > 1) {
+                    Set<Operation> added = new LinkedHashSet<>(e.getValue());
+                    added.removeAll(e.getOldValue());
+                    operations.setValue(
+                            added.isEmpty()
+                                    ? Set.of(e.getValue().iterator().next())
+                                    : Set.of(added.iterator().next()));
+                }
+            });
         }
 
         private void typeChanged() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.html.Span;
 import dev.scopekeeper.BrowserlessTestBase;
 import dev.scopekeeper.authz.DomainRole;
+import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.domains.TestDomains;
 import dev.scopekeeper.pat.PatDuration;
 import dev.scopekeeper.pat.PatService;
@@ -94,6 +95,26 @@ class PatCheckAccessViewTest extends BrowserlessTestBase {
         assertThat(panel.verdict.getText()).isEqualTo("Allowed");
         assertThat(panel.addSuggested.isVisible()).isFalse();
         assertThat(test(view.scopeGrid).size()).isEqualTo(2);
+    }
+
+    @Test
+    void thePickerAsksForOneOperationAndASecondPickReplacesTheFirst() {
+        PatDetailView view = open(token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge))));
+        CheckAccessPanel panel = view.checkAccess;
+        assertThat(panel.pickers.scopeRows).hasSize(1);
+        ScopesEditor.Row row = panel.pickers.scopeRows.getFirst();
+        assertThat(row.remove.isVisible()).as("no row to remove in a question").isFalse();
+        assertThat(row.allOperations.isVisible()).isFalse();
+        assertThat(panel.pickers.addRow.isVisible()).isFalse();
+        assertThat(row.operations.getHelperText()).isEqualTo("The one operation the request would perform");
+
+        test(row.operations).selectItem("view");
+        test(row.operations).selectItem("update_tags");
+
+        assertThat(row.operations.getValue()).containsExactly(Operation.CLIENTS_UPDATE_TAGS);
+        test(panel.checkChoice).click();
+        assertThat(panel.verdict.getText()).isEqualTo("Denied");
+        assertThat(panel.detail.getText()).startsWith("Denied: no scope of the token allows clients:update_tags");
     }
 
     @Test
