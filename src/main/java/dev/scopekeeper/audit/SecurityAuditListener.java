@@ -1,8 +1,11 @@
 package dev.scopekeeper.audit;
 
+import dev.scopekeeper.base.db.DatabaseFaults;
 import dev.scopekeeper.security.ApiSignInEvent;
 import dev.scopekeeper.security.ScopekeeperPrincipal;
 import dev.scopekeeper.security.UserAdministered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SecurityAuditListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityAuditListener.class);
 
     private final AuditLog audit;
 
@@ -72,6 +77,12 @@ class SecurityAuditListener {
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
         Authentication authentication = event.getAuthentication();
+        if (DatabaseFaults.unavailable(event.getException())) {
+            // nothing was checked, and the audit log is in the same database: writing it would only fail the
+            // sign-in form's answer too (it says "database unavailable", see SignInFailureHandler)
+            log.warn("Browser sign-in not checked: the database is unavailable");
+            return;
+        }
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
             String typed = authentication.getName() == null
                     ? ""

@@ -90,7 +90,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/styles/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+        SecurityFilterChain chain = http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(
+                                LoginView.class)
                         // a URL that matches no rule (a mistyped page) reaches Vaadin, which shows its not-found view
                         // inside the layout, instead of Spring Security's bare 403; anonymous callers still sign in
                         // first
@@ -98,5 +99,13 @@ class SecurityConfig {
                                 org.springframework.security.config.annotation.web.configurers
                                                 .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
                 .build();
+        // A sign-in that could not be checked because the database is unavailable says so, not "incorrect
+        // password". Set on the built filter: configuring formLogin before Vaadin's configurer runs turns Spring's
+        // generated sign-in page back on.
+        chain.getFilters().stream()
+                .filter(UsernamePasswordAuthenticationFilter.class::isInstance)
+                .map(UsernamePasswordAuthenticationFilter.class::cast)
+                .forEach(filter -> filter.setAuthenticationFailureHandler(new SignInFailureHandler("/login")));
+        return chain;
     }
 }

@@ -7,7 +7,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First run: while no user exists, anyone reaching the server may create the first administrator,
@@ -22,22 +24,35 @@ public class SetupService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final AtomicBoolean completed = new AtomicBoolean();
+    private final TransactionTemplate readOnly;
 
-    SetupService(UserRepository users, SetupMarkerRepository markers, PasswordEncoder passwordEncoder, Clock clock) {
+    SetupService(
+            UserRepository users,
+            SetupMarkerRepository markers,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.markers = markers;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** True once any user exists. Cached after the first true answer: setup never reopens. */
+    /**
+     * True once any user exists. Cached after the first true answer: setup never reopens. The cached answer needs
+     * no database, not even a transaction's connection: every page asks ({@code SetupGate}), and while the database
+     * is down a page must still be able to say so (issue 13; before, {@code @Transactional} took a connection
+     * first and the "database unavailable" page itself failed).
+     */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
     public boolean isSetupComplete() {
         if (completed.get()) {
             return true;
         }
-        boolean done = markers.existsById(SetupMarker.ID) || users.count() > 0;
+        boolean done = Boolean.TRUE.equals(
+                readOnly.execute(status -> markers.existsById(SetupMarker.ID) || users.count() > 0));
         if (done) {
             completed.set(true);
         }

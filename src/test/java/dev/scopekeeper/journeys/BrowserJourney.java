@@ -1,7 +1,5 @@
 package dev.scopekeeper.journeys;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -14,7 +12,6 @@ import dev.scopekeeper.ScopekeeperTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -181,60 +178,12 @@ public abstract class BrowserJourney {
     /** axe-core on the whole page (an open dialog or popover included): no critical or serious violation. */
     protected void assertAccessible(String where) {
         settle();
-        List<Rule> violations = new AxeBuilder(page)
-                .exclude(List.of("vaadin-dev-tools"))
-                .analyze()
-                .getViolations();
-        String serious = violations.stream()
-                .filter(rule -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
-                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream()
-                                .limit(5)
-                                .map(node -> String.valueOf(node.getTarget()))
-                                .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        report("axe on " + where + " (" + page.url() + ")", serious.isEmpty() ? List.of() : List.of(serious));
+        ScreenChecks.assertAccessible(page, where);
     }
 
-    /**
-     * The layout checks of {@code layout-check.js}: the page does not scroll sideways; the revealed secret,
-     * the curl example, status badges and headings are not clipped; no control is off-screen, hidden in its
-     * grid, overlapping or touching another.
-     */
+    /** The layout checks of {@code layout-check.js} ({@link ScreenChecks#assertLayout}). */
     protected void assertLayout(String where) {
-        // from the top: a control scrolled under the fixed header is not an overlap a person meets
-        page.evaluate("() => window.scrollTo(0, 0)");
-        // the app layout scrolls its content in a box of its own (not the window): that box to the top too
-        page.evaluate("""
-                () => {
-                  let el = document.getElementById('main-content');
-                  while (el) {
-                    if (el.scrollTop) el.scrollTop = 0;
-                    el = el.assignedSlot || el.parentElement || (el.getRootNode() && el.getRootNode().host) || null;
-                  }
-                }""");
-        @SuppressWarnings("unchecked")
-        List<String> problems = (List<String>) page.evaluate(LAYOUT_CHECK);
-        report("layout of " + where + " (" + page.url() + ", " + page.viewportSize().width + "px wide)", problems);
-    }
-
-    /** Fails on problems; with {@code -Dui.report=true} only prints them (to see them all while fixing a screen). */
-    private static void report(String what, List<String> problems) {
-        if (Boolean.getBoolean("ui.report")) {
-            problems.forEach(p -> System.out.println("UI-PROBLEM " + what + ": " + p));
-            return;
-        }
-        org.assertj.core.api.Assertions.assertThat(problems).as(what).isEmpty();
-    }
-
-    private static final String LAYOUT_CHECK = readResource("/journeys/layout-check.js");
-
-    private static String readResource(String name) {
-        try (var in = BrowserJourney.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("missing test resource " + name, e);
-        }
+        ScreenChecks.assertLayout(page, where);
     }
 
     protected void screenshot(String name) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A click, a grid page or a save that fails because the database is unavailable tells the user so ("Database
- * unavailable, retrying ...") instead of failing silently; navigation to a screen that cannot load shows
- * {@link DatabaseUnavailableView}. Every other error goes to Vaadin's default handler, as before.
+ * unavailable, retrying ...") instead of failing silently, and the screen stays as it was (what was typed is kept);
+ * navigation to a screen that cannot load shows {@link DatabaseUnavailableView} instead ({@link ServerErrorView}).
+ * Every other error goes to Vaadin's default handler, as before.
  */
 @Component
 class DatabaseErrorHandler implements VaadinServiceInitListener, ErrorHandler {

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.scopekeeper.security.SetupService;
+import dev.scopekeeper.security.SignInFailureHandler;
 
 /** Sign-in form posting to Spring Security. The error never says whether the username exists. */
 @Route(value = "login", autoLayout = false)
@@ -26,11 +27,12 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         addClassName("sk-login-view");
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n());
+        login.setI18n(i18n(false));
         add(login);
     }
 
-    private LoginI18n i18n() {
+    /** The form's texts; {@code databaseUnavailable}: its error says the password could not be checked. */
+    private LoginI18n i18n(boolean databaseUnavailable) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
@@ -38,8 +40,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        error.setTitle(getTranslation(databaseUnavailable ? "login.unavailable.title" : "login.error.title"));
+        error.setMessage(getTranslation(databaseUnavailable ? "login.unavailable.message" : "login.error.message"));
         error.setUsername(getTranslation("login.error.usernameRequired"));
         error.setPassword(getTranslation("login.error.passwordRequired"));
         return i18n;
@@ -55,7 +57,13 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey(SignInFailureHandler.UNAVAILABLE)) {
+            login.setI18n(i18n(true));
+            login.setError(true);
+        } else {
+            login.setError(parameters.containsKey("error"));
+        }
     }
 
     @Override
