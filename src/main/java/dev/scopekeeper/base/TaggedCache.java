@@ -149,6 +149,57 @@ public final class TaggedCache<K, V> {
         }
     }
 
+    /** A copy of this node's entries tagged {@code tag} (e.g. to decide how to bring them up to date). */
+    public java.util.Map<K, V> entries(String tag) {
+        synchronized (lock) {
+            Set<K> keys = keysByTag.get(tag);
+            java.util.Map<K, V> entries = new java.util.HashMap<>();
+            if (keys != null) {
+                for (K key : keys) {
+                    V value = cache.getIfPresent(key);
+                    if (value != null) {
+                        entries.put(key, value);
+                    }
+                }
+            }
+            return entries;
+        }
+    }
+
+    /**
+     * As {@link #computeIfPresent}, but an entry may also move to another key ({@code remap} gives the new key and
+     * value, or null to remove it), e.g. a kept page position whose offset shifts by a known change. The new key's
+     * tags must include {@code tag}; when two entries move to one key, either is kept. This node only.
+     */
+    public void remapIfPresent(String tag, BiFunction<K, V, java.util.Map.Entry<K, V>> remap) {
+        synchronized (lock) {
+            Set<K> keys = keysByTag.remove(tag);
+            if (keys == null) {
+                return;
+            }
+            java.util.Map<K, V> moved = new java.util.HashMap<>();
+            for (K key : keys) {
+                V value = cache.getIfPresent(key);
+                if (value == null) {
+                    continue;
+                }
+                java.util.Map.Entry<K, V> next = remap.apply(key, value);
+                cache.invalidate(key);
+                if (next != null) {
+                    moved.put(next.getKey(), next.getValue());
+                }
+            }
+            moved.forEach((key, value) -> {
+                cache.put(key, value);
+                for (String t : tagsOf.apply(key, value)) {
+                    keysByTag
+                            .computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet())
+                            .add(key);
+                }
+            });
+        }
+    }
+
     /** {@link #evict} on the other nodes only: this node brought its entries up to date itself. */
     public void evictElsewhere(String tag) {
         if (hub != null) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that keeps {@link PatListCounts} exact across the change of a single token, so the first list call after
  * creating, renaming, revoking, regenerating or deleting a token does not count the owner's 100,000 tokens again.
  *
- * <p>Each token remembers what its list filters look at ({@link PatListCounts.Row}: name, revocation, expiry) as
+ * <p>Each token remembers what its list filters and orders look at ({@link PatListCounts.Row}: name, revocation,
+ * expiry, creation, id) as
  * it was loaded. When Hibernate writes an insert, an update that changes one of those, or a delete, the owner's
  * counts are marked as changing at once — before the database commit, so no count made from then on is kept — and
  * the difference (the row as it was and as it is) is applied to the kept counts after the commit; after a
