@@ -2,19 +2,16 @@ package dev.scopekeeper.journeys;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.scopekeeper.ScopekeeperTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(BrowserJourney.ScreenshotOnFailure.class)
 public abstract class BrowserJourney {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static Playwright playwright;
     private static Browser browser;
     private static Page lastPage;
@@ -46,29 +42,10 @@ public abstract class BrowserJourney {
 
     @BeforeAll
     static void launchBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("Chromium is required under CI but missing at " + CHROMIUM);
-            }
-            Assumptions.abort("Browser journeys skipped: no Chromium at " + CHROMIUM
-                    + " (apt-get install chromium, or set CHROMIUM_PATH)");
-        }
+        ScreenChecks.assumeChromium("Browser journeys skipped");
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--disable-quic",
-                                "--disable-dev-shm-usage")));
+        browser = ScreenChecks.launchChromium(playwright);
     }
 
     @BeforeEach

@@ -2,9 +2,15 @@ package dev.scopekeeper.journeys;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The checks of {@link BrowserJourney#checkScreen} on any Playwright page, for a test that runs an application of
@@ -15,7 +21,39 @@ public final class ScreenChecks {
 
     private static final String LAYOUT_CHECK = readResource("/journeys/layout-check.js");
 
+    /** Debian's Chromium, or {@code CHROMIUM_PATH}. */
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
     private ScreenChecks() {}
+
+    /** Without Chromium the calling test is skipped with a message, except under CI, where it fails. */
+    public static void assumeChromium(String skipped) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("Chromium is required under CI but missing at " + CHROMIUM);
+            }
+            Assumptions.abort(skipped + ": no Chromium at " + CHROMIUM + " (apt-get install chromium, or set"
+                    + " CHROMIUM_PATH)");
+        }
+    }
+
+    /** Headless Chromium as every browser test here runs it. */
+    public static Browser launchChromium(Playwright playwright) {
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic",
+                                "--disable-dev-shm-usage")));
+    }
 
     /** axe-core on the whole page (an open dialog or popover included): no critical or serious violation. */
     public static void assertAccessible(Page page, String where) {

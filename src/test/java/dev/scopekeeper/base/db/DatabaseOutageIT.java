@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -26,12 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -64,11 +61,11 @@ class DatabaseOutageIT {
 
     @Test
     void anOutageIsAnswered503WithRetryAfterTheUiSaysSoAndBothRecoverByThemselves() throws Exception {
-        assumeChromium();
+        ScreenChecks.assumeChromium("DatabaseOutageIT skipped");
         try (ConfigurableApplicationContext app = start();
                 Playwright playwright = Playwright.create(
                         new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = launch(playwright)) {
+                Browser browser = ScreenChecks.launchChromium(playwright)) {
             base = "http://localhost:"
                     + ((WebServerApplicationContext) app).getWebServer().getPort();
             UserProfile user = app.getBean(TestUsers.class).create("outage", PlatformRole.ADMIN);
@@ -206,34 +203,6 @@ class DatabaseOutageIT {
     }
 
     private static final Path SCREENSHOTS = Path.of("target", "doc-screenshots");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-
-    /** As the journeys: without Chromium skipped with a message, except under CI, where it fails. */
-    private static void assumeChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("Chromium is required under CI but missing at " + CHROMIUM);
-            }
-            Assumptions.abort("DatabaseOutageIT skipped: no Chromium at " + CHROMIUM);
-        }
-    }
-
-    private static Browser launch(Playwright playwright) {
-        return playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--disable-quic",
-                                "--disable-dev-shm-usage")));
-    }
 
     private Page newPage(Browser browser) {
         BrowserContext context = browser.newContext(
