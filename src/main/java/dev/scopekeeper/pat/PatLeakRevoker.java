@@ -48,15 +48,9 @@ public class PatLeakRevoker {
      */
     @Transactional
     public int revokeLeaked(Collection<String> secrets, String reporterAddress) {
-        Map<String, String> secretByDigest = new LinkedHashMap<>();
-        for (String secret : secrets) {
-            secretByDigest.putIfAbsent(tokens.digest(secret), secret);
-        }
+        Map<String, String> secretByDigest = tokens.byDigest(secrets, MAX_SECRETS);
         if (secretByDigest.isEmpty()) {
             return 0;
-        }
-        if (secretByDigest.size() > MAX_SECRETS) {
-            throw new IllegalArgumentException("at most " + MAX_SECRETS + " secrets per leak report");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Set<String> digests = secretByDigest.keySet();

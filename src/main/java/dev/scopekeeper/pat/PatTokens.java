@@ -5,7 +5,10 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -122,6 +125,21 @@ public final class PatTokens {
         Object digester = digester();
         byte[] digest = digester instanceof Mac mac ? mac.doFinal(input) : ((MessageDigest) digester).digest(input);
         return HexFormat.of().formatHex(digest);
+    }
+
+    /**
+     * A leak report's secrets by their digest, duplicates once, in the order given (PATs and service credentials
+     * alike); refused beyond {@code max} distinct secrets, the bound of the caller's {@code IN (...)} lookup.
+     */
+    public Map<String, String> byDigest(Collection<String> secrets, int max) {
+        Map<String, String> secretByDigest = new LinkedHashMap<>();
+        for (String secret : secrets) {
+            secretByDigest.putIfAbsent(digest(secret), secret);
+        }
+        if (secretByDigest.size() > max) {
+            throw new IllegalArgumentException("at most " + max + " secrets per leak report");
+        }
+        return secretByDigest;
     }
 
     /** Safe to show and to log: {@code pat_ab12…wxyz}. */

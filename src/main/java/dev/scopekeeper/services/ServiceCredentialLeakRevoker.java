@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,15 +48,9 @@ public class ServiceCredentialLeakRevoker {
      */
     @Transactional
     public int revokeLeaked(Collection<String> leaked, String reporterAddress) {
-        Map<String, String> secretByDigest = new LinkedHashMap<>();
-        for (String secret : leaked) {
-            secretByDigest.putIfAbsent(secrets.digest(secret), secret);
-        }
+        Map<String, String> secretByDigest = secrets.byDigest(leaked, MAX_SECRETS);
         if (secretByDigest.isEmpty()) {
             return 0;
-        }
-        if (secretByDigest.size() > MAX_SECRETS) {
-            throw new IllegalArgumentException("at most " + MAX_SECRETS + " secrets per leak report");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int revoked = 0;

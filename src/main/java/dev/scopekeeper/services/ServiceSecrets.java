@@ -3,6 +3,8 @@ package dev.scopekeeper.services;
 import dev.scopekeeper.pat.PatTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,11 @@ class ServiceSecrets {
 
     String digest(String secret) {
         return tokens.digest(secret);
+    }
+
+    /** See {@link PatTokens#byDigest}: the same digest as a PAT's. */
+    Map<String, String> byDigest(Collection<String> secrets, int max) {
+        return tokens.byDigest(secrets, max);
     }
 
     /** Compares two digests in time independent of where they differ. */
