@@ -2,7 +2,6 @@ package dev.scopekeeper.services;
 
 import dev.scopekeeper.audit.AuditEventType;
 import dev.scopekeeper.audit.AuditLog;
-import dev.scopekeeper.pat.PatTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,8 +67,7 @@ public class ServiceCredentialLeakRevoker {
                     credential.getId(),
                     reporterAddress,
                     "\"" + credential.getName() + "\" " + credential.getSecretHint() + " reported as leaked from "
-                            + reporterAddress
-                            + " (hint " + PatTokens.hint(secretByDigest.get(credential.getSecretDigest())) + ")");
+                            + reporterAddress);
         }
         return revoked;
     }
