@@ -17,6 +17,6 @@ interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, L
     /** The leak report's lookup: one query for up to {@link ServiceCredentialLeakRevoker#MAX_SECRETS} digests. */
     List<ServiceCredential> findBySecretDigestIn(Collection<String> secretDigests);
 
-    /** Whether a live (not revoked) credential has this name, by the column's collation. */
-    boolean existsByNameAndRevokedAtIsNull(String name);
+    /** The live (not revoked) credential with this name by the column's collation (case and accents aside). */
+    Optional<ServiceCredential> findFirstByNameAndRevokedAtIsNull(String name);
 }

@@ -52,9 +52,10 @@ public class ServiceCredentialService {
     @Transactional
     public IssuedServiceCredential create(String name) {
         String clean = Names.name("name", name);
-        if (credentials.existsByNameAndRevokedAtIsNull(clean)) {
-            throw new Conflict("name", "svc.validation.name.taken", clean);
-        }
+        // named as it is stored: the collation also finds "Billing" or "bílling" for "billing"
+        credentials.findFirstByNameAndRevokedAtIsNull(clean).ifPresent(live -> {
+            throw new Conflict("name", "svc.validation.name.taken", live.getName());
+        });
         String secret = secrets.generate();
         ServiceCredential credential;
         try {

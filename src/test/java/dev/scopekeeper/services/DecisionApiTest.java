@@ -152,9 +152,10 @@ class DecisionApiTest extends ApiTestBase {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
 
         Response again = api.post("/api/v1/admin/services", adminToken, Map.of("name", name.toUpperCase()));
+        // named as it is stored (what the list shows), not as typed
         again.assertProblem(
                 409,
-                "A service credential named \"" + name.toUpperCase() + "\" already exists; revoke it first or"
+                "A service credential named \"" + name + "\" already exists; revoke it first or"
                         + " choose another name");
         assertThat(again.json().path("field").asString()).isEqualTo("name");
 
