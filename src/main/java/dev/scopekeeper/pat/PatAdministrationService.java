@@ -53,6 +53,8 @@ public class PatAdministrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final PatOwnerCounts ownerCounts;
+
     PatAdministrationService(
             PatRepository pats,
             PatService patService,
@@ -61,7 +63,9 @@ public class PatAdministrationService {
             UserDirectory users,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PatOwnerCounts ownerCounts) {
+        this.ownerCounts = ownerCounts;
         this.pats = pats;
         this.patService = patService;
         this.mapper = mapper;
@@ -281,14 +285,10 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Long, Long> tokenCounts(Collection<Long> ownerIds) {
-        Map<Long, Long> counts = new HashMap<>();
         if (ownerIds == null || ownerIds.isEmpty()) {
-            return counts;
+            return new HashMap<>();
         }
-        for (Object[] row : pats.countByOwners(ownerIds)) {
-            counts.put((Long) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return ownerCounts.totals(ownerIds);
     }
 
     private PersonalAccessToken load(long patId) {

@@ -1,13 +1,22 @@
 package dev.scopekeeper.pat;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,14 +34,38 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rollback nothing is applied. On the entity rather than in each service method, so no way of changing a token
  * can forget it. Bulk JPQL statements bypass entity listeners: those that change rows
  * ({@link PatRepository#revokeAll}, {@link PatRepository#deleteAllByOwner}) end the owners' counts instead.
+ *
+ * <p>The same changes keep the stored per-owner counts ({@link PatOwnerCounts}) in the database, in the same
+ * transaction: added up per owner and written by a Hibernate before-completion callback, which runs after the
+ * session's last flush and before the commit; a bulk statement ({@link PatListCounts.Changed},
+ * {@link PatEvents.OwnerChanged}, published inside its transaction) has the owner counted again there.
  */
 @Component
 class PatListChanges {
 
     private final PatListCounts counts;
+    private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
 
-    PatListChanges(PatListCounts counts) {
+    PatListChanges(PatListCounts counts, ObjectProvider<EntityManagerFactory> entityManagerFactory) {
         this.counts = counts;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    /** A bulk statement changed the owner's tokens in the current transaction: its stored counts are made again. */
+    @EventListener
+    void on(PatListCounts.Changed event) {
+        recount(event.ownerId());
+    }
+
+    @EventListener
+    void on(PatEvents.OwnerChanged event) {
+        recount(event.ownerId());
+    }
+
+    private void recount(long ownerId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            changes().recount(ownerId);
+        }
     }
 
     @PostLoad
@@ -72,16 +105,31 @@ class PatListChanges {
             counts.evict(ownerId);
             return;
         }
-        Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
+        changes().add(ownerId, before, after, known);
+    }
+
+    /**
+     * The current transaction's changes, registered on first use: with Spring (kept counts, after commit) and with
+     * the transaction's Hibernate session (stored counts, before completion).
+     */
+    private Changes changes() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(Changes.class::isInstance)
                 .map(Changes.class::cast)
                 .findFirst()
                 .orElseGet(() -> {
                     Changes fresh = new Changes(counts);
+                    EntityManager em =
+                            EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory.getObject());
+                    if (em == null) {
+                        throw new IllegalStateException("a token changed outside a JPA transaction");
+                    }
+                    em.unwrap(SharedSessionContractImplementor.class)
+                            .getTransactionCompletionCallbacks()
+                            .registerCallback(fresh::writeCounts);
                     TransactionSynchronizationManager.registerSynchronization(fresh);
                     return fresh;
                 });
-        changes.add(ownerId, before, after, known);
     }
 
     /** One transaction's token changes: owners marked changing at once, differences applied after commit. */
@@ -90,6 +138,8 @@ class PatListChanges {
         private final PatListCounts counts;
         private final Set<Long> owners = new LinkedHashSet<>();
         private final List<PatListCounts.Delta> deltas = new ArrayList<>();
+        private final Map<Long, PatOwnerCounts.Net> nets = new HashMap<>();
+        private final Set<Long> recount = new HashSet<>();
         private boolean exact = true;
 
         Changes(PatListCounts counts) {
@@ -102,6 +152,27 @@ class PatListChanges {
             }
             deltas.add(new PatListCounts.Delta(ownerId, before, after));
             exact &= known;
+            if (known) {
+                PatOwnerCounts.Net net = nets.computeIfAbsent(ownerId, id -> new PatOwnerCounts.Net());
+                net.add(before, -1);
+                net.add(after, 1);
+            } else {
+                recount.add(ownerId);
+            }
+        }
+
+        /** A bulk statement changed the owner's tokens: counted again before the commit; kept counts end. */
+        void recount(long ownerId) {
+            if (owners.add(ownerId)) {
+                counts.changing(ownerId);
+            }
+            recount.add(ownerId);
+            exact = false; // the kept counts cannot be adjusted by a change they were not told
+        }
+
+        /** Hibernate's before-completion callback: after the last flush, on the transaction's connection. */
+        private void writeCounts(SharedSessionContractImplementor session) {
+            session.doWork(connection -> PatOwnerCounts.write(connection, nets, recount));
         }
 
         private boolean committed;

@@ -36,11 +36,13 @@ class PatListQueries {
     private final PatRepository pats;
     private final PatListCounts listCounts;
     private final PatMapper mapper;
+    private final PatOwnerCounts ownerCounts;
 
-    PatListQueries(PatRepository pats, PatListCounts listCounts, PatMapper mapper) {
+    PatListQueries(PatRepository pats, PatListCounts listCounts, PatMapper mapper, PatOwnerCounts ownerCounts) {
         this.pats = pats;
         this.listCounts = listCounts;
         this.mapper = mapper;
+        this.ownerCounts = ownerCounts;
     }
 
     /** A page of {@code me}'s tokens with the number of all matches (see {@link PatService#list}). */
@@ -51,12 +53,21 @@ class PatListQueries {
         Slice<PersonalAccessToken> slice = slice(me, filter, query, spec, page, now);
         long total = !slice.hasNext() && (slice.hasContent() || page.offset() == 0)
                 ? page.offset() + slice.getNumberOfElements()
-                : listCounts.total(me, filter, now, () -> pats.count(spec), () -> pats.findNextExpiry(me, now));
+                : listCounts.total(
+                        me, filter, now, () -> count(me, filter, spec, now), () -> pats.findNextExpiry(me, now));
         return new ListResult<>(
                 total,
                 (int) page.offset(),
                 page.limit(),
                 slice.getContent().stream().map(pat -> mapper.summary(pat, now)).toList());
+    }
+
+    /**
+     * The number of all matches, when {@link PatListCounts} does not keep it: a status filter alone is read from the
+     * stored per-owner counts ({@link PatOwnerCounts}), a name search is counted.
+     */
+    private long count(long me, PatListCounts.Filter filter, Specification<PersonalAccessToken> spec, Instant now) {
+        return filter.name() == null ? ownerCounts.total(me, filter.status(), now) : pats.count(spec);
     }
 
     /** A page of {@code me}'s tokens without any total. */

@@ -146,9 +146,6 @@ interface PatRepository
     @Query("delete from PatScope s where s.domainId = :domainId and s.pat.id in :patIds")
     int deleteScopesInDomain(Collection<Long> patIds, long domainId);
 
-    @Query("select p.ownerId, count(p) from PersonalAccessToken p where p.ownerId in :ownerIds group by p.ownerId")
-    List<Object[]> countByOwners(Collection<Long> ownerIds);
-
     /** The earliest expiry after now of the owner's live tokens: until then the owner's Active/Expired counts hold. */
     @Query("select min(p.expiresAt) from PersonalAccessToken p where p.ownerId = :ownerId and p.revokedAt is null"
             + " and p.expiresAt > :now")

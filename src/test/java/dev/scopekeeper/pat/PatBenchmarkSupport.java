@@ -285,7 +285,10 @@ public class PatBenchmarkSupport {
         }
     }
 
-    /** Multi-row INSERTs of 1,000: names "token-N", a mix of active, expired, revoked and never-expiring. */
+    /**
+     * Multi-row INSERTs of 1,000: names "token-N", a mix of active, expired, revoked and never-expiring; then the
+     * owner's stored counts, counted as changeset 146 counts an install's tokens.
+     */
     void insertPats(long ownerId, int count) {
         Instant now = clock.instant();
         for (int from = 0; from < count; from += 1000) {
@@ -311,6 +314,12 @@ public class PatBenchmarkSupport {
             }
             jdbc.update(sql.toString(), args.toArray());
         }
+        // what the application writes with each token it stores (PatOwnerCounts), added up for the rows above
+        jdbc.update(
+                "INSERT INTO pat_owner_count (owner_id, live, revoked) SELECT owner_id, COUNT(*) - COUNT(revoked_at),"
+                        + " COUNT(revoked_at) FROM pat WHERE owner_id = ? GROUP BY owner_id"
+                        + " ON DUPLICATE KEY UPDATE live = VALUES(live), revoked = VALUES(revoked)",
+                ownerId);
     }
 
     private static String digest(String value) {

@@ -251,7 +251,7 @@ class PatQueryCountTest {
 
         assertThat(page1.result().total()).isEqualTo(25);
         assertThat(page2.result().total()).isEqualTo(25);
-        // page 1: the page, its scopes, the COUNT and the next expiry; page 2: the page and its scopes
+        // page 1: the page, its scopes, the total (stored counts) and the next expiry; page 2: the page and its scopes
         assertThat(page1.statements()).isEqualTo(4);
         assertThat(page2.statements()).isEqualTo(2);
     }
