@@ -32,6 +32,8 @@ public class PatBenchmarkSupport {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PatListCounts listCounts;
+    private final PatOwnerCounts ownerCounts;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     PatBenchmarkSupport(
             PatService pats,
@@ -40,7 +42,12 @@ public class PatBenchmarkSupport {
             UserTokenService userTokens,
             JdbcTemplate jdbc,
             Clock clock,
-            PatListCounts listCounts) {
+            PatListCounts listCounts,
+            PatOwnerCounts ownerCounts,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownerCounts = ownerCounts;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.pats = pats;
         this.cache = cache;
         this.users = users;
@@ -147,8 +154,62 @@ public class PatBenchmarkSupport {
                         heavy.id())
                 .forEach(r -> out.append(r).append('\n'));
         out.append("```\n");
+        out.append(totalStatements(heavy, heavyCount));
         if (port != 0) {
             out.append(httpListBenchmark(port, light, heavy, heavyCount));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The total's own statement for the big owner when nothing is kept, the two ways interleaved in one run: the
+     * COUNT over the owner's tokens (what every first call ran before {@link PatOwnerCounts}) against the stored
+     * counts (one row, plus the owner's expired live tokens for Active and Expired), each in a read-only
+     * transaction, median of 21 after 5 warm-ups.
+     */
+    private String totalStatements(UserProfile heavy, int heavyCount) {
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nThe total's statement alone when nothing is kept, user with %d tokens, interleaved in one run"
+                        + " (median of 21 after 5 warm-ups, each in a read-only transaction):%n%n"
+                        + "| filter | COUNT over the owner's tokens, ms | stored counts, ms | ratio |%n"
+                        + "|---|---:|---:|---:|%n",
+                heavyCount));
+        String where = "SELECT COUNT(*) FROM pat WHERE owner_id = ?";
+        record Filter(String label, PatStatus status, String count) {}
+        for (Filter filter : List.of(
+                new Filter("all", null, where),
+                new Filter(
+                        "active",
+                        PatStatus.ACTIVE,
+                        where + " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"),
+                new Filter("expired", PatStatus.EXPIRED, where + " AND revoked_at IS NULL AND expires_at <= ?"),
+                new Filter("revoked", PatStatus.REVOKED, where + " AND revoked_at IS NOT NULL"))) {
+            List<Long> counted = new ArrayList<>();
+            List<Long> stored = new ArrayList<>();
+            for (int i = 0; i < 26; i++) {
+                Instant now = clock.instant();
+                Object[] args = filter.count().endsWith("?") && filter.count().contains("expires_at")
+                        ? new Object[] {heavy.id(), Timestamp.from(now)}
+                        : new Object[] {heavy.id()};
+                long start = System.nanoTime();
+                Long a = readOnly.execute(status -> jdbc.queryForObject(filter.count(), Long.class, args));
+                long middle = System.nanoTime();
+                Long b = readOnly.execute(status -> ownerCounts.total(heavy.id(), filter.status(), now));
+                long end = System.nanoTime();
+                if (!a.equals(b)) {
+                    throw new IllegalStateException(filter.label() + ": COUNT " + a + " but stored " + b);
+                }
+                if (i >= 5) {
+                    counted.add(middle - start);
+                    stored.add(end - middle);
+                }
+            }
+            counted.sort(Long::compare);
+            stored.sort(Long::compare);
+            double c = counted.get(counted.size() / 2) / 1e6;
+            double st = stored.get(stored.size() / 2) / 1e6;
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", filter.label(), c, st, st / c));
         }
         return out.toString();
     }
