@@ -234,6 +234,19 @@ public final class ApiBenchmark {
                 costB - costE,
                 100 * (costB - costE) / costD,
                 costB / costE));
+        // the same, round by round: (b), (d) and (e) of one round ran within 40 s of each other, so a load change
+        // between rounds moves all three; the median of these shows how far the medians above can be trusted
+        List<Double> perRound = new ArrayList<>();
+        out.append("\nRound by round, (b) - (e) as % of (d):");
+        for (int round = 0; round < ROUNDS; round++) {
+            double rb = THREADS * 1000.0 / b.get(round).perSecond();
+            double rd = THREADS * 1000.0 / d.get(round).perSecond();
+            double re = THREADS * 1000.0 / e.get(round).perSecond();
+            perRound.add(100 * (rb - re) / rd);
+            out.append(String.format(Locale.ROOT, " %.1f", perRound.getLast()));
+        }
+        List<Double> sortedRounds = perRound.stream().sorted().toList();
+        out.append(String.format(Locale.ROOT, "; median %.1f %%.%n", sortedRounds.get(sortedRounds.size() / 2)));
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
