@@ -8,21 +8,28 @@ import dev.scopekeeper.pat.PatBenchmarkSupport;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Measures, in one run on loopback against the real app and an embedded MariaDB:
@@ -45,21 +52,48 @@ public final class ApiBenchmark {
 
     private ApiBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                .initializers(EntityReadOnly::register)
-                .run(
-                        "--spring.datasource.url=",
-                        "--scopekeeper.embedded-db.ephemeral=true",
-                        "--server.port=0",
-                        "--scopekeeper.admin.username=",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn",
-                        "--scopekeeper.api.failure-limit=1000000",
-                        "--spring.datasource.hikari.maximum-pool-size=16")) {
-            run(app);
+    /**
+     * Runs the benchmark against a fresh embedded MariaDB in a temporary data directory (removed afterwards), never
+     * the working directory's {@code ./data}. The JVM always exits: 0 after a finished run, 1 when anything threw
+     * (a failed start or a round's non-200 answer would otherwise leave non-daemon threads holding it open).
+     */
+    public static void main(String[] args) {
+        int status = 1;
+        Path dataDir = null;
+        try {
+            dataDir = Files.createTempDirectory("scopekeeper-bench-");
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                    .initializers(EntityReadOnly::register)
+                    .run(
+                            "--spring.datasource.url=",
+                            "--scopekeeper.embedded-db.data-dir=" + dataDir,
+                            "--server.port=0",
+                            "--scopekeeper.admin.username=",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=warn",
+                            "--scopekeeper.api.failure-limit=1000000",
+                            "--spring.datasource.hikari.maximum-pool-size=16")) {
+                run(app);
+            }
+            status = 0;
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+        } finally {
+            deleteQuietly(dataDir);
+            System.exit(status);
         }
-        System.exit(0);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not remove " + dir + ": " + e);
+        }
     }
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
@@ -79,7 +113,8 @@ public final class ApiBenchmark {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         URI floor = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");
-        URI read = URI.create("http://127.0.0.1:" + port + EntityReadOnly.PATH + domain + "/" + client);
+        URI read = URI.create("http://127.0.0.1:" + port + EntityReadOnly.path(domain, client));
+        checkEntityRead(app, http, uri, read, pat);
         if (!ONLY.equals("list")) {
             entityGets(http, uri, floor, read, accessToken, pat, pats);
         }
@@ -91,11 +126,45 @@ public final class ApiBenchmark {
     }
 
     /**
+     * Before anything is measured: (e) is served by the annotated {@link EntityReadOnly} controller (the one
+     * handler method Spring MVC maps under {@code /bench/}), answers the same JSON as the PAT's (b) request, and
+     * carries no PAT header (no credential went through).
+     */
+    private static void checkEntityRead(
+            ConfigurableApplicationContext app, HttpClient http, URI uri, URI read, String pat) throws Exception {
+        RequestMappingHandlerMapping mappings =
+                app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        List<String> benchHandlers = mappings.getHandlerMethods().entrySet().stream()
+                .filter(m -> m.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/bench/")))
+                .map(m -> m.getKey().getPatternValues() + " -> "
+                        + m.getValue().getBeanType().getSuperclass().getSimpleName() + "."
+                        + m.getValue().getMethod().getName())
+                .toList();
+        if (benchHandlers.size() != 1 || !benchHandlers.get(0).endsWith("EntityReadOnly.view")) {
+            throw new IllegalStateException("(e) is not the annotated EntityReadOnly.view: " + benchHandlers);
+        }
+        var viaPat = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + pat)
+                        .build(),
+                BodyHandlers.ofString());
+        var alone = http.send(HttpRequest.newBuilder(read).build(), BodyHandlers.ofString());
+        if (alone.statusCode() != 200
+                || !alone.body().equals(viaPat.body())
+                || alone.headers().firstValue("Scopekeeper-Token-Expires").isPresent()
+                || viaPat.headers().firstValue("Scopekeeper-Token-Expires").isEmpty()) {
+            throw new IllegalStateException("(e) does not answer as (b): " + alone.statusCode() + " " + alone.body()
+                    + " against " + viaPat.body());
+        }
+        System.err.println("bench (e) " + benchHandlers.get(0) + " answers as (b): " + alone.body());
+    }
+
+    /**
      * Modes (a)–(c) read one client; (d) is the HTTP floor: the public liveness probe through the same server
      * (Tomcat, the security filter chain, Spring MVC dispatch), with no credential and no database, so (b) − (d)
      * is what a cached PAT and the client read add to a request that does nothing. (e) is the client read alone:
-     * the same service method, transaction, statement and JSON as (a)-(c), with no credential and no
-     * authorization ({@link EntityReadOnly}), so (b) - (e) is what the PAT's authentication and authorization
+     * the same annotated-controller dispatch, service method, transaction interceptor, statement and JSON as
+     * (a)-(c), with no credential and no authorization ({@link EntityReadOnly}), so (b) - (e) is what the PAT's authentication and authorization
      * cost on top of reading the entity.
      */
     private static void entityGets(
@@ -165,6 +234,19 @@ public final class ApiBenchmark {
                 costB - costE,
                 100 * (costB - costE) / costD,
                 costB / costE));
+        // the same, round by round: (b), (d) and (e) of one round ran within 40 s of each other, so a load change
+        // between rounds moves all three; the median of these shows how far the medians above can be trusted
+        List<Double> perRound = new ArrayList<>();
+        out.append("\nRound by round, (b) - (e) as % of (d):");
+        for (int round = 0; round < ROUNDS; round++) {
+            double rb = THREADS * 1000.0 / b.get(round).perSecond();
+            double rd = THREADS * 1000.0 / d.get(round).perSecond();
+            double re = THREADS * 1000.0 / e.get(round).perSecond();
+            perRound.add(100 * (rb - re) / rd);
+            out.append(String.format(Locale.ROOT, " %.1f", perRound.getLast()));
+        }
+        List<Double> sortedRounds = perRound.stream().sorted().toList();
+        out.append(String.format(Locale.ROOT, "; median %.1f %%.%n", sortedRounds.get(sortedRounds.size() / 2)));
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
