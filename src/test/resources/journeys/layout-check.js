@@ -91,5 +91,30 @@
       }
     }
   }
+
+  // 4. a button beside a field in the same row lines up with the field's input box (its middle within that box),
+  //    not with the label above it or the helper or error text below it
+  const FIELDS = 'vaadin-text-field, vaadin-password-field, vaadin-email-field, vaadin-integer-field, vaadin-combo-box,'
+    + ' vaadin-select, vaadin-date-picker';
+  for (const field of document.querySelectorAll(FIELDS)) {
+    if (!visible(field) || ignored(field) || !field.parentElement) continue;
+    const input = field.shadowRoot && field.shadowRoot.querySelector('[part~="input-field"]');
+    if (!input) continue;
+    const f = field.getBoundingClientRect();
+    const i = input.getBoundingClientRect();
+    for (const button of field.parentElement.children) {
+      if (button.localName !== 'vaadin-button' || !visible(button) || ignored(button)) continue;
+      const b = button.getBoundingClientRect();
+      const beside = b.left >= f.right - 1 || b.right <= f.left + 1;
+      const sameRow = b.top < f.bottom && b.bottom > f.top;
+      if (!beside || !sameRow) continue;
+      const middle = (b.top + b.bottom) / 2;
+      if (middle < i.top || middle > i.bottom) {
+        problems.push('not level with its field: ' + describe(button) + ' spans ' + Math.round(b.top) + '..'
+          + Math.round(b.bottom) + ', the input of ' + describe(field) + ' ' + Math.round(i.top) + '..'
+          + Math.round(i.bottom));
+      }
+    }
+  }
   return problems;
 }

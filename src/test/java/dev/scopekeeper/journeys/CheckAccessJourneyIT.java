@@ -83,10 +83,24 @@ class CheckAccessJourneyIT extends PatJourneySupport {
     }
 
     /** The Check access panel itself (the page screenshots show the top of the page), for looking at its answer. */
+    /** The Check access panel alone, at 1280 px and at phone width. */
     private void panelScreenshot(String name) {
         page.locator(".sk-check-result")
                 .locator("xpath=..")
                 .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                         .setPath(java.nio.file.Path.of("target", "doc-screenshots", name + ".png")));
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+        try {
+            page.waitForTimeout(250);
+            settle();
+            page.locator(".sk-check-result")
+                    .locator("xpath=..")
+                    .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                            .setPath(java.nio.file.Path.of("target", "doc-screenshots", name + "-phone.png")));
+        } finally {
+            page.setViewportSize(1280, 800);
+            page.waitForTimeout(250);
+            settle();
+        }
     }
 }

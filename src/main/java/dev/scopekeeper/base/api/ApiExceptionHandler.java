@@ -41,7 +41,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every REST error as an RFC 9457 problem detail ({@code application/problem+json}) whose
@@ -191,7 +193,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Broken JSON: 400; a value of the wrong type, an unknown enum constant or a property given twice: 400 naming
+     * Broken JSON: 400; well-formed JSON that is not an object (every body here is one): 400 saying so; a value
+     * of the wrong type, an unknown enum constant or a property given twice: 400 naming
      * the field; a body over the size limit: 413.
      */
     @Override
@@ -224,9 +227,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             } else if (!field.isEmpty()) {
                 body.setDetail(Messages.get("api.error.invalidValue", field));
                 body.setProperty("field", field);
+            } else if (notAnObject(jackson)) {
+                body.setDetail(Messages.get("api.error.jsonObjectExpected"));
             }
         }
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Well-formed JSON whose whole body is an array, a string, a number, a boolean or {@code null} where an object
+     * is read (every request body here is one): the mismatch is at the root, on that value's first token.
+     */
+    private static boolean notAnObject(JacksonException e) {
+        if (!(e instanceof MismatchedInputException mismatch)) {
+            return false;
+        }
+        JsonToken token = mismatch.getCurrentToken();
+        return token == JsonToken.START_ARRAY || (token != null && token.isScalarValue());
     }
 
     private static final Pattern DUPLICATE_PROPERTY = Pattern.compile("Duplicate Object property \"([^\"]{0,100})\"");

@@ -57,6 +57,8 @@ public class DatabaseUnavailableView extends Main {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
+        // the notice that the last action was not saved stays readable, below this page's heading, not over it
+        Feedback.moveOpenNotificationToTheBottom(ui);
         ui.setPollInterval(RETRY_MILLIS);
         polling = ui.addPollListener(poll -> retryIfBack(ui));
     }

@@ -62,6 +62,18 @@ public final class Feedback {
     }
 
     /**
+     * Moves the screen's open notification, if any, to the bottom: for a page without the app's header, whose heading
+     * is at the very top, where a notification at the top would cover it on a phone (the failed save's notice on the
+     * "Database unavailable" page).
+     */
+    static void moveOpenNotificationToTheBottom(UI ui) {
+        Notification open = ComponentUtil.getData(ui, Notification.class);
+        if (open != null && open.isOpened()) {
+            open.setPosition(Notification.Position.BOTTOM_END);
+        }
+    }
+
+    /**
      * Asks before a destructive action: a ConfirmDialog with a Cancel button and a red confirm button labelled
      * with {@code confirmKey}; {@code action} runs only when confirmed.
      */

@@ -107,6 +107,22 @@ class MalformedRequestApiTest {
     }
 
     @Test
+    void wellFormedJsonThatIsNotAnObjectIsA400SayingSoAndBrokenJsonIsStillCalledThat(CapturedOutput log) {
+        String clients = listEndpoints.get(7);
+        for (String endpoint : List.of("/api/v1/pats", clients, "/api/v1/users/tokens/issue")) {
+            for (String body : List.of("[]", "[{\"name\": \"n\"}]", "\"x\"", "42", "1.5", "true")) {
+                api.send("POST", endpoint, token, body).assertProblem(400, "The request body must be a JSON object");
+            }
+            for (String body : List.of("{\"name\": ", "{\"name\": \"n\",}", "{name: 1}", "nope", "\"open")) {
+                api.send("POST", endpoint, token, body).assertProblem(400, "The request body is not valid JSON");
+            }
+        }
+        api.send("POST", "/api/v1/users/tokens/issue", null, "[]")
+                .assertProblem(400, "The request body must be a JSON object");
+        assertThat(log.getAll()).doesNotContain("ERROR", "\tat ");
+    }
+
+    @Test
     void aHeaderOver8KbIsA400Problem() {
         raw.send("GET", "/api/v1/pats", Map.of("Authorization", "Bearer " + token, "X-Padding", "a".repeat(9000)), null)
                 .assertProblem(400);

@@ -126,6 +126,8 @@ class DatabaseOutageIT {
                     .click();
             assertUnavailablePage(page);
             assertThat(page).hasURL(base + "/pats");
+            assertNoticeClearOfTheHeading(page, 1280);
+            assertNoticeClearOfTheHeading(page, 390);
             checkScreen(page, "db-unavailable");
 
             // (b) a full page load of that screen: the same page
@@ -184,6 +186,32 @@ class DatabaseOutageIT {
                 .containsText("tries again every few seconds by itself");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Try again now")))
                 .isVisible();
+    }
+
+    /** The failed save's notice, still shown, does not cover the "Database unavailable" heading at this width. */
+    private static void assertNoticeClearOfTheHeading(Page page, int width) {
+        page.setViewportSize(width, width < 700 ? 844 : 800);
+        try {
+            page.waitForTimeout(250);
+            Locator notice = page.locator("vaadin-notification-card");
+            assertThat(notice).containsText("your last action was not saved");
+            // the heading's text, not its block (which spans the page's width)
+            Object covers = page.evaluate("""
+                    () => {
+                      const card = document.querySelector('vaadin-notification-card').getBoundingClientRect();
+                      const range = document.createRange();
+                      range.selectNodeContents(document.querySelector('main h1'));
+                      const text = range.getBoundingClientRect();
+                      const overlaps = card.left < text.right && text.left < card.right
+                        && card.top < text.bottom && text.top < card.bottom;
+                      return overlaps ? 'notice ' + JSON.stringify(card) + ' over heading ' + JSON.stringify(text) : '';
+                    }""");
+            assertThat(covers)
+                    .as("at %d px the notice covers the heading", width)
+                    .isEqualTo("");
+        } finally {
+            page.setViewportSize(1280, 800);
+        }
     }
 
     /** As BrowserJourney#checkScreen: axe and layout at 1280 and 390 px, screenshots in target/doc-screenshots. */
