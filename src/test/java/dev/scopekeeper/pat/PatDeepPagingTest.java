@@ -154,34 +154,8 @@ class PatDeepPagingTest {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
-    /**
-     * The index entries and rows the database read for {@code call} (its session's Handler_read_* counters, on the
-     * connection of one transaction the call joins): a count, not a timing.
-     */
     private long rowsRead(Runnable call) {
-        return reads(call) - reads(() -> {}); // less what asking for the counters reads itself
-    }
-
-    private long reads(Runnable call) {
-        return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
-            long before = handlerReads();
-            call.run();
-            return handlerReads() - before;
-        });
-    }
-
-    private long handlerReads() {
-        return jdbc.query(
-                "SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_first', 'Handler_read_key',"
-                        + " 'Handler_read_last', 'Handler_read_next', 'Handler_read_prev', 'Handler_read_rnd',"
-                        + " 'Handler_read_rnd_next')",
-                rs -> {
-                    long sum = 0;
-                    while (rs.next()) {
-                        sum += rs.getLong(2);
-                    }
-                    return sum;
-                });
+        return DatabaseReads.rowsRead(jdbc, transactions, call);
     }
 
     private long create(String name) {

@@ -174,31 +174,8 @@ class PatOwnerCountsTest {
         assertStoredEqualsFresh(owner, "30 racing creates and 6 racing revocations", 30, 6);
     }
 
-    /** The index entries and rows the database read for the call, on its transaction's connection. */
     private long rowsRead(Runnable call) {
-        return reads(call) - reads(() -> {});
-    }
-
-    private long reads(Runnable call) {
-        return new TransactionTemplate(transactions).execute(status -> {
-            long before = handlerReads();
-            call.run();
-            return handlerReads() - before;
-        });
-    }
-
-    private long handlerReads() {
-        return jdbc.query(
-                "SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_first', 'Handler_read_key',"
-                        + " 'Handler_read_last', 'Handler_read_next', 'Handler_read_prev', 'Handler_read_rnd',"
-                        + " 'Handler_read_rnd_next')",
-                rs -> {
-                    long sum = 0;
-                    while (rs.next()) {
-                        sum += rs.getLong(2);
-                    }
-                    return sum;
-                });
+        return DatabaseReads.rowsRead(jdbc, transactions, call);
     }
 
     @Test

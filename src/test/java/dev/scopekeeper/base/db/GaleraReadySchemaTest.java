@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import liquibase.integration.spring.SpringLiquibase;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,7 +47,7 @@ class GaleraReadySchemaTest {
 
     @Test
     void twoNodesMigratingOneEmptySchemaTogetherBothStartAndEachChangesetRunsOnce() throws Exception {
-        try (HikariDataSource empty = emptySchema()) {
+        try (HikariDataSource empty = EmptySchemas.emptySchema(6)) {
             // each node in a JVM of its own, as in a cluster: they race on the database alone
             Path go = Files.createTempDirectory("migrates-").resolve("go");
             List<Path> outputs = new ArrayList<>();
@@ -100,7 +97,7 @@ class GaleraReadySchemaTest {
 
     @Test
     void twoMigrationsInOneJvmTogetherBothFinishAndReleaseTheLock() throws Exception {
-        try (HikariDataSource empty = emptySchema()) {
+        try (HikariDataSource empty = EmptySchemas.emptySchema(6)) {
             int nodes = 2;
             CyclicBarrier together = new CyclicBarrier(nodes);
             ExecutorService pool = Executors.newFixedThreadPool(nodes);
@@ -108,7 +105,7 @@ class GaleraReadySchemaTest {
                 List<Future<Object>> starts = new ArrayList<>();
                 for (int i = 0; i < nodes; i++) {
                     starts.add(pool.submit(() -> {
-                        SpringLiquibase liquibase = liquibase(empty);
+                        SpringLiquibase liquibase = EmptySchemas.liquibase(empty);
                         together.await(30, TimeUnit.SECONDS);
                         LiquibaseStartup.migrate(liquibase);
                         return null;
@@ -140,7 +137,7 @@ class GaleraReadySchemaTest {
 
     @Test
     void anInstallWhoseChangelogTableHasNoPrimaryKeyGetsOneFromChangeset130() throws Exception {
-        try (HikariDataSource older = emptySchema()) {
+        try (HikariDataSource older = EmptySchemas.emptySchema(6)) {
             // what Liquibase alone creates (no key), as on installs made before issue 13
             JdbcTemplate schema = new JdbcTemplate(older);
             schema.execute("CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL,"
@@ -149,7 +146,7 @@ class GaleraReadySchemaTest {
                     + " COMMENTS VARCHAR(255) NULL, TAG VARCHAR(255) NULL, LIQUIBASE VARCHAR(20) NULL,"
                     + " CONTEXTS VARCHAR(255) NULL, LABELS VARCHAR(255) NULL, DEPLOYMENT_ID VARCHAR(10) NULL)");
 
-            LiquibaseStartup.migrate(liquibase(older));
+            LiquibaseStartup.migrate(EmptySchemas.liquibase(older));
 
             assertThat(schema.queryForList(TABLES_WITHOUT_PRIMARY_KEY, String.class))
                     .isEmpty();
@@ -161,28 +158,5 @@ class GaleraReadySchemaTest {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static SpringLiquibase liquibase(HikariDataSource dataSource) {
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.yaml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        return liquibase;
-    }
-
-    /** A new, empty schema on the test server (skipped against an external test database). */
-    private static HikariDataSource emptySchema() {
-        Assumptions.assumeTrue(
-                System.getenv("SCOPEKEEPER_TEST_DATASOURCE_URL") == null, "needs the embedded test server");
-        EmbeddedMariaDb server = EphemeralDatabaseConfiguration.sharedServer();
-        String name = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        server.createDatabase(name);
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl(name));
-        dataSource.setUsername(server.username());
-        dataSource.setPassword(server.password());
-        dataSource.setMaximumPoolSize(6);
-        return dataSource;
     }
 }

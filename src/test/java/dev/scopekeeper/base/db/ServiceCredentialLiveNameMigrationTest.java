@@ -14,11 +14,8 @@ import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.integration.spring.SpringLiquibase;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,14 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ServiceCredentialLiveNameMigrationTest {
 
-    private static final String CHANGELOG = "db-changelog/db.changelog-master.yaml";
     private static final String CHANGESET_140 = "140-service-credentials";
     private static final String CHANGESET_145 = "145-service-credential-live-name";
     private static final int NAME_LENGTH = 100;
 
     @Test
     void liveDuplicatesAnInstallAlreadyHasAreRenamedAndTheUniqueKeyIsAdded() throws Exception {
-        try (HikariDataSource schema = emptySchema()) {
+        try (HikariDataSource schema = EmptySchemas.emptySchema(3)) {
             JdbcTemplate jdbc = new JdbcTemplate(schema);
             migrateUpToBefore145(schema);
             assertThat(jdbc.queryForList("SELECT ID FROM DATABASECHANGELOG", String.class))
@@ -70,7 +66,7 @@ class ServiceCredentialLiveNameMigrationTest {
             }
             Map<Long, String> before = names(jdbc);
 
-            LiquibaseStartup.migrate(springLiquibase(schema));
+            LiquibaseStartup.migrate(EmptySchemas.liquibase(schema));
 
             assertThat(jdbc.queryForList("SELECT ID FROM DATABASECHANGELOG", String.class))
                     .contains(CHANGESET_145);
@@ -137,7 +133,7 @@ class ServiceCredentialLiveNameMigrationTest {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(
-                    CHANGELOG,
+                    EmptySchemas.CHANGELOG,
                     new ClassLoaderResourceAccessor(ServiceCredentialLiveNameMigrationTest.class.getClassLoader()),
                     database);
             List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
@@ -153,12 +149,12 @@ class ServiceCredentialLiveNameMigrationTest {
     }
 
     private static int changeSetCount() throws Exception {
-        try (HikariDataSource schema = emptySchema();
+        try (HikariDataSource schema = EmptySchemas.emptySchema(3);
                 var connection = schema.getConnection()) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             return new Liquibase(
-                            CHANGELOG,
+                            EmptySchemas.CHANGELOG,
                             new ClassLoaderResourceAccessor(
                                     ServiceCredentialLiveNameMigrationTest.class.getClassLoader()),
                             database)
@@ -166,28 +162,5 @@ class ServiceCredentialLiveNameMigrationTest {
                     .getChangeSets()
                     .size();
         }
-    }
-
-    private static SpringLiquibase springLiquibase(HikariDataSource dataSource) {
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:" + CHANGELOG);
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        return liquibase;
-    }
-
-    /** A new, empty schema on the test server (skipped against an external test database). */
-    private static HikariDataSource emptySchema() {
-        Assumptions.assumeTrue(
-                System.getenv("SCOPEKEEPER_TEST_DATASOURCE_URL") == null, "needs the embedded test server");
-        EmbeddedMariaDb server = EphemeralDatabaseConfiguration.sharedServer();
-        String name = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        server.createDatabase(name);
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl(name));
-        dataSource.setUsername(server.username());
-        dataSource.setPassword(server.password());
-        dataSource.setMaximumPoolSize(3);
-        return dataSource;
     }
 }
