@@ -110,10 +110,10 @@ class MalformedRequestApiTest {
     void wellFormedJsonThatIsNotAnObjectIsA400SayingSoAndBrokenJsonIsStillCalledThat(CapturedOutput log) {
         String clients = listEndpoints.get(7);
         for (String endpoint : List.of("/api/v1/pats", clients, "/api/v1/users/tokens/issue")) {
-            for (String body : List.of("[]", "[{\"name\": \"n\"}]", "\"x\"", "42", "1.5", "true")) {
+            for (String body : List.of("[]", "[{\"name\": \"n\"}]", "\"x\"", "42", "1.5", "true", "null", " null ")) {
                 api.send("POST", endpoint, token, body).assertProblem(400, "The request body must be a JSON object");
             }
-            for (String body : List.of("{\"name\": ", "{\"name\": \"n\",}", "{name: 1}", "nope", "\"open")) {
+            for (String body : List.of("{\"name\": ", "{\"name\": \"n\",}", "{name: 1}", "nope", "\"open", "")) {
                 api.send("POST", endpoint, token, body).assertProblem(400, "The request body is not valid JSON");
             }
         }
