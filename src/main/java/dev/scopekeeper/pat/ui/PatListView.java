@@ -171,7 +171,9 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         actionsColumn = grid.addComponentColumn(this::rowActions)
                 .setHeader(getTranslation("pat.ui.column.actions"))
                 .setKey("actions")
-                .setAutoWidth(true)
+                // a set width, not auto: the row menu renders its button after the grid measured the column, so
+                // an auto width left it squeezed past the table's edge (View, Delete and the menu fit in 13rem)
+                .setWidth("13rem")
                 .setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.setMultiSort(false);
@@ -180,10 +182,8 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         // The resize listener lives on the page (the UI), so it goes when the view detaches.
         addAttachListener(attach -> {
             var page = attach.getUI().getPage();
-            page.retrieveExtendedClientDetails(
-                    details -> descriptionColumn.setVisible(details.getWindowInnerWidth() > PHONE_WIDTH));
-            var resizing = page.addBrowserWindowResizeListener(
-                    resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
+            page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth(), descriptionColumn));
+            var resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth(), descriptionColumn));
             addDetachListener(detach -> {
                 resizing.remove();
                 detach.unregisterListener();
