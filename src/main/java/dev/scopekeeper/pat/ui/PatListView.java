@@ -182,8 +182,10 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         // The resize listener lives on the page (the UI), so it goes when the view detaches.
         addAttachListener(attach -> {
             var page = attach.getUI().getPage();
-            page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth(), descriptionColumn));
-            var resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth(), descriptionColumn));
+            page.retrieveExtendedClientDetails(
+                    details -> descriptionColumn.setVisible(details.getWindowInnerWidth() > PHONE_WIDTH));
+            var resizing = page.addBrowserWindowResizeListener(
+                    resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
             addDetachListener(detach -> {
                 resizing.remove();
                 detach.unregisterListener();
