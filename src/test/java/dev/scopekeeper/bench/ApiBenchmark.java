@@ -10,6 +10,8 @@ import dev.scopekeeper.security.TestUsers;
 import dev.scopekeeper.security.UserProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,6 +52,9 @@ public final class ApiBenchmark {
      */
     private static final String ONLY = System.getProperty("bench.only", "");
 
+    /** The embedded database's data directory of this run (its process is found by it). */
+    private static volatile Path dataDirectory;
+
     private ApiBenchmark() {}
 
     /**
@@ -62,6 +67,7 @@ public final class ApiBenchmark {
         Path dataDir = null;
         try {
             dataDir = Files.createTempDirectory("scopekeeper-bench-");
+            dataDirectory = dataDir;
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
                     .initializers(EntityReadOnly::register)
                     .run(
@@ -171,7 +177,9 @@ public final class ApiBenchmark {
             HttpClient http, URI uri, URI floor, URI read, String accessToken, String pat, PatBenchmarkSupport pats)
             throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append("| mode | requests/s | p50 ms | p99 ms | vs (a) throughput |\n|---|---:|---:|---:|---:|\n");
+        out.append(
+                "| mode | requests/s | p50 ms | p99 ms | vs (a) throughput | CPU µs per request: JVM + database"
+                        + " | of which the request threads | of which the database |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Result> a = new ArrayList<>();
         List<Result> b = new ArrayList<>();
         List<Result> c = new ArrayList<>();
@@ -206,11 +214,11 @@ public final class ApiBenchmark {
         Result mc = median(c);
         Result md = median(d);
         Result me = median(e);
-        out.append(row("(a) user bearer token", ma, ma));
-        out.append(row("(b) PAT, cached", mb, ma));
-        out.append(row("(c) PAT, cache evicted before each request", mc, ma));
-        out.append(row("(d) HTTP floor: public liveness probe, no credential, no database", md, ma));
-        out.append(row("(e) the client read alone: no credential, no authorization", me, ma));
+        out.append(row("(a) user bearer token", ma, a, ma));
+        out.append(row("(b) PAT, cached", mb, b, ma));
+        out.append(row("(c) PAT, cache evicted before each request", mc, c, ma));
+        out.append(row("(d) HTTP floor: public liveness probe, no credential, no database", md, d, ma));
+        out.append(row("(e) the client read alone: no credential, no authorization", me, e, ma));
         // cost per request = client threads / throughput
         double costA = THREADS * 1000.0 / ma.perSecond();
         double costB = THREADS * 1000.0 / mb.perSecond();
@@ -247,6 +255,33 @@ public final class ApiBenchmark {
         }
         List<Double> sortedRounds = perRound.stream().sorted().toList();
         out.append(String.format(Locale.ROOT, "; median %.1f %%.%n", sortedRounds.get(sortedRounds.size() / 2)));
+        // the same in CPU time per request, which other processes' load does not move as it moves throughput
+        double cpuB = medianOf(b, Result::cpuMicros);
+        double cpuD = medianOf(d, Result::cpuMicros);
+        double cpuE = medianOf(e, Result::cpuMicros);
+        out.append(String.format(
+                Locale.ROOT,
+                "%nCPU per request (JVM + database, median of rounds): (b) %.1f µs, (d) %.1f µs, (e) %.1f µs."
+                        + " PAT warm beyond the entity read: (b) - (e) = %.1f µs = %.1f %% of the floor's %.1f µs;"
+                        + " request threads alone: (b) - (e) = %.1f µs, (d) %.1f µs.%n",
+                cpuB,
+                cpuD,
+                cpuE,
+                cpuB - cpuE,
+                100 * (cpuB - cpuE) / cpuD,
+                cpuD,
+                medianOf(b, Result::requestCpuMicros) - medianOf(e, Result::requestCpuMicros),
+                medianOf(d, Result::requestCpuMicros)));
+        out.append("Round by round, CPU (b) - (e) as % of (d):");
+        List<Double> cpuRounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            cpuRounds.add(100
+                    * (b.get(round).cpuMicros() - e.get(round).cpuMicros())
+                    / d.get(round).cpuMicros());
+            out.append(String.format(Locale.ROOT, " %.1f", cpuRounds.getLast()));
+        }
+        List<Double> sortedCpu = cpuRounds.stream().sorted().toList();
+        out.append(String.format(Locale.ROOT, "; median %.1f %%.%n", sortedCpu.get(sortedCpu.size() / 2)));
         System.out.println("\n## Entity GET (" + THREADS + " client threads, " + ROUNDS + " rounds of "
                 + ROUND.toSeconds() + " s, median round)\n");
         System.out.println(out);
@@ -260,7 +295,75 @@ public final class ApiBenchmark {
         System.err.println("bench round " + round + " mode " + mode + " starts " + java.time.Instant.now());
     }
 
-    private record Result(double perSecond, double p50, double p99) {}
+    /**
+     * One round: throughput and latency, and the CPU time it took per request, measured apart from whatever else
+     * runs on the machine (other processes' load moves throughput, not these): the benchmark's JVM (server and
+     * client), the server's request threads alone ({@code http-nio-*-exec-*}), and the embedded MariaDB's process.
+     */
+    private record Result(
+            double perSecond,
+            double p50,
+            double p99,
+            double jvmCpuMicros,
+            double requestCpuMicros,
+            double dbCpuMicros) {
+
+        /** CPU per request of the whole system under test: the JVM (server and client) and the database. */
+        double cpuMicros() {
+            return jvmCpuMicros + dbCpuMicros;
+        }
+    }
+
+    /** CPU time so far (ns): the JVM, its server request threads, the embedded database's process. */
+    private record Cpu(long jvm, long requestThreads, long db) {
+
+        static Cpu now() {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long request = 0;
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                String name = thread.getName();
+                if (name.startsWith("http-nio-") && name.contains("-exec-")) {
+                    long cpu = threads.getThreadCpuTime(thread.threadId());
+                    request += Math.max(0, cpu);
+                }
+            }
+            return new Cpu(os.getProcessCpuTime(), request, databaseCpu());
+        }
+
+        /**
+         * utime + stime of the benchmark's own embedded database (the {@code mariadbd} whose command line names the
+         * benchmark's data directory; other engineers' databases on the machine are not counted), in ns.
+         */
+        private static long databaseCpu() {
+            long ticks = 0;
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
+                    try {
+                        String comm = Files.readString(proc.resolve("comm")).strip();
+                        if (!comm.equals("mariadbd") && !comm.equals("mysqld")) {
+                            continue;
+                        }
+                        String cmdline = Files.readString(proc.resolve("cmdline"));
+                        if (dataDirectory == null || !cmdline.contains(dataDirectory.toString())) {
+                            continue;
+                        }
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        // fields after "pid (comm) ": state is [0], utime [11], stime [12]
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended while listed
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100
+        }
+    }
 
     private static Result median(List<Result> results) {
         List<Result> sorted = new ArrayList<>(results);
@@ -268,20 +371,30 @@ public final class ApiBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static String row(String mode, Result r, Result baseline) {
+    /** The median round's throughput and latency; each CPU figure is the median over all rounds of that figure. */
+    private static String row(String mode, Result r, List<Result> rounds, Result baseline) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %.2f | %.2f | %.2f |%n",
+                "| %s | %.0f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f |%n",
                 mode,
                 r.perSecond(),
                 r.p50(),
                 r.p99(),
-                r.perSecond() / baseline.perSecond());
+                r.perSecond() / baseline.perSecond(),
+                medianOf(rounds, Result::cpuMicros),
+                medianOf(rounds, Result::requestCpuMicros),
+                medianOf(rounds, Result::dbCpuMicros));
+    }
+
+    private static double medianOf(List<Result> rounds, java.util.function.ToDoubleFunction<Result> figure) {
+        double[] sorted = rounds.stream().mapToDouble(figure).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static Result load(HttpClient http, URI uri, String token, Supplier<Void> beforeEach, Duration length)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        Cpu before = Cpu.now();
         long end = System.nanoTime() + length.toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -309,11 +422,16 @@ public final class ApiBenchmark {
         for (Future<long[]> f : futures) {
             all.add(f.get());
         }
+        Cpu after = Cpu.now();
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        double n = merged.length;
         return new Result(
                 merged.length / (double) length.toSeconds(),
                 merged[merged.length / 2] / 1e6,
-                merged[(int) (merged.length * 0.99)] / 1e6);
+                merged[(int) (merged.length * 0.99)] / 1e6,
+                (after.jvm() - before.jvm()) / n / 1e3,
+                (after.requestThreads() - before.requestThreads()) / n / 1e3,
+                (after.db() - before.db()) / n / 1e3);
     }
 }
