@@ -106,7 +106,8 @@ class PatRequests {
     /**
      * Validates a requested scope: the owner belongs to the domain, the entity type and operation come
      * from the catalogue (or {@code *}), the entity exists in that domain (or {@code *}); a
-     * {@code domains} scope is locked to its own domain.
+     * {@code domains} scope is locked to its own domain (its entity absent, {@code *} or the domain's id; any
+     * other is refused rather than silently replaced).
      */
     PatScope.Key parseScope(ScopeRequest scope, long ownerId, boolean mustExist) {
         if (scope == null || scope.domainId() == null) {
@@ -124,12 +125,16 @@ class PatRequests {
         if (!PatScope.ANY.equals(operation) && Operation.find(type, operation).isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scope.operationUnknown", operation, type.wireName());
         }
-        if (type == EntityType.DOMAINS) {
-            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
-        }
         String entity = scope.entity() == null || scope.entity().isBlank()
                 ? PatScope.ANY
                 : scope.entity().strip();
+        if (type == EntityType.DOMAINS) {
+            // locked to its own domain: no entity, "*" or the domain's id say that; another id is refused, not replaced
+            if (!PatScope.ANY.equals(entity) && !isId(entity, domainId)) {
+                throw new InvalidInput("scopes", "pat.validation.scope.domainEntity", entity, String.valueOf(domainId));
+            }
+            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
+        }
         if (!PatScope.ANY.equals(entity)) {
             long entityId;
             try {
@@ -143,5 +148,13 @@ class PatRequests {
             entity = Long.toString(entityId);
         }
         return new PatScope.Key(domainId, type, operation, entity);
+    }
+
+    private static boolean isId(String text, long id) {
+        try {
+            return Long.parseLong(text) == id;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

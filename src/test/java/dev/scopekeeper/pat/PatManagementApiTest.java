@@ -10,6 +10,7 @@ import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +226,47 @@ class PatManagementApiTest extends ApiTestBase {
         assertThat(api.delete("/api/v1/pats/" + id + "/scope", token).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/pats/" + id, token).json().path("scopes").size())
                 .isZero();
+    }
+
+    @Test
+    void aDomainsScopeNamesNoEntityButItsOwnDomainAndAnotherIsRefusedNotReplaced() {
+        long id = createPat("domain wide", "7d").path("id").asLong();
+        String add = "/api/v1/pats/" + id + "/scope/add";
+        for (String entity : List.of(String.valueOf(domain + 1000), "abc", "-1")) {
+            Map<String, Object> scope =
+                    Map.of("domain_id", domain, "entity_type", "domains", "operation", "read", "entity_id", entity);
+            String refusal = "A domains scope acts on its own domain: leave \"entity_id\" out or give \"*\" or "
+                    + domain + ", not \"" + entity + "\"";
+            Response added = api.patch(add, token, Map.of("scopes", List.of(scope)));
+            added.assertProblem(422, refusal);
+            assertThat(added.json().path("field").asString()).isEqualTo("scopes");
+            api.post("/api/v1/pats", token, Map.of("name", "refused", "duration", "7d", "scopes", List.of(scope)))
+                    .assertProblem(422, refusal);
+            api.patch("/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes", List.of(scope)))
+                    .assertProblem(422, refusal);
+        }
+        assertThat(api.get("/api/v1/pats?status=all&name=refused", token)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.get("/api/v1/pats/" + id, token).json().path("scopes").size())
+                .isZero();
+
+        List<Map<String, Object>> sameScope = new ArrayList<>();
+        for (String entity : List.of("*", " ", String.valueOf(domain), " " + domain + " ")) {
+            sameScope.add(
+                    Map.of("domain_id", domain, "entity_type", "domains", "operation", "read", "entity_id", entity));
+        }
+        sameScope.add(Map.of("domain_id", domain, "entity_type", "domains", "operation", "read"));
+        JsonNode scopes =
+                api.patch(add, token, Map.of("scopes", sameScope)).json().path("scopes");
+        assertThat(scopes.size()).isEqualTo(1);
+        assertThat(scopes.get(0).path("entity_id").asString()).isEqualTo(String.valueOf(domain));
+        JsonNode removed = api.patch(
+                        "/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes", List.of(sameScope.get(2))))
+                .json();
+        assertThat(removed.path("scopes").size()).isZero();
     }
 
     @Test
