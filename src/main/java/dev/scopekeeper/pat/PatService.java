@@ -172,6 +172,12 @@ public class PatService {
         }
         String old = pat.getName();
         pat.rename(name);
+        try {
+            // the check above does not see a token given this name at the same moment; the unique key does
+            pats.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict("name", "pat.validation.name.taken", name);
+        }
         audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
         return mapper.details(pat);
     }

@@ -161,6 +161,65 @@ class PatEditRaceApiTest extends ApiTestBase {
         }
     }
 
+    @Test
+    void twoDeletesOfOneTokenAtOnceAnswer204AndThen404() throws Exception {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            long id = createPat("twice " + trial);
+
+            List<Response> answers = together(
+                    () -> api.delete("/api/v1/pats/" + id, token), () -> api.delete("/api/v1/pats/" + id, token));
+
+            List<Response> sorted = answers.stream()
+                    .sorted(java.util.Comparator.comparingInt(Response::status))
+                    .toList();
+            assertThat(sorted.get(0).status()).as(sorted.get(0).body()).isEqualTo(204);
+            sorted.get(1).assertProblem(404, NOT_FOUND);
+        }
+    }
+
+    @Test
+    void twoTokensRenamedToOneNameAtOnceGiveItToOneAndA409ToTheOther() throws Exception {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            long one = createPat("first " + trial);
+            long two = createPat("second " + trial);
+            String name = "Wanted " + trial;
+
+            List<Response> answers = together(
+                    () -> api.patch("/api/v1/pats/" + one + "/name", token, Map.of("name", name)),
+                    () -> api.patch("/api/v1/pats/" + two + "/name", token, Map.of("name", name.toLowerCase())));
+
+            assertOneWonTheName(answers, trial);
+        }
+    }
+
+    @Test
+    void aRenameRacingACreateWithTheSameNameGivesItToOneAndA409ToTheOther() throws Exception {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            long id = createPat("old " + trial);
+            String name = "Taken " + trial;
+
+            List<Response> answers = together(
+                    () -> api.patch("/api/v1/pats/" + id + "/name", token, Map.of("name", name)),
+                    () -> api.post("/api/v1/pats", token, Map.of("name", name.toUpperCase(), "duration", "7d")));
+
+            assertOneWonTheName(answers, trial);
+        }
+    }
+
+    /** One answer took the name (200 or 201), the other is a 409 saying the name is taken. */
+    private static void assertOneWonTheName(List<Response> answers, int trial) {
+        List<Integer> statuses = answers.stream().map(Response::status).sorted().toList();
+        assertThat(statuses).as("trial %d: %s", trial, answers).hasSize(2);
+        assertThat(statuses.get(0)).as(answers.toString()).isIn(200, 201);
+        Response refused = answers.stream()
+                .filter(a -> a.status() == 409)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 409 in trial " + trial + ": "
+                        + answers.stream().map(Response::body).toList()));
+        assertThat(refused.json().path("detail").asString()).startsWith("You already have a token named");
+        assertThat(refused.json().path("field").asString()).isEqualTo("name");
+    }
+
     /** {@code POST /api/v1/credentials/revoke} as sent through the trusted reverse proxy from that address. */
     private Response report(String address, String secret) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"

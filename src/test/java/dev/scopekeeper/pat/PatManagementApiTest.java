@@ -311,6 +311,22 @@ class PatManagementApiTest extends ApiTestBase {
         api.patch("/api/v1/pats/" + id + "/secret/revoke", mallory, null)
                 .assertProblem(404, "Personal access token not found");
         api.delete("/api/v1/pats/" + id, mallory).assertProblem(404, "Personal access token not found");
+        String base = "/api/v1/pats/" + id;
+        Map<String, Object> scopes = Map.of("scopes", List.of(clientViewScope(domain, "*")));
+        for (Response answer : List.of(
+                api.patch(base + "/name", mallory, Map.of("name", "mine now")),
+                api.patch(base + "/description", mallory, Map.of("description", "mine now")),
+                api.patch(base + "/secret/reset", mallory, Map.of("duration", "7d")),
+                api.patch(base + "/scope/add", mallory, scopes),
+                api.patch(base + "/scope/remove", mallory, scopes),
+                api.patch(base + "/scope/remove", mallory, Map.of("scopes_id", List.of(1))),
+                api.delete(base + "/scope", mallory),
+                api.get(base + "/scope", mallory))) {
+            answer.assertProblem(404, "Personal access token not found");
+        }
+        JsonNode untouched = api.get(base, token).json();
+        assertThat(untouched.path("name").asString()).isEqualTo("alice's");
+        assertThat(untouched.path("status").asString()).isEqualTo("active");
     }
 
     @Test
