@@ -270,6 +270,53 @@ class PatManagementApiTest extends ApiTestBase {
     }
 
     @Test
+    void aRefusedScopeQuotesAHugeOrControlCharacterValueShortAndVisible() {
+        long id = createPat("hostile scopes", "7d").path("id").asLong();
+        String add = "/api/v1/pats/" + id + "/scope/add";
+        String huge = "9".repeat(100_000);
+        String cut = "9".repeat(40) + "\u2026";
+
+        api.patch(add, token, Map.of("scopes", List.of(clientViewScope(domain, huge))))
+                .assertProblem(422, "Entity \"" + cut + "\" not found in this domain");
+        api.patch(add, token, Map.of("scopes", List.of(clientViewScope(domain, "1\u202e\u0000x"))))
+                .assertProblem(422, "Entity \"1\ufffd\ufffdx\" not found in this domain");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id",
+                                        domain,
+                                        "entity_type",
+                                        "domains",
+                                        "operation",
+                                        "read",
+                                        "entity_id",
+                                        huge))))
+                .assertProblem(
+                        422,
+                        "A domains scope acts on its own domain: leave \"entity_id\" out or give \"*\" or " + domain
+                                + ", not \"" + cut + "\"");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id", domain, "entity_type", "clients", "operation", "v\u0007" + huge))))
+                .assertProblem(422, "Unknown operation \"v\ufffd" + "9".repeat(38) + "\u2026\" for clients");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id", domain, "entity_type", "\u2066clients", "operation", "view"))))
+                .assertProblem(422, "Unknown entity type \"\ufffdclients\": use clients, channels, groups or domains");
+    }
+
+    @Test
     void badRequestsGetClearProblems() {
         createPat("taken", "7d");
 
