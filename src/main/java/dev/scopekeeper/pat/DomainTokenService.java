@@ -198,8 +198,9 @@ public class DomainTokenService {
         return mapper.domainName(domainId);
     }
 
+    /** The token, locked for this change (as the owner's changes lock it), if it reaches into the domain. */
     private PersonalAccessToken tokenInDomain(long domainId, long patId) {
-        return pats.findById(patId)
+        return pats.findLockedWithScopesById(patId)
                 .filter(p -> p.getScopes().stream().anyMatch(s -> s.key().domainId() == domainId))
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }

@@ -221,7 +221,7 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PatDetails revoke(long patId, String reason) {
-        PersonalAccessToken pat = load(patId);
+        PersonalAccessToken pat = loadForChange(patId);
         String why = reason == null ? null : Names.description("reason", reason);
         if (why != null && why.length() > PersonalAccessToken.REASON_MAX) {
             throw new InvalidInput("reason", "admin.tokens.validation.reasonLength", PersonalAccessToken.REASON_MAX);
@@ -237,7 +237,7 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PatDetails liftRevocation(long patId) {
-        PersonalAccessToken pat = load(patId);
+        PersonalAccessToken pat = loadForChange(patId);
         if (pat.getRevokedAt() == null) {
             throw new Conflict(null, "admin.tokens.lift.notRevoked");
         }
@@ -270,7 +270,7 @@ public class PatAdministrationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void delete(long patId) {
-        PersonalAccessToken pat = load(patId);
+        PersonalAccessToken pat = loadForChange(patId);
         pats.delete(pat);
         pats.flush();
         events.publishEvent(new PatEvents.TokenChanged(patId));
@@ -293,6 +293,11 @@ public class PatAdministrationService {
 
     private PersonalAccessToken load(long patId) {
         return pats.findById(patId).orElseThrow(() -> new NotFound("pat.error.notFound"));
+    }
+
+    /** {@link #load}, locked for this change as the owner's changes lock it: racing them never answers 409. */
+    private PersonalAccessToken loadForChange(long patId) {
+        return pats.findLockedWithScopesById(patId).orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
     private static Predicate active(

@@ -83,7 +83,7 @@ public class PatLifecycleService {
                     ? new InvalidInput("grace", "pat.validation.grace.forbidden")
                     : new InvalidInput("grace", "pat.validation.grace.tooLong", max.wireName());
         }
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         Instant now = now();
         boolean working = pat.status(now) == PatStatus.ACTIVE;
         String replaced = pat.getSecretDigest();
@@ -115,7 +115,7 @@ public class PatLifecycleService {
     @Transactional
     public void endGrace(long patId) {
         graceUsage.flush();
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         long uses = pat.getPreviousSecretUses();
         if (pat.endGrace()) {
             pats.flush();
@@ -171,6 +171,12 @@ public class PatLifecycleService {
 
     private PersonalAccessToken mine(long patId) {
         return pats.findByIdAndOwnerId(patId, currentUser.id()).orElseThrow(() -> new NotFound("pat.error.notFound"));
+    }
+
+    /** {@link #mine}, locked for this change as {@link PatService}'s changes lock it. */
+    private PersonalAccessToken mineForChange(long patId) {
+        return pats.findLockedWithScopesByIdAndOwnerId(patId, currentUser.id())
+                .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
     private Instant now() {

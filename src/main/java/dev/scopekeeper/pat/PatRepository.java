@@ -25,12 +25,18 @@ interface PatRepository
 
     /**
      * The same, with the token's row locked ({@code SELECT ... FOR UPDATE}) until the transaction ends: concurrent
-     * scope changes of one token run one after the other, so each sees the scopes the one before committed (20
-     * concurrent additions of one scope leave one row, not 19 duplicate-key failures).
+     * changes of one token run one after the other, so each sees what the one before committed (20 concurrent
+     * additions of one scope leave one row, not 19 duplicate-key failures; a delete racing a revoke deletes, not
+     * 409 on the version the revoke moved on).
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findLockedWithScopesByIdAndOwnerId(long id, long ownerId);
+
+    /** Any owner's token, locked the same way: an administrator's or a domain admin's change of it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @EntityGraph(attributePaths = "scopes")
+    Optional<PersonalAccessToken> findLockedWithScopesById(long id);
 
     /** The authentication lookup: one indexed query by digest, scopes fetched with it. */
     @EntityGraph(attributePaths = "scopes")
@@ -43,11 +49,19 @@ interface PatRepository
     @EntityGraph(attributePaths = "scopes")
     Optional<PersonalAccessToken> findByPreviousSecretDigest(String previousSecretDigest);
 
-    /** Leak reports: the tokens whose current secret has one of these digests (at most 1,000, one query). */
+    /**
+     * Leak reports: the tokens whose current secret has one of these digests (at most 1,000, one query), locked
+     * for the revocation as the owner's changes lock them (racing a rename, the report still revokes).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from PersonalAccessToken p where p.secretDigest in :digests")
     List<PersonalAccessToken> findBySecretDigestIn(Collection<String> digests);
 
-    /** Leak reports: the tokens whose previous (grace) secret has one of these digests (the until is checked by the caller). */
+    /**
+     * Leak reports: the tokens whose previous (grace) secret has one of these digests (the until is checked by the
+     * caller), locked the same way.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from PersonalAccessToken p where p.previousSecretDigest in :digests")
     List<PersonalAccessToken> findByPreviousSecretDigestIn(Collection<String> digests);
 

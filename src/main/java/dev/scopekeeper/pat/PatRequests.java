@@ -7,6 +7,7 @@ import dev.scopekeeper.authz.Operation;
 import dev.scopekeeper.base.Names;
 import dev.scopekeeper.base.ServiceException.Forbidden;
 import dev.scopekeeper.base.ServiceException.InvalidInput;
+import dev.scopekeeper.base.Texts;
 import dev.scopekeeper.security.CurrentUser;
 import dev.scopekeeper.security.UserDirectory;
 import dev.scopekeeper.security.UserProfile;
@@ -106,7 +107,8 @@ class PatRequests {
     /**
      * Validates a requested scope: the owner belongs to the domain, the entity type and operation come
      * from the catalogue (or {@code *}), the entity exists in that domain (or {@code *}); a
-     * {@code domains} scope is locked to its own domain.
+     * {@code domains} scope is locked to its own domain (its entity absent, {@code *} or the domain's id; any
+     * other is refused rather than silently replaced).
      */
     PatScope.Key parseScope(ScopeRequest scope, long ownerId, boolean mustExist) {
         if (scope == null || scope.domainId() == null) {
@@ -119,29 +121,63 @@ class PatRequests {
         EntityType type = EntityType.fromWire(
                         scope.entityType() == null ? "" : scope.entityType().strip())
                 .orElseThrow(() -> new InvalidInput(
-                        "scopes", "pat.validation.scope.entityTypeUnknown", String.valueOf(scope.entityType())));
+                        "scopes",
+                        "pat.validation.scope.entityTypeUnknown",
+                        quoted(String.valueOf(scope.entityType()))));
         String operation = scope.operation() == null ? "" : scope.operation().strip();
         if (!PatScope.ANY.equals(operation) && Operation.find(type, operation).isEmpty()) {
-            throw new InvalidInput("scopes", "pat.validation.scope.operationUnknown", operation, type.wireName());
-        }
-        if (type == EntityType.DOMAINS) {
-            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
+            throw new InvalidInput(
+                    "scopes", "pat.validation.scope.operationUnknown", quoted(operation), type.wireName());
         }
         String entity = scope.entity() == null || scope.entity().isBlank()
                 ? PatScope.ANY
                 : scope.entity().strip();
+        if (type == EntityType.DOMAINS) {
+            // locked to its own domain: no entity, "*" or the domain's id say that; another id is refused, not replaced
+            if (!PatScope.ANY.equals(entity) && !isId(entity, domainId)) {
+                throw new InvalidInput(
+                        "scopes", "pat.validation.scope.domainEntity", quoted(entity), String.valueOf(domainId));
+            }
+            return new PatScope.Key(domainId, type, operation, String.valueOf(domainId));
+        }
         if (!PatScope.ANY.equals(entity)) {
             long entityId;
             try {
                 entityId = Long.parseLong(entity);
             } catch (NumberFormatException e) {
-                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
+                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", quoted(entity));
             }
             if (mustExist && entities.entityName(domainId, type, entityId).isEmpty()) {
-                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", entity);
+                throw new InvalidInput("scopes", "pat.validation.scope.entityUnknown", quoted(entity));
             }
             entity = Long.toString(entityId);
         }
         return new PatScope.Key(domainId, type, operation, entity);
+    }
+
+    /** Longest refused value a refusal quotes. */
+    static final int QUOTED_MAX = 40;
+
+    /**
+     * A refused value as its refusal quotes it: at most {@value #QUOTED_MAX} characters (then "…"), each control,
+     * invisible or direction-changing character ({@link Texts}) shown as U+FFFD, so a hostile value neither fills
+     * the answer nor reads differently from what was sent. What the UI sends (ids, catalogue names) is unchanged.
+     */
+    static String quoted(String value) {
+        StringBuilder shown = new StringBuilder();
+        int[] codePoints = value.codePoints().limit(QUOTED_MAX + 1L).toArray();
+        for (int i = 0; i < Math.min(codePoints.length, QUOTED_MAX); i++) {
+            String c = Character.toString(codePoints[i]);
+            shown.append(Texts.isClean(c, false) ? c : "\uFFFD");
+        }
+        return codePoints.length > QUOTED_MAX ? shown + "\u2026" : shown.toString();
+    }
+
+    private static boolean isId(String text, long id) {
+        try {
+            return Long.parseLong(text) == id;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

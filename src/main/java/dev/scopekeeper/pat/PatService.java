@@ -165,20 +165,26 @@ public class PatService {
 
     @Transactional
     public PatDetails rename(long patId, String newName) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         String name = Names.name("name", newName);
         if (pats.existsByOwnerIdAndNameAndIdNot(pat.getOwnerId(), name, patId)) {
             throw new Conflict("name", "pat.validation.name.taken", name);
         }
         String old = pat.getName();
         pat.rename(name);
+        try {
+            // the check above does not see a token given this name at the same moment; the unique key does
+            pats.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict("name", "pat.validation.name.taken", name);
+        }
         audit.record(AuditEventType.PAT_RENAMED, TARGET, patId, "from=" + old + ", to=" + name);
         return mapper.details(pat);
     }
 
     @Transactional
     public PatDetails describe(long patId, String description) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         pat.describe(requests.checkedDescription(description));
         audit.record(AuditEventType.PAT_DESCRIBED, TARGET, patId, "name=" + pat.getName());
         return mapper.details(pat);
@@ -192,7 +198,7 @@ public class PatService {
      */
     @Transactional
     public IssuedPat regenerate(long patId, PatDuration duration) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         if (pat.revocationFinalForOwner()) {
             throw finalRevocation(pat);
         }
@@ -215,7 +221,7 @@ public class PatService {
     /** Immediate and idempotent; the token stays listed as revoked. The owner may regenerate it later. */
     @Transactional
     public PatDetails revoke(long patId) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         revoke(pat, RevokedBy.OWNER, null, "revoked by the owner");
         return mapper.details(pat);
     }
@@ -293,7 +299,7 @@ public class PatService {
 
     @Transactional
     public void delete(long patId) {
-        PersonalAccessToken pat = mine(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         pats.delete(pat);
         pats.flush();
         changed(pat);
@@ -322,7 +328,7 @@ public class PatService {
     /** Adds scopes after validating each; one already present is ignored, not doubled. */
     @Transactional
     public PatDetails addScopes(long patId, List<ScopeRequest> scopes) {
-        PersonalAccessToken pat = mineForScopeChange(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
         }
@@ -336,7 +342,7 @@ public class PatService {
     /** Removes the scopes equal to the given ones (unknown ones are ignored). */
     @Transactional
     public PatDetails removeScopes(long patId, List<ScopeRequest> scopes) {
-        PersonalAccessToken pat = mineForScopeChange(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInput("scopes", "pat.validation.scopes.required");
         }
@@ -350,7 +356,7 @@ public class PatService {
     /** Removes scopes by their ids ({@code scopes_id}, as Magistrala sends them). */
     @Transactional
     public PatDetails removeScopesById(long patId, Collection<Long> scopeIds) {
-        PersonalAccessToken pat = mineForScopeChange(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         if (scopeIds == null || scopeIds.isEmpty()) {
             throw new InvalidInput("scopes_id", "pat.validation.scopes.required");
         }
@@ -363,7 +369,7 @@ public class PatService {
 
     @Transactional
     public PatDetails clearScopes(long patId) {
-        PersonalAccessToken pat = mineForScopeChange(patId);
+        PersonalAccessToken pat = mineForChange(patId);
         return scopesRemoved(pat, pat.clearScopes());
     }
 
@@ -385,8 +391,14 @@ public class PatService {
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }
 
-    /** {@link #mine}, locked against concurrent scope changes of the same token (see the repository method). */
-    private PersonalAccessToken mineForScopeChange(long patId) {
+    /**
+     * {@link #mine}, its row locked until the transaction ends (see the repository method): every change of one
+     * token runs after the one before it committed and sees what it left, so two changes at the same moment never
+     * meet as a stale version (409 "someone else changed this item"). A delete racing a revoke deletes the token;
+     * whichever comes second of two compatible edits (revoke and rename) applies to what the first left, and a
+     * change arriving after a delete finds no token (404).
+     */
+    private PersonalAccessToken mineForChange(long patId) {
         return pats.findLockedWithScopesByIdAndOwnerId(patId, currentUser.id())
                 .orElseThrow(() -> new NotFound("pat.error.notFound"));
     }

@@ -208,6 +208,56 @@ class LeakedCredentialsApiTest extends ApiTestBase {
                 .isEqualTo(202);
     }
 
+    @Test
+    void aBodyThatIsNotAJsonObjectIsA400SayingSoAsOnEveryOtherEndpoint() {
+        String address = uniqueAddress();
+        for (String body : List.of("null", " null\n", "[]", "[\"pat_x\"]", "\"pat_x\"", "42", "true")) {
+            problem(rawReportFrom(address, body, false), 400, "The request body must be a JSON object");
+            problem(rawReportFrom(address, body, true), 400, "The request body must be a JSON object");
+        }
+        for (String body : List.of("", "{\"credentials\": ", "nope")) {
+            problem(rawReportFrom(address, body, false), 400, "The request body is not valid JSON");
+        }
+        problem(
+                rawReportFrom(address, "{\"credentials\": \"pat_x\"}", false),
+                400,
+                "Invalid value for \"credentials\"");
+        problem(rawReportFrom(address, "{\"credentials\": [[]]}", false), 400, "Invalid value for \"credentials[0]\"");
+        problem(
+                rawReportFrom(address, "{\"credentials\": null}", false),
+                422,
+                "Give the leaked credentials as a JSON list named \"credentials\"");
+        assertThat(rawReportFrom(address, "{\"credentials\": [null, \"\\u0000pat_\"]}", false)
+                        .statusCode())
+                .isEqualTo(202);
+    }
+
+    private static void problem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).isEqualTo(detail);
+    }
+
+    /** A raw body as sent through the trusted reverse proxy from {@code clientAddress}, chunked or not. */
+    private HttpResponse<String> rawReportFrom(String clientAddress, String body, boolean chunked) {
+        try {
+            HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.ofString(body);
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + environment.getProperty("local.server.port") + PATH))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", clientAddress)
+                    // without a known length the body is sent chunked, with no Content-Length
+                    .POST(chunked ? HttpRequest.BodyPublishers.fromPublisher(content) : content)
+                    .build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A report as sent through the trusted reverse proxy from {@code clientAddress}. */
     private HttpResponse<String> reportFrom(String clientAddress, List<String> credentials) {
         try {

@@ -10,6 +10,7 @@ import dev.scopekeeper.base.api.ApiTest;
 import dev.scopekeeper.security.PlatformRole;
 import dev.scopekeeper.security.UserProfile;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -228,6 +229,94 @@ class PatManagementApiTest extends ApiTestBase {
     }
 
     @Test
+    void aDomainsScopeNamesNoEntityButItsOwnDomainAndAnotherIsRefusedNotReplaced() {
+        long id = createPat("domain wide", "7d").path("id").asLong();
+        String add = "/api/v1/pats/" + id + "/scope/add";
+        for (String entity : List.of(String.valueOf(domain + 1000), "abc", "-1")) {
+            Map<String, Object> scope =
+                    Map.of("domain_id", domain, "entity_type", "domains", "operation", "read", "entity_id", entity);
+            String refusal = "A domains scope acts on its own domain: leave \"entity_id\" out or give \"*\" or "
+                    + domain + ", not \"" + entity + "\"";
+            Response added = api.patch(add, token, Map.of("scopes", List.of(scope)));
+            added.assertProblem(422, refusal);
+            assertThat(added.json().path("field").asString()).isEqualTo("scopes");
+            api.post("/api/v1/pats", token, Map.of("name", "refused", "duration", "7d", "scopes", List.of(scope)))
+                    .assertProblem(422, refusal);
+            api.patch("/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes", List.of(scope)))
+                    .assertProblem(422, refusal);
+        }
+        assertThat(api.get("/api/v1/pats?status=all&name=refused", token)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.get("/api/v1/pats/" + id, token).json().path("scopes").size())
+                .isZero();
+
+        List<Map<String, Object>> sameScope = new ArrayList<>();
+        for (String entity : List.of("*", " ", String.valueOf(domain), " " + domain + " ")) {
+            sameScope.add(
+                    Map.of("domain_id", domain, "entity_type", "domains", "operation", "read", "entity_id", entity));
+        }
+        sameScope.add(Map.of("domain_id", domain, "entity_type", "domains", "operation", "read"));
+        JsonNode scopes =
+                api.patch(add, token, Map.of("scopes", sameScope)).json().path("scopes");
+        assertThat(scopes.size()).isEqualTo(1);
+        assertThat(scopes.get(0).path("entity_id").asString()).isEqualTo(String.valueOf(domain));
+        JsonNode removed = api.patch(
+                        "/api/v1/pats/" + id + "/scope/remove", token, Map.of("scopes", List.of(sameScope.get(2))))
+                .json();
+        assertThat(removed.path("scopes").size()).isZero();
+    }
+
+    @Test
+    void aRefusedScopeQuotesAHugeOrControlCharacterValueShortAndVisible() {
+        long id = createPat("hostile scopes", "7d").path("id").asLong();
+        String add = "/api/v1/pats/" + id + "/scope/add";
+        String huge = "9".repeat(100_000);
+        String cut = "9".repeat(40) + "\u2026";
+
+        api.patch(add, token, Map.of("scopes", List.of(clientViewScope(domain, huge))))
+                .assertProblem(422, "Entity \"" + cut + "\" not found in this domain");
+        api.patch(add, token, Map.of("scopes", List.of(clientViewScope(domain, "1\u202e\u0000x"))))
+                .assertProblem(422, "Entity \"1\ufffd\ufffdx\" not found in this domain");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id",
+                                        domain,
+                                        "entity_type",
+                                        "domains",
+                                        "operation",
+                                        "read",
+                                        "entity_id",
+                                        huge))))
+                .assertProblem(
+                        422,
+                        "A domains scope acts on its own domain: leave \"entity_id\" out or give \"*\" or " + domain
+                                + ", not \"" + cut + "\"");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id", domain, "entity_type", "clients", "operation", "v\u0007" + huge))))
+                .assertProblem(422, "Unknown operation \"v\ufffd" + "9".repeat(38) + "\u2026\" for clients");
+        api.patch(
+                        add,
+                        token,
+                        Map.of(
+                                "scopes",
+                                List.of(Map.of(
+                                        "domain_id", domain, "entity_type", "\u2066clients", "operation", "view"))))
+                .assertProblem(422, "Unknown entity type \"\ufffdclients\": use clients, channels, groups or domains");
+    }
+
+    @Test
     void badRequestsGetClearProblems() {
         createPat("taken", "7d");
 
@@ -269,6 +358,22 @@ class PatManagementApiTest extends ApiTestBase {
         api.patch("/api/v1/pats/" + id + "/secret/revoke", mallory, null)
                 .assertProblem(404, "Personal access token not found");
         api.delete("/api/v1/pats/" + id, mallory).assertProblem(404, "Personal access token not found");
+        String base = "/api/v1/pats/" + id;
+        Map<String, Object> scopes = Map.of("scopes", List.of(clientViewScope(domain, "*")));
+        for (Response answer : List.of(
+                api.patch(base + "/name", mallory, Map.of("name", "mine now")),
+                api.patch(base + "/description", mallory, Map.of("description", "mine now")),
+                api.patch(base + "/secret/reset", mallory, Map.of("duration", "7d")),
+                api.patch(base + "/scope/add", mallory, scopes),
+                api.patch(base + "/scope/remove", mallory, scopes),
+                api.patch(base + "/scope/remove", mallory, Map.of("scopes_id", List.of(1))),
+                api.delete(base + "/scope", mallory),
+                api.get(base + "/scope", mallory))) {
+            answer.assertProblem(404, "Personal access token not found");
+        }
+        JsonNode untouched = api.get(base, token).json();
+        assertThat(untouched.path("name").asString()).isEqualTo("alice's");
+        assertThat(untouched.path("status").asString()).isEqualTo("active");
     }
 
     @Test

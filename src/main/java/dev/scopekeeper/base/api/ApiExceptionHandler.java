@@ -35,7 +35,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -231,15 +230,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             } else if (notAnObject(jackson)) {
                 body.setDetail(Messages.get("api.error.jsonObjectExpected"));
             }
-        } else if (e.getCause() == null && hasContent(request)) {
-            // a body of JSON null: read as no body at all, but it was sent (an empty body stays "not valid JSON")
+        } else if (e.getCause() instanceof JsonNullBodies.NullBody) {
+            // a body of JSON null (an empty body stays "not valid JSON")
             body.setDetail(Messages.get("api.error.jsonObjectExpected"));
         }
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**
-     * Well-formed JSON whose whole body is an array, a string, a number, a boolean or {@code null} where an object
+     * Well-formed JSON whose whole body is an array, a string, a number or a boolean where an object
      * is read (every request body here is one): the mismatch is at the root, on that value's first token.
      */
     private static boolean notAnObject(JacksonException e) {
@@ -248,11 +247,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         JsonToken token = mismatch.getCurrentToken();
         return token == JsonToken.START_ARRAY || (token != null && token.isScalarValue());
-    }
-
-    private static boolean hasContent(WebRequest request) {
-        return request instanceof ServletWebRequest servlet
-                && servlet.getRequest().getContentLengthLong() > 0;
     }
 
     private static final Pattern DUPLICATE_PROPERTY = Pattern.compile("Duplicate Object property \"([^\"]{0,100})\"");

@@ -51,9 +51,8 @@ class CredentialRevocationController {
             summary = "Report leaked tokens (no authentication, at most 1,000): every live PAT (pat_…) is revoked and"
                     + " its owner mailed, every live service credential (svc_…) revoked; the answer only counts the"
                     + " well-formed entries, whatever was found")
-    ResponseEntity<Map<String, Object>> revoke(
-            @RequestBody(required = false) LeakReportJson body, HttpServletRequest request) {
-        int accepted = reports.report(body == null ? null : body.credentials(), request.getRemoteAddr());
+    ResponseEntity<Map<String, Object>> revoke(@RequestBody LeakReportJson body, HttpServletRequest request) {
+        int accepted = reports.report(body.credentials(), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", accepted));
     }
 

@@ -171,6 +171,25 @@ class AdminApiTest extends ApiTestBase {
     }
 
     @Test
+    void theRevokeBodyIsOptionalButWhenSentItIsAJsonObject() {
+        long id = davesPat("reasoned", "7d").path("id").asLong();
+        String revoke = "/api/v1/admin/tokens/" + id + "/revoke";
+
+        for (String body : List.of("null", "[]", "\"leaked\"")) {
+            api.send("PATCH", revoke, adminToken, body).assertProblem(400, "The request body must be a JSON object");
+        }
+        assertThat(api.get("/api/v1/admin/tokens/" + id, adminToken)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("active");
+        Response revoked = api.send("PATCH", revoke, adminToken, Map.of("reason", "found in a log"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().path("revoked_reason").asString()).isEqualTo("found in a log");
+        assertThat(api.patch(revoke, adminToken, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void thePolicyIsReadChangedAndItsViolationsCounted() {
         JsonNode policy = api.get("/api/v1/admin/policy", adminToken).json();
         assertThat(policy.has("max_lifetime_days")).isTrue();
