@@ -200,10 +200,12 @@ class PatOwnerCountsTest {
                     .as("total of " + c.status() + " with nothing kept")
                     .isEqualTo(c.total());
             // a COUNT reads every matching entry (2,000 for All, 1,600 for Active); the stored counts read one row,
-            // plus the owner's 200 expired live tokens for Active and Expired
+            // plus the owner's 200 expired live tokens for Active and Expired; the page of one row may read up to
+            // its status's 200 rows too (the optimizer picks a sort of the 200 expired or revoked rows or a walk of
+            // the name index, by the table's sampled statistics)
             assertThat(read)
                     .as("index entries and rows read by the first list call of " + c.status() + " with nothing kept")
-                    .isLessThan(300);
+                    .isLessThan(600);
         }
     }
 }
