@@ -116,5 +116,47 @@
       }
     }
   }
+
+  // 5. every shown column of a grid is whole in view: a person reads a row without scrolling the table sideways,
+  //    and no column sits under a frozen one or is cut at the table's edge (a column that matters less gives way
+  //    at narrow widths instead)
+  for (const grid of document.querySelectorAll('vaadin-grid')) {
+    if (!visible(grid) || ignored(grid) || !grid.shadowRoot) continue;
+    const table = grid.shadowRoot.querySelector('#table');
+    const rows = grid.shadowRoot.querySelectorAll('#header tr');
+    if (!table || !rows.length) continue;
+    const t = table.getBoundingClientRect();
+    const cells = [...rows[rows.length - 1].querySelectorAll('th')].filter(th => !th.hidden
+      && th.getBoundingClientRect().width > 0);
+    const frozen = th => th.hasAttribute('frozen') || (th.getAttribute('part') || '').includes('frozen-cell');
+    const frozenToEnd = th => th.hasAttribute('frozen-to-end')
+      || (th.getAttribute('part') || '').includes('frozen-to-end-cell');
+    let left = t.left;
+    let right = t.left + table.clientWidth; // without a vertical scroll bar
+    for (const th of cells) {
+      const r = th.getBoundingClientRect();
+      if (frozenToEnd(th)) right = Math.min(right, r.left);
+      else if (frozen(th)) left = Math.max(left, r.right);
+    }
+    const gridName = grid.getAttribute('aria-label') || grid.accessibleName || describe(grid);
+    cells.forEach((th, index) => {
+      const slot = th.querySelector('slot');
+      const content = slot && slot.assignedElements()[0];
+      const text = content ? content.innerText.trim() : '';
+      const name = text || 'column ' + (index + 1);
+      const r = th.getBoundingClientRect();
+      const pinned = frozen(th) || frozenToEnd(th);
+      const from = pinned ? t.left : left;
+      const to = pinned ? t.left + table.clientWidth : right;
+      if (r.left < from - 1 || r.right > to + 1) {
+        problems.push('column not whole in its grid (scroll sideways to see it): "' + name + '" of "' + gridName
+          + '" spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ', the grid shows '
+          + Math.round(from) + '..' + Math.round(to));
+      } else if (text && content.scrollWidth > content.clientWidth + 1) {
+        problems.push('column header cut: "' + name + '" of "' + gridName + '" needs ' + content.scrollWidth
+          + 'px, has ' + content.clientWidth + 'px');
+      }
+    });
+  }
   return problems;
 }

@@ -61,8 +61,17 @@ public class EndpointOperations {
         }
         // what the real request's firewall refuses with 400 (matrix parameters, encoded characters), the simulator
         // refuses too, instead of answering for a request that would never reach the rule
-        if (!plain.startsWith("/api/") || plain.contains("..") || plain.contains(";") || plain.contains("%")) {
+        if (!plain.startsWith("/api/")) {
             throw new InvalidInput("path", "access.check.path.invalid");
+        }
+        if (plain.contains("..")) {
+            throw new InvalidInput("path", "access.check.path.dotSegment");
+        }
+        if (plain.contains(";")) {
+            throw new InvalidInput("path", "access.check.path.matrix");
+        }
+        if (plain.contains("%")) {
+            throw new InvalidInput("path", "access.check.path.encoded");
         }
         PathContainer container = PathContainer.parsePath(plain);
         record Match(PathPattern pattern, HandlerMethod handler, Map<String, String> variables) {}
@@ -130,9 +139,14 @@ public class EndpointOperations {
             return null;
         }
         // ASCII digits only, as the API's own path ids (no sign, no other scripts' digits, which parseLong takes)
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!value.matches("[0-9]+")) {
             throw new InvalidInput("path", "access.check.path.id");
         }
-        return Long.parseLong(value);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            // digits, but more than an id can be
+            throw new InvalidInput("path", "access.check.path.idTooLarge");
+        }
     }
 }

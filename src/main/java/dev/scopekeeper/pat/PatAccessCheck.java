@@ -40,10 +40,17 @@ public class PatAccessCheck {
 
     /**
      * The decision, what it was about and its explanation: {@code detailKey} (a translation key, {@code
-     * pat.check.<reason>}) with {@code detailArgs} {entity type, operation, domain name, owner role, minimum role,
-     * entity id}.
+     * pat.check.<reason>}, or {@code pat.check.entity_outside_scope.any} when no entity was named) with {@code
+     * detailArgs} {entity type, operation, domain name, owner role, minimum role, entity id}; the decision's
+     * closest and suggested scopes as shown, with their domain and entity names (null when the decision has none).
      */
-    public record CheckResult(AccessDecision decision, Target target, String detailKey, Object[] detailArgs) {}
+    public record CheckResult(
+            AccessDecision decision,
+            Target target,
+            String detailKey,
+            Object[] detailArgs,
+            PatScopeView closestScope,
+            PatScopeView suggestedScope) {}
 
     /**
      * What one scope is worth right now: {@code reason} is the rule's code ({@code allowed} when effective),
@@ -59,6 +66,7 @@ public class PatAccessCheck {
     private final EndpointOperations endpoints;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final PatScopeViews scopeViews;
 
     PatAccessCheck(
             PatRepository pats,
@@ -75,6 +83,7 @@ public class PatAccessCheck {
         this.endpoints = endpoints;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.scopeViews = new PatScopeViews(domains, entities);
     }
 
     /**
@@ -208,15 +217,30 @@ public class PatAccessCheck {
                         ? "#" + target.domainId()
                         : domains.domainName(target.domainId()).orElse("#" + target.domainId());
         Operation op = target.operation();
+        String detailKey = "pat.check." + decision.reason().code();
+        if (decision.reason() == AccessDecision.Reason.ENTITY_OUTSIDE_SCOPE && target.entityId() == null) {
+            // a question about any entity of the type: there is no id to name
+            detailKey += ".any";
+        }
+        // the scopes the answer names, with their domain and entity names: resolved together, in one batch
+        List<Scope> named = java.util.stream.Stream.of(decision.closestScope(), decision.suggestedScope())
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Map<Scope, PatScopeView> views = scopeViews.ofScopes(named);
         return new CheckResult(
-                decision, target, "pat.check." + decision.reason().code(), new Object[] {
+                decision,
+                target,
+                detailKey,
+                new Object[] {
                     op == null ? "" : op.entityType().wireName(),
                     op == null ? "" : op.wireName(),
                     domainName,
                     decision.ownerRole() == null ? "" : decision.ownerRole().wireName(),
                     op == null ? "" : op.minimumRole().wireName(),
                     target.entityId() == null ? "" : target.entityId().toString()
-                });
+                },
+                decision.closestScope() == null ? null : views.get(decision.closestScope()),
+                decision.suggestedScope() == null ? null : views.get(decision.suggestedScope()));
     }
 
     private boolean exists(long domainId, Operation op, Long entityIdOrNull) {

@@ -3,6 +3,7 @@ package dev.scopekeeper.pat;
 import dev.scopekeeper.authz.DomainDirectory;
 import dev.scopekeeper.authz.EntityDirectory;
 import dev.scopekeeper.authz.EntityType;
+import dev.scopekeeper.authz.Scope;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,13 +30,44 @@ final class PatScopeViews {
 
     /** The views of these scopes, sorted by domain name, entity type, operation and entity. */
     List<PatScopeView> of(Collection<PatScope> scopes) {
-        Set<PatScope> distinct = new LinkedHashSet<>(scopes);
-        if (distinct.isEmpty()) {
+        List<Stored> distinct = new LinkedHashSet<>(scopes)
+                .stream()
+                        .map(s -> new Stored(s.getId() == null ? 0 : s.getId(), s.key()))
+                        .toList();
+        return views(distinct).stream()
+                .sorted(Comparator.comparing(PatScopeView::domainName)
+                        .thenComparing(PatScopeView::entityType)
+                        .thenComparing(PatScopeView::operation)
+                        .thenComparing(PatScopeView::entity))
+                .toList();
+    }
+
+    /**
+     * The views of scopes as the rule sees them (a token's scope it names, or one it suggests; id 0), by scope,
+     * names resolved in the same batches as {@link #of}.
+     */
+    Map<Scope, PatScopeView> ofScopes(Collection<Scope> scopes) {
+        List<Scope> distinct = List.copyOf(new LinkedHashSet<>(scopes));
+        List<PatScopeView> views = views(distinct.stream()
+                .map(s -> new Stored(0, new PatScope.Key(s.domainId(), s.entityType(), s.operation(), s.entity())))
+                .toList());
+        Map<Scope, PatScopeView> byScope = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byScope.put(distinct.get(i), views.get(i));
+        }
+        return byScope;
+    }
+
+    private record Stored(long id, PatScope.Key key) {}
+
+    /** One view per scope, in their order. */
+    private List<PatScopeView> views(List<Stored> scopes) {
+        if (scopes.isEmpty()) {
             return List.of();
         }
         Set<Long> domainIds = new TreeSet<>();
         Map<Long, Map<EntityType, Set<Long>>> wanted = new HashMap<>();
-        for (PatScope scope : distinct) {
+        for (Stored scope : scopes) {
             PatScope.Key key = scope.key();
             domainIds.add(key.domainId());
             entityId(key).ifPresent(id -> wanted.computeIfAbsent(key.domainId(), d -> new HashMap<>())
@@ -47,7 +79,7 @@ final class PatScopeViews {
         wanted.forEach((domainId, byType) -> byType.forEach((type, ids) -> entityNames
                 .computeIfAbsent(domainId, d -> new HashMap<>())
                 .put(type, entities.entityNames(domainId, type, ids))));
-        return distinct.stream()
+        return scopes.stream()
                 .map(s -> {
                     PatScope.Key key = s.key();
                     String domainName = domainNames.getOrDefault(key.domainId(), "#" + key.domainId());
@@ -62,7 +94,7 @@ final class PatScopeViews {
                                                     .get(id))
                                             .orElse("#" + key.entity());
                     return new PatScopeView(
-                            s.getId() == null ? 0 : s.getId(),
+                            s.id(),
                             key.domainId(),
                             domainName,
                             key.entityType().wireName(),
@@ -70,10 +102,6 @@ final class PatScopeViews {
                             key.entity(),
                             entityName);
                 })
-                .sorted(Comparator.comparing(PatScopeView::domainName)
-                        .thenComparing(PatScopeView::entityType)
-                        .thenComparing(PatScopeView::operation)
-                        .thenComparing(PatScopeView::entity))
                 .toList();
     }
 

@@ -147,10 +147,18 @@ class PatAccessCheckApiTest extends ApiTestBase {
         String path = "/api/v1/pats/" + pat + "/check";
         String client = "/api/v1/domains/" + kitchen + "/clients/";
         // attack3: the simulator said "allowed" where the real call answers 400
+        // each refused for what it is, in words a person can act on
         api.post(path, aliceToken, Map.of("method", "GET", "path", client + fridge + ";x=2"))
-                .assertProblem(422, Messages.get("access.check.path.invalid"));
+                .assertProblem(422, Messages.get("access.check.path.matrix"));
         api.post(path, aliceToken, Map.of("method", "GET", "path", client + fridge + "%2F"))
+                .assertProblem(422, Messages.get("access.check.path.encoded"));
+        api.post(path, aliceToken, Map.of("method", "GET", "path", client + "../clients/" + fridge))
+                .assertProblem(422, Messages.get("access.check.path.dotSegment"));
+        api.post(path, aliceToken, Map.of("method", "GET", "path", "v1/domains/" + kitchen))
                 .assertProblem(422, Messages.get("access.check.path.invalid"));
+        // digits, but more than an id can hold: not "must be numbers"
+        api.post(path, aliceToken, Map.of("method", "GET", "path", client + "12345678901234567890123"))
+                .assertProblem(422, Messages.get("access.check.path.idTooLarge"));
         api.post(
                         path,
                         aliceToken,

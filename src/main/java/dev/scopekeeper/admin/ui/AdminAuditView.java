@@ -24,6 +24,7 @@ import dev.scopekeeper.audit.AuditService.AuditQuery;
 import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
@@ -87,14 +88,16 @@ class AdminAuditView extends Main implements HasDynamicTitle {
         grid.addColumn(AuditEntry::actorName)
                 .setHeader(getTranslation("admin.audit.actor"))
                 .setKey("actor");
-        grid.addColumn(e -> e.targetType() == null
+        Grid.Column<AuditEntry> target = grid.addColumn(e -> e.targetType() == null
                         ? ""
                         : e.targetType() + (e.targetId() == null ? "" : " #" + e.targetId()))
                 .setHeader(getTranslation("admin.audit.target"));
-        grid.addColumn(AuditEntry::ip).setHeader(getTranslation("admin.audit.ip"));
-        grid.addColumn(AuditEntry::details)
+        Grid.Column<AuditEntry> ip = grid.addColumn(AuditEntry::ip).setHeader(getTranslation("admin.audit.ip"));
+        Grid.Column<AuditEntry> details = grid.addColumn(AuditEntry::details)
                 .setHeader(getTranslation("admin.audit.details"))
                 .setKey("details");
+        // at phone width when, what and who stay on screen
+        PhoneWidth.hideColumns(this, target, ip, details);
         grid.setItems(
                 q -> audit
                         .list(current.withPage(q.getOffset(), Math.max(1, Math.min(q.getLimit(), ListQuery.MAX_LIMIT))))

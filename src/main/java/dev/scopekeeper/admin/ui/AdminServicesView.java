@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.base.ui.SecretDisplay;
 import dev.scopekeeper.services.IssuedServiceCredential;
 import dev.scopekeeper.services.ServiceCredentialService;
@@ -48,13 +49,15 @@ class AdminServicesView extends Main implements HasDynamicTitle {
         grid.addColumn(ServiceCredentialView::hint)
                 .setHeader(getTranslation("admin.services.hint"))
                 .setKey("hint");
-        grid.addColumn(v -> AdminFormat.instant(v.createdAt(), ""))
+        Grid.Column<ServiceCredentialView> created = grid.addColumn(v -> AdminFormat.instant(v.createdAt(), ""))
                 .setHeader(getTranslation("admin.services.createdAt"))
                 .setKey("created");
         grid.addColumn(v ->
                         getTranslation(v.revoked() ? "admin.services.status.revoked" : "admin.services.status.active"))
                 .setHeader(getTranslation("admin.services.status"))
                 .setKey("status");
+        // at phone width the creation time gives way, so the status stays on screen
+        PhoneWidth.hideColumns(this, created);
         grid.setItems(
                 query -> services.listSlice(query.getOffset(), Math.max(1, Math.min(query.getLimit(), 100))).stream());
         grid.setEmptyStateText(getTranslation("admin.services.empty"));

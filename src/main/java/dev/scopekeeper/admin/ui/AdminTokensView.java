@@ -21,6 +21,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainView;
 import dev.scopekeeper.pat.AdminPatRow;
@@ -122,11 +123,16 @@ class AdminTokensView extends Main implements HasDynamicTitle {
         grid.addColumn(r -> statusLabel(r.status()))
                 .setHeader(getTranslation("admin.tokens.status"))
                 .setKey("status");
-        grid.addColumn(r -> AdminFormat.instant(r.expiresAt(), getTranslation("admin.tokens.never")))
+        Grid.Column<AdminPatRow> expires = grid.addColumn(
+                        r -> AdminFormat.instant(r.expiresAt(), getTranslation("admin.tokens.never")))
                 .setHeader(getTranslation("admin.tokens.expires"));
-        grid.addColumn(r -> AdminFormat.instant(r.lastUsedAt(), getTranslation("admin.tokens.neverUsed")))
+        Grid.Column<AdminPatRow> lastUsed = grid.addColumn(
+                        r -> AdminFormat.instant(r.lastUsedAt(), getTranslation("admin.tokens.neverUsed")))
                 .setHeader(getTranslation("admin.tokens.lastUsed"));
-        grid.addColumn(AdminPatRow::scopeCount).setHeader(getTranslation("admin.tokens.scopes"));
+        Grid.Column<AdminPatRow> scopes =
+                grid.addColumn(AdminPatRow::scopeCount).setHeader(getTranslation("admin.tokens.scopes"));
+        // at phone width name, owner and status stay on screen; the rest is on the token's dialog
+        PhoneWidth.hideColumns(this, expires, lastUsed, scopes);
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setItems(
                 query -> {

@@ -6,8 +6,10 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -21,6 +23,7 @@ import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.pat.PatAdministrationService;
 import dev.scopekeeper.security.Credentials;
 import dev.scopekeeper.security.PlatformRole;
@@ -29,6 +32,7 @@ import dev.scopekeeper.security.UserAdministrationService.NewUser;
 import dev.scopekeeper.security.UserAdministrationService.UserQuery;
 import dev.scopekeeper.security.UserProfile;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,14 +87,21 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         status.setValue(StatusFilter.ALL);
         status.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(r -> r.user().username())
+        Grid.Column<UserRow> username = grid.addColumn(r -> r.user().username())
                 .setHeader(getTranslation("admin.users.username"))
                 .setKey("username");
-        grid.addColumn(r -> r.user().displayName()).setHeader(getTranslation("admin.users.displayName"));
-        grid.addColumn(r -> r.user().email()).setHeader(getTranslation("admin.users.email"));
-        grid.addColumn(r -> roleLabel(r.user().role()))
+        Grid.Column<UserRow> displayName =
+                grid.addColumn(r -> r.user().displayName()).setHeader(getTranslation("admin.users.displayName"));
+        Grid.Column<UserRow> email =
+                grid.addColumn(r -> r.user().email()).setHeader(getTranslation("admin.users.email"));
+        Grid.Column<UserRow> roleColumn = grid.addColumn(r -> roleLabel(r.user().role()))
                 .setHeader(getTranslation("admin.users.role"))
                 .setKey("role");
+        // at phone width one compact column names the user and their role, so Status and Tokens stay on screen
+        Grid.Column<UserRow> user = grid.addComponentColumn(this::userCell)
+                .setHeader(getTranslation("admin.users.user"))
+                .setKey("user")
+                .setFlexGrow(1);
         grid.addColumn(r -> getTranslation(
                         r.user().enabled() ? "admin.users.status.enabled" : "admin.users.status.disabled"))
                 .setHeader(getTranslation("admin.users.status"))
@@ -98,6 +109,7 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         grid.addColumn(UserRow::tokenCount)
                 .setHeader(getTranslation("admin.users.tokens"))
                 .setKey("tokens");
+        PhoneWidth.columns(this, List.of(username, displayName, email, roleColumn), List.of(user));
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).items().stream(), query ->
                 (int) Math.min(Integer.MAX_VALUE, users.list(query(0, 1)).total()));
         grid.addSelectionListener(e -> updateButtons());
@@ -119,6 +131,16 @@ class AdminUsersView extends Main implements HasDynamicTitle {
         actions.addClassName("sk-toolbar-actions");
         grid.addClassName("sk-admin-grid");
         add(new H1(getTranslation("admin.users.title")), filters, actions, grid);
+    }
+
+    /** The phone width's User cell: the username, and the role beneath it. */
+    private Div userCell(UserRow row) {
+        Span name = new Span(row.user().username());
+        Span role = new Span(roleLabel(row.user().role()));
+        role.addClassName("sk-muted");
+        Div cell = new Div(name, role);
+        cell.addClassName("sk-grid-stack");
+        return cell;
     }
 
     private UserQuery query(int offset, int limit) {

@@ -22,6 +22,7 @@ import dev.scopekeeper.base.ListQuery;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
@@ -83,10 +84,10 @@ class DomainListView extends Main implements HasDynamicTitle {
         grid.addComponentColumn(d -> new Anchor("domains/" + d.id(), d.name()))
                 .setHeader(getTranslation("domainList.name"))
                 .setFlexGrow(2);
-        grid.addColumn(DomainView::route).setHeader(getTranslation("domainList.route"));
+        Grid.Column<DomainView> route = grid.addColumn(DomainView::route).setHeader(getTranslation("domainList.route"));
         grid.addColumn(d -> getTranslation("status." + d.status().wireName()))
                 .setHeader(getTranslation("domainList.status"));
-        grid.addColumn(d -> d.myRole() == null
+        Grid.Column<DomainView> myRole = grid.addColumn(d -> d.myRole() == null
                         ? ""
                         : getTranslation("domainRole." + d.myRole().wireName()))
                 .setHeader(getTranslation("domainList.myRole"));
@@ -95,6 +96,8 @@ class DomainListView extends Main implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setFrozenToEnd(true);
+        // at phone width name and status stay on screen beside the Current column
+        PhoneWidth.hideColumns(this, route, myRole);
         grid.addThemeVariants(GridVariant.NO_BORDER);
         grid.setAriaLabel(getTranslation("domainList.title"));
         grid.addClassName("sk-grid");

@@ -17,6 +17,7 @@ import dev.scopekeeper.base.ui.FieldErrors;
 import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatAccessCheck.CheckResult;
 import dev.scopekeeper.pat.PatDetails;
+import dev.scopekeeper.pat.PatScopeView;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.ScopeRequest;
 import java.util.List;
@@ -100,7 +101,7 @@ final class CheckAccessPanel extends Section {
     }
 
     private void checkPicked() {
-        errors.clear();
+        startCheck();
         if (!pickers.validate()) {
             return;
         }
@@ -118,7 +119,7 @@ final class CheckAccessPanel extends Section {
     }
 
     private void checkRequestLine() {
-        errors.clear();
+        startCheck();
         String line =
                 requestLine.getValue() == null ? "" : requestLine.getValue().strip();
         String[] parts = line.split("\\s+");
@@ -128,6 +129,17 @@ final class CheckAccessPanel extends Section {
             return;
         }
         run(() -> checks.checkRequest(token.get().id(), parts[0], parts[1]));
+    }
+
+    /**
+     * A new question: the last answer goes at once, so a refused input is never shown beside the verdict of an
+     * earlier request.
+     */
+    private void startCheck() {
+        errors.clear();
+        result.setVisible(false);
+        suggestion = null;
+        lastCheck = null;
     }
 
     private void run(Supplier<CheckResult> check) {
@@ -146,17 +158,20 @@ final class CheckAccessPanel extends Section {
         verdict.removeClassNames("sk-badge-active", "sk-badge-revoked");
         verdict.addClassName(decision.allowed() ? "sk-badge-active" : "sk-badge-revoked");
         detail.setText(getTranslation(answer.detailKey(), answer.detailArgs()));
-        Optional<Scope> near = Optional.ofNullable(decision.closestScope());
+        // the scopes in the words of the scope grid: entity and domain by name, never an id
+        Optional<PatScopeView> near = Optional.ofNullable(answer.closestScope());
         closest.setVisible(near.isPresent());
-        closest.setText(near.map(s -> getTranslation("pat.ui.check.closest", describe(s)))
+        closest.setText(near.map(s -> getTranslation("pat.ui.check.closest", ScopeGridColumns.describe(this, s)))
                 .orElse(""));
         Scope suggested = decision.suggestedScope();
         boolean offer = suggested != null && token.get().status() == dev.scopekeeper.pat.PatStatus.ACTIVE;
         addSuggested.setVisible(offer);
         suggestion = offer ? suggested : null;
         if (offer) {
-            addSuggested.setAriaLabel(getTranslation("pat.ui.check.addScopeNamed", describe(suggested)));
-            addSuggested.setTooltipText(describe(suggested));
+            String named =
+                    answer.suggestedScope() == null ? "" : ScopeGridColumns.describe(this, answer.suggestedScope());
+            addSuggested.setAriaLabel(getTranslation("pat.ui.check.addScopeNamed", named));
+            addSuggested.setTooltipText(named);
         }
     }
 
@@ -177,14 +192,5 @@ final class CheckAccessPanel extends Section {
         } catch (ServiceException ex) {
             errors.show(ex);
         }
-    }
-
-    private String describe(Scope scope) {
-        return getTranslation("entityType." + scope.entityType().wireName()) + " · "
-                + (Scope.ANY.equals(scope.operation())
-                        ? getTranslation("pat.ui.scope.allOperationsShort")
-                        : scope.operation())
-                + " · "
-                + (Scope.ANY.equals(scope.entity()) ? getTranslation("pat.ui.scope.any") : "#" + scope.entity());
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -27,6 +28,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
 import dev.scopekeeper.pat.PatService.PatQuery;
@@ -66,8 +68,6 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     final Select<Filter> status = new Select<>();
     final TextField search = new TextField();
     final Button deleteAll = new Button();
-    /** Below this window width (px) the description column is hidden. */
-    static final int PHONE_WIDTH = 600;
 
     final Grid<PatSummary> grid = new Grid<>();
     final Button emptyCreate = new Button();
@@ -82,6 +82,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private final PatFormat format;
     private final FieldErrors errors = new FieldErrors(this::getTranslation);
     private Grid.Column<PatSummary> actionsColumn;
+    private Grid.Column<PatSummary> phoneActionsColumn;
 
     private final PatLifecycleService lifecycle;
     /** The header's link: only my active tokens expiring within 7 days, until the status filter is changed. */
@@ -156,14 +157,14 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                 .setKey("status")
                 .setWidth("7.5rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED
+        Grid.Column<PatSummary> expiresColumn = grid.addComponentColumn(p -> p.status() == PatStatus.REVOKED
                         ? format.revoked(p.revokedAt())
                         : ExpiringSoonMark.expires(format.expires(p.expiresAt()), p, lifecycle))
                 .setHeader(getTranslation("pat.ui.column.expires"))
                 .setKey("expires")
                 .setSortProperty(SortBy.EXPIRES.name())
                 .setAutoWidth(true);
-        grid.addComponentColumn(p -> format.lastUsed(p.lastUsedAt()))
+        Grid.Column<PatSummary> lastUsedColumn = grid.addComponentColumn(p -> format.lastUsed(p.lastUsedAt()))
                 .setHeader(getTranslation("pat.ui.column.lastUsed"))
                 .setKey("lastUsed")
                 .setSortProperty(SortBy.LAST_USED.name())
@@ -176,21 +177,21 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                 .setWidth("13rem")
                 .setFlexGrow(0)
                 .setFrozenToEnd(true);
+        // at phone width the row's actions are one menu button (View, Delete, Revoke Access)
+        phoneActionsColumn = grid.addComponentColumn(this::rowMenu)
+                .setKey("phoneActions")
+                .setWidth("3.5rem")
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
+        phoneActionsColumn.setHeader(phoneActionsHeader());
         grid.setMultiSort(false);
-        // The pinned column order (Name, Description, Status, …) stays; at phone width the description column
-        // gives way, so the status badge is on screen without scrolling the table sideways.
-        // The resize listener lives on the page (the UI), so it goes when the view detaches.
-        addAttachListener(attach -> {
-            var page = attach.getUI().getPage();
-            page.retrieveExtendedClientDetails(
-                    details -> descriptionColumn.setVisible(details.getWindowInnerWidth() > PHONE_WIDTH));
-            var resizing = page.addBrowserWindowResizeListener(
-                    resize -> descriptionColumn.setVisible(resize.getWidth() > PHONE_WIDTH));
-            addDetachListener(detach -> {
-                resizing.remove();
-                detach.unregisterListener();
-            });
-        });
+        // The pinned column order (Name, Description, Status, …) stays; at phone width the description, expiry and
+        // last-used columns give way and the actions fold into one menu button, so name and status badge are on
+        // screen without scrolling the table sideways (the journeys' layout check holds each column whole in view).
+        PhoneWidth.columns(
+                this,
+                List.of(descriptionColumn, expiresColumn, lastUsedColumn, actionsColumn),
+                List.of(phoneActionsColumn));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("name"), SortDirection.ASCENDING)));
         // No total: the table pages on as the user scrolls (a Slice per page, no COUNT of my tokens); the empty
         // state is described when the first page comes back empty.
@@ -213,7 +214,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             return rows.stream();
         });
         grid.addItemClickListener(e -> {
-            if (e.getColumn() != actionsColumn) {
+            if (e.getColumn() != actionsColumn && e.getColumn() != phoneActionsColumn) {
                 openDetail(e.getItem());
             }
         });
@@ -319,6 +320,28 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         }
         actions.addClassName("sk-row-actions");
         return actions;
+    }
+
+    /** The phone width's row actions: one menu button holding View, Delete and (for an active token) Revoke Access. */
+    private MenuBar rowMenu(PatSummary pat) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.TERTIARY, MenuBarVariant.SMALL);
+        MenuItem root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        root.setAriaLabel(getTranslation("pat.ui.rowActions", pat.name()));
+        menu.setTooltipText(root, getTranslation("pat.ui.rowActions", pat.name()));
+        root.getSubMenu().addItem(getTranslation("pat.ui.view"), e -> openDetail(pat));
+        root.getSubMenu().addItem(getTranslation("pat.ui.delete"), e -> confirmDelete(pat));
+        if (pat.status() == PatStatus.ACTIVE) {
+            root.getSubMenu().addItem(getTranslation("pat.ui.revokeAccess"), e -> confirmRevoke(pat));
+        }
+        return menu;
+    }
+
+    /** The phone actions column's header: named for screen readers, no room to show the word. */
+    private Span phoneActionsHeader() {
+        Span header = new Span(getTranslation("pat.ui.column.actions"));
+        header.addClassName("sk-visually-hidden");
+        return header;
     }
 
     private void openCreate() {

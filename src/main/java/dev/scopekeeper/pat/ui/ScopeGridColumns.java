@@ -3,8 +3,10 @@ package dev.scopekeeper.pat.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatScopeView;
 import java.util.List;
@@ -23,33 +25,44 @@ final class ScopeGridColumns {
             Function<PatScopeView, Component> effective) {
         scopeGrid.addClassName("sk-scope-grid");
         scopeGrid.setAriaLabel(host.getTranslation("pat.ui.scopes.title"));
-        scopeGrid
+        Grid.Column<PatScopeView> domain = scopeGrid
                 .addColumn(PatScopeView::domainName)
                 .setHeader(host.getTranslation("pat.ui.scope.domain"))
                 .setKey("domain")
                 .setAutoWidth(true);
-        scopeGrid
+        Grid.Column<PatScopeView> entityType = scopeGrid
                 .addColumn(s -> host.getTranslation("entityType." + s.entityType()))
                 .setHeader(host.getTranslation("pat.ui.scope.entityType"))
                 .setKey("entityType")
                 .setAutoWidth(true);
-        scopeGrid
+        Grid.Column<PatScopeView> operation = scopeGrid
                 .addColumn(s -> "*".equals(s.operation())
                         ? host.getTranslation("pat.ui.scope.allOperationsShort")
                         : s.operation())
                 .setHeader(host.getTranslation("pat.ui.scope.operation"))
                 .setKey("operation")
                 .setAutoWidth(true);
-        scopeGrid
+        Grid.Column<PatScopeView> entity = scopeGrid
                 .addColumn(s -> s.entityName() == null ? host.getTranslation("pat.ui.scope.any") : s.entityName())
                 .setHeader(host.getTranslation("pat.ui.scope.entity"))
                 .setKey("entity")
                 .setAutoWidth(true);
-        scopeGrid
+        Grid.Column<PatScopeView> effect = scopeGrid
                 .addComponentColumn(effective::apply)
                 .setHeader(host.getTranslation("pat.ui.scope.effective"))
                 .setKey("effective")
                 .setAutoWidth(true);
+        // at phone width one compact column says the whole scope and what it is worth, so nothing is cut
+        Grid.Column<PatScopeView> compact = scopeGrid
+                .addComponentColumn(s -> {
+                    Span scope = new Span(describe(host, s));
+                    Div cell = new Div(scope, effective.apply(s));
+                    cell.addClassName("sk-grid-stack");
+                    return cell;
+                })
+                .setHeader(host.getTranslation("pat.ui.scope.scope"))
+                .setKey("scope")
+                .setFlexGrow(1);
         scopeGrid
                 .addComponentColumn(deleteButton::apply)
                 .setKey("actions")
@@ -57,6 +70,7 @@ final class ScopeGridColumns {
                 .setWidth("5rem")
                 // with the Effective column the row is wider than a phone: the delete button stays on screen
                 .setFrozenToEnd(true);
+        PhoneWidth.columns(host, List.of(domain, entityType, operation, entity, effect), List.of(compact));
         // the rows are the scopes the page loaded with the token (names resolved in batches): no second load
         scopeGrid.setItems(List.of());
         scopeGrid.setAllRowsVisible(true);

@@ -381,7 +381,9 @@ class ScopesEditor extends Div implements HasValidation {
                 valid = false;
             }
             if (!allOperations.getValue() && operations.getValue().isEmpty()) {
-                operations.setErrorMessage(getTranslation("pat.ui.scope.operation.required"));
+                // a question names the one operation it asks about; a grant one or more, or all of them
+                operations.setErrorMessage(getTranslation(
+                        oneOperation ? "pat.ui.scope.operation.requiredOne" : "pat.ui.scope.operation.required"));
                 operations.setInvalid(true);
                 valid = false;
             }

@@ -128,4 +128,106 @@ class PatCheckAccessViewTest extends BrowserlessTestBase {
         assertThat(view.checkAccess.requestLine.getErrorMessage()).isEqualTo("No endpoint of the API has this path");
         assertThat(view.checkAccess.result.isVisible()).isFalse();
     }
+
+    @Test
+    void aRefusedRequestLineTakesTheEarlierVerdictAway() {
+        long id = token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge)));
+        CheckAccessPanel panel = open(id).checkAccess;
+        test(panel.requestLine).setValue("GET /api/v1/domains/" + kitchen + "/clients/" + fridge);
+        test(panel.checkLine).click();
+        assertThat(panel.verdict.getText()).isEqualTo("Allowed");
+        assertThat(panel.result.isVisible()).isTrue();
+
+        test(panel.requestLine).setValue("GET /api/v1/toasters");
+        test(panel.checkLine).click();
+
+        assertThat(panel.requestLine.isInvalid()).isTrue();
+        assertThat(panel.result.isVisible())
+                .as("the Allowed of the earlier request is not shown beside the refused one")
+                .isFalse();
+
+        test(panel.requestLine).setValue("GET /api/v1/domains/" + kitchen + "/clients/" + fridge);
+        test(panel.checkLine).click();
+        assertThat(panel.result.isVisible()).isTrue();
+        test(panel.requestLine).setValue("nonsense");
+        test(panel.checkLine).click();
+        assertThat(panel.requestLine.getErrorMessage()).startsWith("Give a method and a path");
+        assertThat(panel.result.isVisible()).isFalse();
+    }
+
+    @Test
+    void aPickWithoutAnOperationTakesTheEarlierVerdictAwayAndAsksForTheOperation() {
+        CheckAccessPanel panel =
+                open(token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge)))).checkAccess;
+        ScopesEditor.Row row = panel.pickers.scopeRows.getFirst();
+        test(row.operations).selectItem("view");
+        test(panel.checkChoice).click();
+        assertThat(panel.result.isVisible()).isTrue();
+
+        row.operations.clear();
+        test(panel.checkChoice).click();
+
+        assertThat(panel.result.isVisible()).isFalse();
+        assertThat(row.operations.isInvalid()).isTrue();
+        assertThat(row.operations.getErrorMessage()).isEqualTo("Choose the operation the request would perform");
+    }
+
+    @Test
+    void askingAboutAnyClientWhenTheScopesNameOneSaysSoWithoutAnEmptyId() {
+        long id = token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge)));
+        CheckAccessPanel panel = open(id).checkAccess;
+        ScopesEditor.Row row = panel.pickers.scopeRows.getFirst();
+        test(row.operations).selectItem("view");
+        assertThat(row.entity.getValue().isAny()).isTrue();
+
+        test(panel.checkChoice).click();
+
+        String domainName = pats.get(id).scopes().getFirst().domainName();
+        assertThat(panel.verdict.getText()).isEqualTo("Denied");
+        assertThat(panel.detail.getText())
+                .isEqualTo("Denied: the token's clients:view scopes reach only particular clients, not all clients in "
+                        + domainName)
+                .doesNotContain("#");
+    }
+
+    @Test
+    void anIdTooLargeForAnIdIsCalledThatNotAnythingButNumbers() {
+        CheckAccessPanel panel = open(token(new ScopeRequest(kitchen, "clients", "view", "*"))).checkAccess;
+
+        test(panel.requestLine).setValue("GET /api/v1/domains/" + kitchen + "/clients/12345678901234567890123");
+        test(panel.checkLine).click();
+
+        assertThat(panel.requestLine.isInvalid()).isTrue();
+        assertThat(panel.requestLine.getErrorMessage())
+                .isEqualTo("An id in the path is too large: ids go up to 9223372036854775807");
+    }
+
+    @Test
+    void aPathWithDotDotIsRefusedForWhatItIs() {
+        CheckAccessPanel panel = open(token(new ScopeRequest(kitchen, "clients", "view", "*"))).checkAccess;
+
+        test(panel.requestLine).setValue("GET /api/v1/domains/" + kitchen + "/clients/../" + fridge);
+        test(panel.checkLine).click();
+
+        assertThat(panel.requestLine.getErrorMessage())
+                .isEqualTo("The path must not contain \u201c..\u201d: the server refuses such a request before any"
+                        + " token is checked");
+        assertThat(panel.result.isVisible()).isFalse();
+    }
+
+    @Test
+    void theClosestScopeAndTheOfferedOneNameTheClientAndTheDomain() {
+        long oven = domains.client(kitchen, "oven");
+        long id = token(new ScopeRequest(kitchen, "clients", "view", String.valueOf(fridge)));
+        String domainName = pats.get(id).scopes().getFirst().domainName();
+        CheckAccessPanel panel = open(id).checkAccess;
+
+        test(panel.requestLine).setValue("PATCH /api/v1/domains/" + kitchen + "/clients/" + oven + "/tags");
+        test(panel.checkLine).click();
+
+        assertThat(panel.closest.getText())
+                .isEqualTo("Closest scope of this token: Clients \u00b7 view \u00b7 fridge \u00b7 " + domainName);
+        assertThat(panel.addSuggested.getElement().getAttribute("aria-label"))
+                .isEqualTo("Add this scope: Clients \u00b7 update_tags \u00b7 oven \u00b7 " + domainName);
+    }
 }
