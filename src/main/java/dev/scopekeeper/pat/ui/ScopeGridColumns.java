@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.scopekeeper.base.ui.HiddenHeader;
 import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatScopeView;
 import java.util.List;
@@ -52,6 +53,7 @@ final class ScopeGridColumns {
                 .setAutoWidth(true);
         scopeGrid
                 .addComponentColumn(deleteButton::apply)
+                .setHeader(new HiddenHeader("grid.column.delete"))
                 .setKey("actions")
                 .setFlexGrow(0)
                 .setWidth("5rem")
