@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every signed-in screen: app name and the features' {@link HeaderItem}s (current-domain
- * selector, expiring-soon count, user avatar) in the header, and a side navigation built from the views' {@code @Menu} annotations (only those the user may open).
+ * selector, expiring-soon count, user avatar) in the header (a {@code <header>}, the page's banner landmark), and a side navigation built from the views' {@code @Menu} annotations (only those the user may open).
  */
 @Layout
 @AnonymousAllowed
@@ -48,14 +49,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                   const main = document.getElementById($0);
                   if (main) { main.focus(); main.scrollIntoView(); }
                 });""", MAIN_ID);
-        addToNavbar(skip, toggle, appName, spacer);
+        // one <header> (the banner landmark) holds everything in the navbar, the skip link first: a screen
+        // reader's landmark list reaches it, and nothing of the frame sits outside a landmark
+        Header header = new Header(skip, toggle, appName, spacer);
+        header.addClassName("sk-header");
         if (authenticationContext.isAuthenticated()) {
             headerItems
                     .orderedStream()
                     .map(HeaderItem::create)
                     .filter(java.util.Objects::nonNull)
-                    .forEach(this::addToNavbar);
+                    .forEach(header::add);
         }
+        addToNavbar(header);
         addToDrawer(navigation());
     }
 

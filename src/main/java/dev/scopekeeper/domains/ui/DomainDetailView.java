@@ -25,6 +25,7 @@ import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.Status;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.HiddenHeader;
 import dev.scopekeeper.domains.CurrentDomainService;
 import dev.scopekeeper.domains.DomainService;
 import dev.scopekeeper.domains.DomainService.DomainRequest;
@@ -202,6 +203,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
         if (admin) {
             memberGrid
                     .addComponentColumn(this::removeMemberButton)
+                    .setHeader(new HiddenHeader("grid.column.remove"))
                     .setFlexGrow(0)
                     .setWidth("4rem");
         }
@@ -307,6 +309,7 @@ class DomainDetailView extends Main implements HasUrlParameter<Long>, HasDynamic
                 .setHeader(getTranslation("domainList.invitation.invitedBy"));
         invitationGrid
                 .addComponentColumn(this::deleteInvitationButton)
+                .setHeader(new HiddenHeader("grid.column.delete"))
                 .setFlexGrow(0)
                 .setWidth("4rem");
         invitationGrid.addThemeVariants(GridVariant.NO_BORDER);

@@ -13,6 +13,7 @@ import dev.scopekeeper.base.ListResult;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.HiddenHeader;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -67,6 +68,7 @@ class LinkSection<T> extends Section {
                             unlink.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
                             return unlink;
                         })
+                        .setHeader(new HiddenHeader("grid.column.remove"))
                         .setFlexGrow(0)
                         .setWidth("4rem");
             }

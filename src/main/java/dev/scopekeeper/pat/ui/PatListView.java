@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.scopekeeper.base.ServiceException;
 import dev.scopekeeper.base.ui.Feedback;
 import dev.scopekeeper.base.ui.FieldErrors;
+import dev.scopekeeper.base.ui.HiddenHeader;
 import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.pat.PatLifecycleService;
 import dev.scopekeeper.pat.PatService;
@@ -183,7 +183,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                 .setWidth("3.5rem")
                 .setFlexGrow(0)
                 .setFrozenToEnd(true);
-        phoneActionsColumn.setHeader(phoneActionsHeader());
+        phoneActionsColumn.setHeader(new HiddenHeader("pat.ui.column.actions"));
         grid.setMultiSort(false);
         // The pinned column order (Name, Description, Status, …) stays; at phone width the description, expiry and
         // last-used columns give way and the actions fold into one menu button, so name and status badge are on
@@ -326,6 +326,7 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private MenuBar rowMenu(PatSummary pat) {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.TERTIARY, MenuBarVariant.SMALL);
+        menu.addClassName("sk-row-menu");
         MenuItem root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         root.setAriaLabel(getTranslation("pat.ui.rowActions", pat.name()));
         menu.setTooltipText(root, getTranslation("pat.ui.rowActions", pat.name()));
@@ -335,13 +336,6 @@ class PatListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             root.getSubMenu().addItem(getTranslation("pat.ui.revokeAccess"), e -> confirmRevoke(pat));
         }
         return menu;
-    }
-
-    /** The phone actions column's header: named for screen readers, no room to show the word. */
-    private Span phoneActionsHeader() {
-        Span header = new Span(getTranslation("pat.ui.column.actions"));
-        header.addClassName("sk-visually-hidden");
-        return header;
     }
 
     private void openCreate() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.scopekeeper.base.ui.HiddenHeader;
 import dev.scopekeeper.base.ui.PhoneWidth;
 import dev.scopekeeper.pat.PatAccessCheck;
 import dev.scopekeeper.pat.PatScopeView;
@@ -65,6 +66,7 @@ final class ScopeGridColumns {
                 .setFlexGrow(1);
         scopeGrid
                 .addComponentColumn(deleteButton::apply)
+                .setHeader(new HiddenHeader("grid.column.delete"))
                 .setKey("actions")
                 .setFlexGrow(0)
                 .setWidth("5rem")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.scopekeeper.BrowserlessTestBase;
@@ -27,16 +28,34 @@ class MainLayoutTest extends BrowserlessTestBase {
         pats.create(new CreatePatRequest("soon", "", PatDuration.days(1), null, List.of()));
         navigate("", com.vaadin.flow.component.Component.class);
 
-        List<String> header = find(MainLayout.class)
-                .single()
-                .getChildren()
-                .filter(c -> "navbar".equals(c.getElement().getAttribute("slot")))
+        List<String> header = banner().getChildren()
                 .map(c -> String.join(" ", c.getClassNames()))
                 .filter(c -> !c.isEmpty())
                 .toList();
 
         assertThat(header).containsSubsequence("sk-app-name", "sk-domain-select", "sk-expiring-soon", "sk-user-menu");
         assertThat(header.getLast()).isEqualTo("sk-user-menu");
+    }
+
+    @Test
+    void theNavbarIsOneBannerLandmarkThatStartsWithTheSkipLink() {
+        signInAsNew("landmarks", PlatformRole.USER);
+        navigate("", com.vaadin.flow.component.Component.class);
+
+        // a <header> outside article/aside/main/nav/section is the page's banner: nothing of the navbar is outside
+        List<com.vaadin.flow.component.Component> navbar = find(MainLayout.class)
+                .single()
+                .getChildren()
+                .filter(c -> "navbar".equals(c.getElement().getAttribute("slot")))
+                .toList();
+        assertThat(navbar).containsExactly(banner());
+        assertThat(banner().getElement().getTag()).isEqualTo("header");
+        assertThat(banner().getChildren().findFirst().orElseThrow().getClassNames())
+                .contains("sk-skip-link");
+    }
+
+    private Header banner() {
+        return find(Header.class).withClassName("sk-header").single();
     }
 
     @Test
