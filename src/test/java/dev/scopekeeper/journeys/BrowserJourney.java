@@ -141,13 +141,15 @@ public abstract class BrowserJourney {
         docScreenshot(name);
         page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
         try {
-            page.waitForTimeout(250);
+            // the grids' phone layout (PhoneWidth) is the server's answer to the browser's resize event: a round
+            // trip after the resize, which 250 ms did not always cover (the check then saw the wide columns)
+            page.waitForTimeout(1000);
             settle();
             assertLayout(name + " at phone width");
             docScreenshot(name + "-phone");
         } finally {
             page.setViewportSize(1280, 800);
-            page.waitForTimeout(250);
+            page.waitForTimeout(1000);
             settle();
         }
     }

@@ -69,7 +69,8 @@ class CheckAccessJourneyIT extends PatJourneySupport {
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
                         new com.microsoft.playwright.Page.GetByRoleOptions()
-                                .setName("Add this scope: Clients · view · #" + valve))
+                                // the scope in the scope grid's words: the client by name, not by id
+                                .setName("Add this scope: Clients · view · valve"))
                 .click();
         settle();
         assertThat(page.locator(".sk-check-result")).containsText("Allowed");
