@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridSelectionColumn;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -117,17 +116,16 @@ class AdminTokensView extends Main implements HasDynamicTitle {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // a lazy grid hides the select-all checkbox, which leaves the checkbox column's header empty: a hidden
         // "Select" names the column for screen readers (the column's own header renderer, as HiddenHeader does)
-        grid.getChildren()
-                .filter(GridSelectionColumn.class::isInstance)
-                .findFirst()
-                .ifPresent(column -> column.getElement().executeJs("""
-                        this.headerRenderer = (root) => {
-                          if (root.firstElementChild) return;
-                          const name = document.createElement('span');
-                          name.className = 'sk-visually-hidden';
-                          name.textContent = $0;
-                          root.appendChild(name);
-                        };""", getTranslation("admin.tokens.select")));
+        grid.addAttachListener(attach -> grid.getElement().executeJs("""
+                const column = this.querySelector('vaadin-grid-flow-selection-column');
+                if (!column) return;
+                column.headerRenderer = (root) => {
+                  if (root.querySelector('.sk-visually-hidden')) return;
+                  const name = document.createElement('span');
+                  name.className = 'sk-visually-hidden';
+                  name.textContent = $0;
+                  root.appendChild(name);
+                };""", getTranslation("admin.tokens.select")));
         grid.addColumn(AdminPatRow::name)
                 .setHeader(getTranslation("admin.tokens.name"))
                 .setKey("name");
