@@ -94,6 +94,61 @@ class StatementCountApiTest extends ApiTestBase {
         assertThat(counted(path, userToken)).hasSizeLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aCheckThatNamesTheClosestScopeReadsNamesInBatchesWhateverTheScopeCount() {
+        long outside = domains.client(domain, "window");
+        String body = "{\"method\":\"GET\",\"path\":\"/api/v1/domains/" + domain + "/clients/" + outside + "\"}";
+        List<Integer> counts = new java.util.ArrayList<>();
+        for (int scopes : List.of(1, 10)) {
+            List<java.util.Map<String, Object>> list = new java.util.ArrayList<>();
+            for (int i = 0; i < scopes; i++) {
+                long client = domains.client(domain, "c" + scopes + "-" + i);
+                list.add(java.util.Map.of(
+                        "domain_id", domain, "entity_type", "clients", "operation", "view", "entity_id", "" + client));
+            }
+            var created = api.post(
+                    "/api/v1/pats",
+                    userToken,
+                    java.util.Map.of("name", "checked" + scopes, "duration", "7d", "scopes", list));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String path = "/api/v1/pats/" + created.json().path("id").asLong() + "/check";
+            send(path, userToken, body, first -> {}); // caches of the caller and domain filled, as in the rows above
+            String answer = send(path, userToken, body, counted -> counts.add(counted.size()));
+            // denied, and the answer names the closest of the token's scopes by its client's name
+            assertThat(answer).contains("\"allowed\":false");
+        }
+        assertThat(counts.get(1))
+                .as(
+                        "statements of a check with 10 scopes against 1 (names resolved per domain and type, not per scope)")
+                .isEqualTo(counts.get(0));
+    }
+
+    /** POSTs {@code json} to {@code path} (expecting 200), hands its statements to {@code statements}, returns the body. */
+    private String send(String path, String token, String json, java.util.function.Consumer<List<String>> statements) {
+        String label = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header(StatementCountingFilter.HEADER, label)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            var response = http.send(request, BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            List<String> prepared = StatementCounter.statementsOf(label);
+            System.out.println(
+                    "[statements] POST " + path + ": " + prepared.size() + "\n  " + String.join("\n  ", prepared));
+            statements.accept(prepared);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GETs {@code path} (expecting 200) and returns the statements its request prepared. */
     private List<String> counted(String path, String token) {
         String label = UUID.randomUUID().toString();
